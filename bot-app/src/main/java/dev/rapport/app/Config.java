@@ -1,0 +1,54 @@
+package dev.rapport.app;
+
+import io.github.cdimascio.dotenv.Dotenv;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+
+/** Settings from the environment, falling back to a .env file in the working directory. Never logs values. */
+public final class Config {
+    private final Function<String, String> source;
+
+    Config(Function<String, String> source) {
+        this.source = source;
+    }
+
+    /** The process environment first, then ./.env. */
+    public static Config load() {
+        Dotenv dotenv = Dotenv.configure().ignoreIfMissing().ignoreIfMalformed().load();
+        return new Config(key -> Optional.ofNullable(System.getenv(key)).orElseGet(() -> dotenv.get(key)));
+    }
+
+    public static Config of(Map<String, String> values) {
+        return new Config(values::get);
+    }
+
+    public Optional<String> get(String key) {
+        return Optional.ofNullable(source.apply(key)).map(String::strip).filter(value -> !value.isEmpty());
+    }
+
+    public Path database() {
+        return Path.of(get("RAPPORT_DB").orElse("./data/rapport.db"));
+    }
+
+    public Path backupDirectory() {
+        return Path.of(get("RAPPORT_BACKUP_DIR").orElse("./data/backups"));
+    }
+
+    public String consoleUser() {
+        return get("RAPPORT_USER")
+                .orElseGet(() ->
+                        Optional.ofNullable(System.getProperty("user.name")).orElse("me"));
+    }
+
+    public boolean hasSlack() {
+        return get("SLACK_BOT_TOKEN").isPresent()
+                && (get("SLACK_APP_TOKEN").isPresent()
+                        || get("SLACK_SIGNING_SECRET").isPresent());
+    }
+
+    public boolean hasDiscord() {
+        return get("DISCORD_TOKEN").isPresent();
+    }
+}

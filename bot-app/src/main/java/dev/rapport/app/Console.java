@@ -1,0 +1,108 @@
+package dev.rapport.app;
+
+import dev.rapport.core.command.Attachment;
+import dev.rapport.core.command.Button;
+import dev.rapport.core.command.CommandRequest;
+import dev.rapport.core.command.Rapport;
+import dev.rapport.core.command.Reply;
+import dev.rapport.core.command.Requester;
+import dev.rapport.core.command.Section;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The local console: one user typing the same commands as on Slack or Discord, replies as plain text and buttons
+ * as the equivalent commands. Reads line by line, works with piped input, and returns at end of input.
+ */
+public final class Console {
+    static final String PLATFORM = "console";
+    static final String WORKSPACE = "local";
+
+    private final Rapport rapport;
+    private final Requester me;
+    private final Path exportDirectory;
+    private final PrintStream out;
+
+    public Console(Rapport rapport, Requester me, Path exportDirectory, PrintStream out) {
+        this.rapport = rapport;
+        this.me = me;
+        this.exportDirectory = exportDirectory;
+        this.out = out;
+    }
+
+    /** Runs until end of input; {@code interactive} shows a prompt. */
+    public void run(BufferedReader in, boolean interactive) throws IOException {
+        out.println("Rapport console for " + me.displayName() + ". Type /help for commands; end input to quit.");
+        String line;
+        while (true) {
+            if (interactive) {
+                out.print("> ");
+                out.flush();
+            }
+            line = in.readLine();
+            if (line == null) {
+                break;
+            }
+            String trimmed = line.strip();
+            if (trimmed.isEmpty() || trimmed.startsWith("#")) {
+                continue;
+            }
+            if (trimmed.equals("/quit") || trimmed.equals("/exit")) {
+                break;
+            }
+            if (!interactive) {
+                out.println("> " + trimmed);
+            }
+            synchronized (out) {
+                out.println(render(execute(trimmed)));
+            }
+        }
+    }
+
+    Reply execute(String line) {
+        if (!line.startsWith("/")) {
+            return Reply.error("Commands start with a slash.", "/remember Marc Kelly: met at the SYPE mixer");
+        }
+        String[] parts = line.substring(1).split("\\s+", 2);
+        Reply reply = rapport.handle(CommandRequest.of(me, parts[0], parts.length > 1 ? parts[1] : ""));
+        return reply.attachment().map(file -> saved(reply, file)).orElse(reply);
+    }
+
+    private Reply saved(Reply reply, Attachment file) {
+        try {
+            Files.createDirectories(exportDirectory);
+            Path target = exportDirectory.resolve(file.fileName()).toAbsolutePath().normalize();
+            Files.writeString(target, file.content(), StandardCharsets.UTF_8);
+            return reply.withNotice(Section.of("Saved " + target));
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot write the export to " + exportDirectory, e);
+        }
+    }
+
+    /** A reply as plain text: headings, bodies, fields, and buttons as the commands that do the same. */
+    public static String render(Reply reply) {
+        List<String> lines = new ArrayList<>();
+        for (Section section : reply.sections()) {
+            section.heading().ifPresent(heading -> lines.add("== " + heading + " =="));
+            String body = section.body().plainText();
+            if (!body.isBlank()) {
+                lines.add(body);
+            }
+            section.fields().forEach(field -> lines.add("  " + field.label() + ": " + field.value()));
+            section.buttons().forEach(button -> lines.add(choice(button)));
+        }
+        reply.buttons().forEach(button -> lines.add(choice(button)));
+        return String.join("\n", lines);
+    }
+
+    private static String choice(Button button) {
+        return "  [" + button.label() + "] " + button.command();
+    }
+}

@@ -1,0 +1,47 @@
+package dev.rapport.core.command;
+
+import dev.rapport.core.domain.Contact;
+
+/** The buttons core offers, each with its action id and the same choice as a typed command. */
+public final class Buttons {
+    private Buttons() {}
+
+    public static Button followUpIn(Contact contact, String code, String label) {
+        return Button.of(
+                label,
+                ActionId.of("fu", code, contact.id()),
+                "/followup " + People.reference(contact) + " " + FollowUpCodes.phrase(code));
+    }
+
+    public static Button rhythm(Contact contact, String code, String label) {
+        return Button.of(
+                label,
+                ActionId.of("rh", code, contact.id()),
+                "/followup " + People.reference(contact) + " " + FollowUpCodes.rhythm(code));
+    }
+
+    public static Button done(Contact contact) {
+        return Button.of("Done", ActionId.of("done", contact.id()), "/followup done " + People.reference(contact))
+                .styled(Button.Style.PRIMARY);
+    }
+
+    public static Button snooze(Contact contact, String code, String label) {
+        return Button.of(
+                label,
+                ActionId.of("snz", code, contact.id()),
+                "/followup snooze " + People.reference(contact) + " " + FollowUpCodes.phrase(code));
+    }
+
+    public static Button addNote(Contact contact, String label) {
+        return Button.of(label, ActionId.of("note", contact.id()), "/remember " + People.reference(contact) + " …")
+                .prompting(Prompt.note(
+                        "Note about " + clip(contact.name()),
+                        "What did you learn?",
+                        "Moving to Lisbon in May #travel"));
+    }
+
+    // Modal titles are short on both platforms.
+    private static String clip(String name) {
+        return name.length() <= 30 ? name : name.substring(0, 29) + "…";
+    }
+}

@@ -1,0 +1,52 @@
+package dev.rapport.core.command;
+
+import dev.rapport.core.domain.Contact;
+import dev.rapport.core.domain.Initiator;
+import dev.rapport.core.domain.Note;
+import dev.rapport.core.domain.NoteKind;
+import dev.rapport.core.port.NoteStore;
+import dev.rapport.core.time.DateText;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+
+/** The context that makes a follow-up genuine: the open question to ask, else what you last learned. */
+public final class ContactContext {
+    private static final int RECENT_NOTES = 20;
+    private static final int MAX_LINE = 200;
+
+    private final NoteStore notes;
+
+    public ContactContext(NoteStore notes) {
+        this.notes = notes;
+    }
+
+    /** "Ask: …" for the newest open question, else the newest note; empty when nothing is known. */
+    public Optional<String> line(Contact contact) {
+        List<Note> recent = notes.recent(contact.ownerId(), contact.id(), RECENT_NOTES);
+        Optional<Note> question = recent.stream().filter(Note::isOpenQuestion).findFirst();
+        if (question.isPresent()) {
+            return Optional.of("Ask: " + shorten(question.get().body()));
+        }
+        return recent.stream()
+                .filter(note -> note.kind() != NoteKind.QUESTION)
+                .findFirst()
+                .map(note -> shorten(note.body()));
+    }
+
+    /** "last contact 23 days ago (they reached out)" or "no contact logged yet". */
+    public static String lastContact(Contact contact, LocalDate today) {
+        if (contact.lastContact().isEmpty()) {
+            return "no contact logged yet";
+        }
+        String when = "last contact " + DateText.ago(contact.lastContact().get(), today);
+        return contact.lastInitiator()
+                .map(initiator -> when + (initiator == Initiator.THEM ? " (they reached out)" : " (you reached out)"))
+                .orElse(when);
+    }
+
+    public static String shorten(String text) {
+        String oneLine = text.replaceAll("\\s+", " ").strip();
+        return oneLine.length() <= MAX_LINE ? oneLine : oneLine.substring(0, MAX_LINE - 1) + "…";
+    }
+}

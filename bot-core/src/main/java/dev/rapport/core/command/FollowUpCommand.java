@@ -1,0 +1,327 @@
+package dev.rapport.core.command;
+
+import dev.rapport.core.domain.Contact;
+import dev.rapport.core.domain.FollowUp;
+import dev.rapport.core.domain.FollowUpStatus;
+import dev.rapport.core.domain.Initiator;
+import dev.rapport.core.domain.NoteKind;
+import dev.rapport.core.port.ContactStore;
+import dev.rapport.core.port.FollowUpStore;
+import dev.rapport.core.port.NoteStore;
+import dev.rapport.core.time.Cadence;
+import dev.rapport.core.time.DateText;
+import dev.rapport.core.time.Parse;
+import dev.rapport.core.time.TimePhrases;
+import dev.rapport.core.time.When;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+/** /followup: schedule, list, done, snooze and cancel follow-ups and keep-in-touch rhythms. */
+public final class FollowUpCommand implements CommandHandler, ActionHandler {
+    static final String EXAMPLE = "/followup marc next friday about the job offer";
+    private static final int UPCOMING_DAYS = 14;
+    private static final Pattern ABOUT = Pattern.compile("(?iu)^(.*?)\\s+about\\s+(.*)$", Pattern.DOTALL);
+    private static final Pattern THEY = Pattern.compile("(?iu)^(they|she|he)\\b.*", Pattern.DOTALL);
+
+    private final People people;
+    private final ContactStore contacts;
+    private final NoteStore notes;
+    private final FollowUpStore followUps;
+    private final ContactContext context;
+
+    public FollowUpCommand(People people, ContactStore contacts, NoteStore notes, FollowUpStore followUps) {
+        this.people = people;
+        this.contacts = contacts;
+        this.notes = notes;
+        this.followUps = followUps;
+        this.context = new ContactContext(notes);
+    }
+
+    @Override
+    public String name() {
+        return "followup";
+    }
+
+    @Override
+    public Reply handle(Invocation invocation) {
+        String text = invocation.text().strip();
+        String[] firstAndRest = text.split("\\s+", 2);
+        String rest = firstAndRest.length > 1 ? firstAndRest[1] : "";
+        return switch (firstAndRest[0].toLowerCase(Locale.ROOT)) {
+            case "list" -> list(invocation);
+            case "done" -> done(invocation.withText(rest));
+            case "snooze" -> snooze(invocation.withText(rest));
+            case "cancel" -> cancel(invocation.withText(rest));
+            default -> schedule(invocation);
+        };
+    }
+
+    @Override
+    public Set<String> verbs() {
+        return Set.of("fu", "rh", "done", "snz");
+    }
+
+    @Override
+    public Reply act(String verb, List<String> args, Invocation invocation) {
+        boolean hasCode = !verb.equals("done");
+        Optional<Contact> contact =
+                ActionId.number(args, hasCode ? 1 : 0).flatMap(id -> contacts.byId(invocation.userId(), id));
+        if (contact.isEmpty()) {
+            return Reply.error("That contact no longer exists.");
+        }
+        String code = hasCode ? args.get(0) : "";
+        return switch (verb) {
+            case "fu" ->
+                FollowUpCodes.phraseFor(code)
+                        .map(phrase -> scheduleWhen(invocation, contact.get(), phrase, Optional.empty()))
+                        .orElseGet(FollowUpCommand::unknownButton);
+            case "rh" ->
+                FollowUpCodes.rhythmFor(code)
+                        .map(phrase -> scheduleWhen(invocation, contact.get(), phrase, Optional.empty()))
+                        .orElseGet(FollowUpCommand::unknownButton);
+            case "snz" ->
+                FollowUpCodes.phraseFor(code)
+                        .map(phrase -> snoozeTo(invocation, contact.get(), phrase, ""))
+                        .orElseGet(FollowUpCommand::unknownButton);
+            default -> logContact(invocation, contact.get(), invocation.text());
+        };
+    }
+
+    private static Reply unknownButton() {
+        return Reply.error("That button is out of date. Try /followup list.");
+    }
+
+    private Reply schedule(Invocation invocation) {
+        return people.existingOrNew(invocation, EXAMPLE).then(found -> {
+            String rest = found.rest();
+            if (rest.isBlank()) {
+                return Reply.error(
+                        "When should I remind you about " + found.contact().name() + "?",
+                        "/followup " + People.reference(found.contact()) + " next friday");
+            }
+            Matcher about = ABOUT.matcher(rest);
+            Optional<String> reason = Optional.empty();
+            String whenText = rest;
+            if (about.matches()) {
+                whenText = about.group(1);
+                reason = Optional.of(ContactContext.shorten(about.group(2))).filter(r -> !r.isBlank());
+            }
+            return scheduleWhen(invocation, found.contact(), whenText, reason);
+        });
+    }
+
+    private Reply scheduleWhen(Invocation invocation, Contact contact, String whenText, Optional<String> reason) {
+        LocalDate today = invocation.today();
+        Parse parse = TimePhrases.parse(whenText, today);
+        if (parse instanceof Parse.Error error) {
+            return Reply.error(error.message(), EXAMPLE);
+        }
+        When when = ((Parse.Ok) parse).when();
+        if (when instanceof When.On on) {
+            followUps.schedule(invocation.userId(), contact.id(), on.date(), reason, invocation.now());
+            String body = "I'll remind you to follow up with " + contact.name() + " on "
+                    + DateText.date(on.date(), today)
+                    + reason.map(r -> ", about " + r).orElse("") + ".";
+            return withContext(contact, body);
+        }
+        Cadence cadence = ((When.Every) when).cadence();
+        LocalDate next = cadence.next(today);
+        contacts.update(contact.withRhythm(Optional.of(cadence), Optional.of(next)));
+        reason.ifPresent(r -> notes.add(
+                invocation.userId(),
+                contact.id(),
+                NoteKind.NOTE,
+                "Keep in touch about " + r,
+                List.of(),
+                invocation.now()));
+        String body = "Keeping in touch with " + contact.name() + " " + cadence.describe()
+                + ". First reminder: " + DateText.date(next, today)
+                + ". Logging contact (/followup done) restarts the rhythm.";
+        return withContext(contact, body);
+    }
+
+    private Reply withContext(Contact contact, String body) {
+        String full = context.line(contact).map(line -> body + "\n" + line).orElse(body);
+        return Reply.of(Section.titled(contact.name(), full));
+    }
+
+    private Reply list(Invocation invocation) {
+        LocalDate today = invocation.today();
+        LocalDate horizon = today.plusDays(UPCOMING_DAYS);
+        Map<Long, Contact> byId =
+                contacts.all(invocation.userId()).stream().collect(Collectors.toMap(Contact::id, Function.identity()));
+        List<String> due = new ArrayList<>();
+        List<String> upcoming = new ArrayList<>();
+        for (FollowUp followUp : followUps.openDueBy(invocation.userId(), horizon)) {
+            Contact contact = byId.get(followUp.contactId());
+            if (contact == null) {
+                continue;
+            }
+            String line = "• " + contact.name() + " — " + DateText.date(followUp.dueOn(), today)
+                    + followUp.reason().map(r -> " — about " + r).orElse("");
+            (followUp.dueOn().isAfter(today) ? upcoming : due).add(line);
+        }
+        List<Contact> rhythms = byId.values().stream()
+                .filter(c ->
+                        c.rhythmNext().filter(next -> !next.isAfter(horizon)).isPresent())
+                .sorted(Comparator.comparing(c -> c.rhythmNext().orElseThrow()))
+                .toList();
+        List<String> lapsed = new ArrayList<>();
+        for (Contact contact : rhythms) {
+            LocalDate next = contact.rhythmNext().orElseThrow();
+            String rhythm = contact.rhythm().map(Cadence::describe).orElse("");
+            if (next.isAfter(today)) {
+                upcoming.add("• " + contact.name() + " — " + DateText.date(next, today) + " (" + rhythm + ")");
+            } else {
+                lapsed.add("• " + contact.name() + " — " + rhythm + ", " + ContactContext.lastContact(contact, today)
+                        + ", due " + DateText.ago(next, today));
+            }
+        }
+        if (due.isEmpty() && upcoming.isEmpty() && lapsed.isEmpty()) {
+            return Reply.of(Section.of("Nothing due in the next " + UPCOMING_DAYS + " days.\nAdd one: " + EXAMPLE));
+        }
+        List<Section> sections = new ArrayList<>();
+        if (!due.isEmpty()) {
+            sections.add(Section.titled("Due now", String.join("\n", due)));
+        }
+        if (!lapsed.isEmpty()) {
+            sections.add(Section.titled("Rhythms that lapsed", String.join("\n", lapsed)));
+        }
+        if (!upcoming.isEmpty()) {
+            sections.add(Section.titled("Next " + UPCOMING_DAYS + " days", String.join("\n", upcoming)));
+        }
+        return Reply.of(sections.toArray(Section[]::new));
+    }
+
+    private Reply done(Invocation invocation) {
+        return people.existing(invocation, "/followup done marc had coffee, she starts at Acme in May")
+                .then(found -> logContact(invocation, found.contact(), found.rest()));
+    }
+
+    /** Logs contact: closes the open follow-up, restarts the rhythm, answers open questions, keeps what happened. */
+    Reply logContact(Invocation invocation, Contact contact, String whatHappened) {
+        LocalDate today = invocation.today();
+        Optional<NoteText> note = whatHappened.isBlank() ? Optional.empty() : NoteText.parse(whatHappened);
+        if (!whatHappened.isBlank() && note.isEmpty()) {
+            return Reply.error(
+                    NoteText.problem(whatHappened), "/followup done " + People.reference(contact) + " had coffee");
+        }
+        Optional<FollowUp> open = followUps.open(invocation.userId(), contact.id());
+        open.ifPresent(f -> followUps.close(invocation.userId(), f.id(), FollowUpStatus.DONE, invocation.now()));
+        Initiator initiator = THEY.matcher(whatHappened.strip()).matches() ? Initiator.THEM : Initiator.ME;
+        Contact updated = contact.inTouch(today, initiator);
+        contacts.update(updated);
+        int answered = notes.answerQuestions(invocation.userId(), contact.id(), invocation.now());
+        note.ifPresent(n -> notes.add(
+                invocation.userId(), contact.id(), NoteKind.INTERACTION, n.body(), n.tags(), invocation.now()));
+
+        List<String> lines = new ArrayList<>();
+        lines.add("Logged: you were in touch with " + contact.name() + " today.");
+        open.ifPresent(f -> lines.add("Closed the follow-up due " + DateText.date(f.dueOn(), today) + "."));
+        updated.rhythmNext()
+                .ifPresent(next -> lines.add("Next, "
+                        + updated.rhythm().orElseThrow().describe() + ": " + DateText.date(next, today) + "."));
+        if (answered > 0) {
+            lines.add("Marked " + RememberCommand.questions(answered).replace("open ", "") + " answered.");
+        }
+        Section section;
+        if (note.isPresent()) {
+            lines.add("Saved what happened as a note.");
+            section = Section.titled(contact.name(), String.join("\n", lines));
+        } else {
+            lines.add("What did you learn? Save it as a note so the next follow-up starts there.");
+            section = Section.titled(contact.name(), String.join("\n", lines))
+                    .withButtons(List.of(Buttons.addNote(contact, "Add what you learned")));
+        }
+        return Reply.of(section);
+    }
+
+    private Reply snooze(Invocation invocation) {
+        return people.existing(invocation, "/followup snooze marc 1 May travelling until May")
+                .then(found -> {
+                    Optional<TimePhrases.Leading> leading = TimePhrases.parseLeading(found.rest(), invocation.today());
+                    if (leading.isEmpty()) {
+                        String problem = found.rest().isBlank()
+                                ? "Until when should I snooze "
+                                        + found.contact().name() + "?"
+                                : firstLine(TimePhrases.parse(found.rest(), invocation.today()));
+                        return Reply.error(
+                                problem,
+                                "/followup snooze " + People.reference(found.contact()) + " next month travelling");
+                    }
+                    return snoozeTo(
+                            invocation,
+                            found.contact(),
+                            leading.get().phrase(),
+                            leading.get().rest());
+                });
+    }
+
+    private static String firstLine(Parse parse) {
+        return parse instanceof Parse.Error error ? error.message() : "That is not a date.";
+    }
+
+    private Reply snoozeTo(Invocation invocation, Contact contact, String phrase, String reason) {
+        LocalDate today = invocation.today();
+        Parse parse = TimePhrases.parse(phrase, today);
+        if (!(parse instanceof Parse.Ok ok) || !(ok.when() instanceof When.On on)) {
+            return Reply.error(
+                    "Snooze needs a date, not a rhythm.",
+                    "/followup snooze " + People.reference(contact) + " in 2 weeks");
+        }
+        Optional<FollowUp> open = followUps.open(invocation.userId(), contact.id());
+        if (open.isPresent()) {
+            followUps.schedule(
+                    invocation.userId(), contact.id(), on.date(), open.get().reason(), invocation.now());
+        } else if (contact.rhythm().isPresent()) {
+            contacts.update(contact.withRhythmNext(on.date()));
+        } else {
+            return Reply.error(
+                    "There is no follow-up with " + contact.name() + " to snooze.",
+                    "/followup " + People.reference(contact) + " " + phrase);
+        }
+        if (!reason.isBlank()) {
+            Optional<NoteText> note = NoteText.parse(reason);
+            if (note.isEmpty()) {
+                return Reply.error(NoteText.problem(reason));
+            }
+            notes.add(
+                    invocation.userId(),
+                    contact.id(),
+                    NoteKind.NOTE,
+                    note.get().body(),
+                    note.get().tags(),
+                    invocation.now());
+        }
+        String body = "Snoozed " + contact.name() + " until " + DateText.date(on.date(), today) + "."
+                + (reason.isBlank() ? "" : " Kept the reason as a note.");
+        return Reply.of(Section.titled(contact.name(), body));
+    }
+
+    private Reply cancel(Invocation invocation) {
+        return people.existing(invocation, "/followup cancel marc").then(found -> {
+            Contact contact = found.contact();
+            Optional<FollowUp> open = followUps.open(invocation.userId(), contact.id());
+            if (open.isEmpty() && contact.rhythm().isEmpty()) {
+                return Reply.error("There is no follow-up or rhythm with " + contact.name() + " to cancel.");
+            }
+            open.ifPresent(
+                    f -> followUps.close(invocation.userId(), f.id(), FollowUpStatus.CANCELLED, invocation.now()));
+            contacts.update(contact.withRhythm(Optional.empty(), Optional.empty()));
+            return Reply.of(Section.titled(
+                    contact.name(),
+                    "Cancelled the follow-up" + (contact.rhythm().isPresent() ? " and the rhythm" : "") + " with "
+                            + contact.name() + ". Your notes stay."));
+        });
+    }
+}

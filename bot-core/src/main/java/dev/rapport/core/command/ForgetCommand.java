@@ -1,0 +1,69 @@
+package dev.rapport.core.command;
+
+import dev.rapport.core.domain.Contact;
+import dev.rapport.core.port.ContactStore;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/** /forget &lt;who&gt;: deletes a person and everything about them, after a confirmation. */
+public final class ForgetCommand implements CommandHandler, ActionHandler {
+    private static final String CONFIRM = "confirm";
+
+    private final People people;
+    private final ContactStore contacts;
+
+    public ForgetCommand(People people, ContactStore contacts) {
+        this.people = people;
+        this.contacts = contacts;
+    }
+
+    @Override
+    public String name() {
+        return "forget";
+    }
+
+    @Override
+    public Reply handle(Invocation invocation) {
+        return people.existing(invocation, "/forget marc")
+                .then(found -> found.rest().equalsIgnoreCase(CONFIRM)
+                        ? forget(invocation, found.contact())
+                        : confirmation(found.contact()));
+    }
+
+    @Override
+    public Set<String> verbs() {
+        return Set.of("forget", "keep");
+    }
+
+    @Override
+    public Reply act(String verb, List<String> args, Invocation invocation) {
+        Optional<Contact> contact = ActionId.number(args, 0).flatMap(id -> contacts.byId(invocation.userId(), id));
+        if (contact.isEmpty()) {
+            return Reply.text("Already gone: nothing to forget.");
+        }
+        return verb.equals("forget")
+                ? forget(invocation, contact.get())
+                : Reply.text("Kept " + contact.get().name() + ". Nothing was deleted.");
+    }
+
+    private static Reply confirmation(Contact contact) {
+        String ref = People.reference(contact);
+        return Reply.of(Section.titled(
+                        "Forget " + contact.name() + "?",
+                        "This deletes " + contact.name()
+                                + " and every note, question and follow-up about them. It cannot be undone."))
+                .withButtons(List.of(
+                        Button.of(
+                                        "Forget " + contact.name(),
+                                        ActionId.of("forget", contact.id()),
+                                        "/forget " + ref + " " + CONFIRM)
+                                .styled(Button.Style.DANGER),
+                        Button.of("Keep", ActionId.of("keep", contact.id()), "(do nothing)")));
+    }
+
+    private Reply forget(Invocation invocation, Contact contact) {
+        contacts.delete(invocation.userId(), contact.id());
+        return Reply.text("Forgot " + contact.name() + " and everything about them.");
+    }
+}

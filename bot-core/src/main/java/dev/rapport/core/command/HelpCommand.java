@@ -1,0 +1,38 @@
+package dev.rapport.core.command;
+
+/** /help: every command with an example. */
+public final class HelpCommand implements CommandHandler {
+    static final String USAGE = String.join(
+            "\n",
+            "/remember <who> <note> — save what you learned. #words are tags; “ask: …” is a question for next time.",
+            "   /remember Marc Kelly: met at the SYPE mixer, moving to Lisbon #sailing",
+            "   /remember marc ask: how did the move go?",
+            "/followup <who> <when> [about <reason>] — schedule a follow-up, or a rhythm with “every …”.",
+            "   /followup marc next friday about the job offer",
+            "   /followup marc every 3 weeks",
+            "/followup list — overdue and upcoming follow-ups, and lapsed rhythms.",
+            "/followup done <who> [what happened] — log contact (start with “they …” if they reached out).",
+            "/followup snooze <who> <when> [reason] — move a follow-up; the reason becomes a note.",
+            "/followup cancel <who> — drop the follow-up and the rhythm.",
+            "/contact <who> — what you know, open questions, last and next contact.",
+            "/circle — your people, who needs attention first.",
+            "/today — what today's digest holds.",
+            "/settings [timezone Europe/Berlin | digest 08:30 | days weekdays | pause until 2 Jan | resume | max 5"
+                    + " | about climbing, Rust]",
+            "/forget <who> — delete a person and everything about them.",
+            "/export — everything Rapport holds, as JSON.",
+            "",
+            "Naming people: @mention, \"Quoted Name\", a name you already use (“marc” for Marc Kelly),"
+                    + " or “New Name:” for someone new.",
+            "Dates: today, tomorrow, in 3 days, next week, friday, 1 Dec, 2026-12-01, every 2 weeks, monthly.");
+
+    @Override
+    public String name() {
+        return "help";
+    }
+
+    @Override
+    public Reply handle(Invocation invocation) {
+        return Reply.of(Section.titled("Rapport — a small circle, a mile deep", USAGE));
+    }
+}

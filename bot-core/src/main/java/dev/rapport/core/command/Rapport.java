@@ -1,0 +1,187 @@
+package dev.rapport.core.command;
+
+import dev.rapport.core.digest.DigestPlanner;
+import dev.rapport.core.domain.Contact;
+import dev.rapport.core.domain.Names;
+import dev.rapport.core.domain.Settings;
+import dev.rapport.core.domain.User;
+import dev.rapport.core.port.Storage;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Core's front door: every adapter hands it {@link CommandRequest}s and {@link ActionRequest}s and renders the
+ * {@link Reply}. Each request runs as one transaction; an error reply rolls back whatever it had written.
+ */
+public final class Rapport {
+    private static final Logger log = LoggerFactory.getLogger(Rapport.class);
+    private static final String OOPS = "Something went wrong on our side, and nothing was changed. Please try again.";
+
+    private final Clock clock;
+    private final Storage storage;
+    private final Map<String, CommandHandler> commands = new HashMap<>();
+    private final Map<String, ActionHandler> actions = new HashMap<>();
+    private final List<Notices> notices;
+
+    public Rapport(
+            Clock clock,
+            Storage storage,
+            List<CommandHandler> commands,
+            List<ActionHandler> actions,
+            List<Notices> notices) {
+        this.clock = clock;
+        this.storage = storage;
+        commands.forEach(handler -> this.commands.put(handler.name(), handler));
+        actions.forEach(handler -> handler.verbs().forEach(verb -> this.actions.put(verb, handler)));
+        this.notices = List.copyOf(notices);
+    }
+
+    /** Rapport with every standard command. */
+    public static Rapport standard(Clock clock, Storage storage) {
+        People people = new People(storage.contacts());
+        RememberCommand remember = new RememberCommand(people, storage.contacts(), storage.notes());
+        FollowUpCommand followUp =
+                new FollowUpCommand(people, storage.contacts(), storage.notes(), storage.followUps());
+        ForgetCommand forget = new ForgetCommand(people, storage.contacts());
+        DigestPlanner planner = new DigestPlanner(storage.contacts(), storage.followUps(), storage.notes());
+        List<CommandHandler> commands = List.of(
+                remember,
+                followUp,
+                new ContactCommand(people, storage.notes(), storage.followUps()),
+                new CircleCommand(storage.contacts(), storage.notes(), storage.followUps()),
+                new TodayCommand(planner),
+                new SettingsCommand(storage.users()),
+                forget,
+                new ExportCommand(storage.contacts(), storage.notes(), storage.followUps()),
+                new HelpCommand());
+        return new Rapport(clock, storage, commands, List.of(remember, followUp, forget), List.of());
+    }
+
+    public Reply handle(CommandRequest request) {
+        String name = request.command().strip().toLowerCase(Locale.ROOT).replaceFirst("^/", "");
+        return guarded("/" + name, () -> {
+            User user = user(request.from());
+            Invocation invocation =
+                    invocation(user, request.from(), request.channelId(), request.text(), request.mentionNames());
+            CommandHandler handler = commands.get(name);
+            Reply reply = handler == null
+                    ? Reply.error("I don't know the command /" + name + ".", "/help")
+                    : transactional(() -> handler.handle(invocation));
+            return withNotices(user, invocation, reply);
+        });
+    }
+
+    public Reply act(ActionRequest request) {
+        return guarded("action", () -> {
+            User user = user(request.from());
+            Invocation invocation = invocation(
+                    user, request.from(), request.channelId(), request.input().orElse(""), Map.of());
+            Optional<ActionId> id = ActionId.parse(request.actionId());
+            ActionHandler handler = id.map(a -> actions.get(a.verb())).orElse(null);
+            if (handler == null) {
+                return Reply.error("That button is out of date. Try /help.");
+            }
+            return withNotices(
+                    user,
+                    invocation,
+                    transactional(() -> handler.act(id.get().verb(), id.get().args(), invocation)));
+        });
+    }
+
+    /** Contact names starting with (or containing a word starting with) the typed text, for autocomplete. */
+    public List<String> suggestContacts(Requester from, String typed, int limit) {
+        Optional<User> user = storage.users().find(from.key());
+        if (user.isEmpty()) {
+            return List.of();
+        }
+        String key = Names.fold(typed == null ? "" : typed);
+        return storage.contacts().all(user.get().id()).stream()
+                .map(Contact::name)
+                .filter(name -> {
+                    String folded = Names.fold(name);
+                    return folded.startsWith(key) || folded.contains(" " + key);
+                })
+                .limit(limit)
+                .toList();
+    }
+
+    /** The user behind a requester, created on first contact with the platform's time zone if it gave one. */
+    public User user(Requester from) {
+        Instant now = clock.instant();
+        Settings initial = Settings.defaults(
+                from.platformZone().orElse(ZoneId.of("UTC")),
+                from.platformZone().isPresent());
+        User user = storage.users().findOrCreate(from.key(), from.displayName(), initial, now);
+        if (!user.settings().zoneChosen() && from.platformZone().isPresent()) {
+            Settings zoned = user.settings().withZone(from.platformZone().get());
+            storage.users().saveSettings(user.id(), zoned);
+            user = user.withSettings(zoned);
+        }
+        return user;
+    }
+
+    public Clock clock() {
+        return clock;
+    }
+
+    private Invocation invocation(
+            User user, Requester from, Optional<String> channelId, String text, Map<String, String> mentionNames) {
+        Instant now = clock.instant();
+        LocalDate today = LocalDate.ofInstant(now, user.settings().zone());
+        return new Invocation(user, today, now, from, channelId, text == null ? "" : text, mentionNames);
+    }
+
+    private Reply withNotices(User user, Invocation invocation, Reply reply) {
+        Reply result = reply;
+        for (Notices source : notices) {
+            for (Section notice : source.forUser(user, invocation)) {
+                result = result.withNotice(notice);
+            }
+        }
+        return result;
+    }
+
+    private Reply transactional(Supplier<Reply> work) {
+        try {
+            return storage.transactor().inTransaction(() -> {
+                Reply reply = work.get();
+                if (reply.isError()) {
+                    throw new RolledBack(reply);
+                }
+                return reply;
+            });
+        } catch (RolledBack rolledBack) {
+            return rolledBack.reply;
+        }
+    }
+
+    private static Reply guarded(String what, Supplier<Reply> work) {
+        try {
+            return work.get();
+        } catch (RuntimeException e) {
+            // User text stays out of the log: it is private.
+            log.error("Handling {} failed", what, e);
+            return Reply.error(OOPS);
+        }
+    }
+
+    /** Carries an error reply out of a transaction so that its writes roll back. */
+    private static final class RolledBack extends RuntimeException {
+        private final transient Reply reply;
+
+        RolledBack(Reply reply) {
+            super(null, null, false, false);
+            this.reply = reply;
+        }
+    }
+}

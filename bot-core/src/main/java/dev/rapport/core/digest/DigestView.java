@@ -1,0 +1,41 @@
+package dev.rapport.core.digest;
+
+import dev.rapport.core.command.Buttons;
+import dev.rapport.core.command.ContactContext;
+import dev.rapport.core.command.Reply;
+import dev.rapport.core.command.Section;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Turns a digest into a reply: one section per person with Done, Snooze and Add note, then "+N more". */
+public final class DigestView {
+    private DigestView() {}
+
+    public static Reply render(Digest digest) {
+        if (digest.isEmpty()) {
+            return Reply.of(Section.of("Nothing due today. Enjoy the calm."));
+        }
+        List<Section> sections = new ArrayList<>();
+        int count = digest.items().size() + digest.more();
+        sections.add(
+                Section.of(count == 1 ? "One person to get back to today." : count + " people to get back to today."));
+        for (DigestItem item : digest.items()) {
+            List<String> lines = new ArrayList<>();
+            lines.add(item.why());
+            if (item.kind() != DigestItem.Kind.RHYTHM) {
+                lines.add(ContactContext.lastContact(item.contact(), digest.date()));
+            }
+            item.context().ifPresent(lines::add);
+            sections.add(Section.titled(item.contact().name(), String.join("\n", lines))
+                    .withButtons(List.of(
+                            Buttons.done(item.contact()),
+                            Buttons.snooze(item.contact(), "1d", "Snooze 1 day"),
+                            Buttons.snooze(item.contact(), "1w", "Snooze 1 week"),
+                            Buttons.addNote(item.contact(), "Add note"))));
+        }
+        if (digest.more() > 0) {
+            sections.add(Section.of("+" + digest.more() + " more — /followup list"));
+        }
+        return Reply.of(sections.toArray(Section[]::new));
+    }
+}

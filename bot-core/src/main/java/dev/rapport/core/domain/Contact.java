@@ -1,0 +1,79 @@
+package dev.rapport.core.domain;
+
+import dev.rapport.core.time.Cadence;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Optional;
+
+/** A person in one user's circle, with their keep-in-touch rhythm and last contact. */
+public record Contact(
+        long id,
+        long ownerId,
+        String name,
+        Optional<String> platformUserId,
+        Optional<String> howMet,
+        Optional<Cadence> rhythm,
+        Optional<LocalDate> rhythmNext,
+        Optional<LocalDate> lastContact,
+        Optional<Initiator> lastInitiator,
+        Instant createdAt) {
+
+    public static Contact newContact(
+            long ownerId, String name, Optional<String> platformUserId, Optional<String> howMet, Instant now) {
+        return new Contact(
+                0,
+                ownerId,
+                name,
+                platformUserId,
+                howMet,
+                Optional.empty(),
+                Optional.empty(),
+                Optional.empty(),
+                Optional.empty(),
+                now);
+    }
+
+    public Contact withRhythm(Optional<Cadence> cadence, Optional<LocalDate> next) {
+        return new Contact(
+                id, ownerId, name, platformUserId, howMet, cadence, next, lastContact, lastInitiator, createdAt);
+    }
+
+    public Contact withRhythmNext(LocalDate next) {
+        return withRhythm(rhythm, Optional.of(next));
+    }
+
+    /** Logs contact on a date; a rhythm restarts from that date. */
+    public Contact inTouch(LocalDate date, Initiator initiator) {
+        Optional<LocalDate> next = rhythm.map(cadence -> cadence.next(date));
+        return new Contact(
+                id,
+                ownerId,
+                name,
+                platformUserId,
+                howMet,
+                rhythm,
+                next,
+                Optional.of(date),
+                Optional.of(initiator),
+                createdAt);
+    }
+
+    public Contact withPlatformUserId(String userId) {
+        return new Contact(
+                id,
+                ownerId,
+                name,
+                Optional.of(userId),
+                howMet,
+                rhythm,
+                rhythmNext,
+                lastContact,
+                lastInitiator,
+                createdAt);
+    }
+
+    /** The rhythm is due or overdue on the given date. */
+    public boolean rhythmLapsedOn(LocalDate date) {
+        return rhythmNext.map(next -> !next.isAfter(date)).orElse(false);
+    }
+}

@@ -1,0 +1,8 @@
+package dev.rapport.core.domain;
+
+/** Life cycle of a follow-up. */
+public enum FollowUpStatus {
+    OPEN,
+    DONE,
+    CANCELLED
+}

@@ -1,0 +1,24 @@
+package dev.rapport.core.domain;
+
+import java.text.Normalizer;
+import java.util.Locale;
+import java.util.regex.Pattern;
+
+/** Folding of person names so that matching ignores case, accents and extra spaces ("zoe" finds "Zoë"). */
+public final class Names {
+    private static final Pattern MARKS = Pattern.compile("\\p{M}+");
+    private static final Pattern SPACES = Pattern.compile("\\s+");
+
+    private Names() {}
+
+    public static String fold(String name) {
+        String decomposed = Normalizer.normalize(name, Normalizer.Form.NFD);
+        String withoutMarks = MARKS.matcher(decomposed).replaceAll("");
+        return SPACES.matcher(withoutMarks.toLowerCase(Locale.ROOT).strip()).replaceAll(" ");
+    }
+
+    /** Tidies a name typed by a user: trims, collapses inner whitespace. */
+    public static String clean(String name) {
+        return SPACES.matcher(name.strip()).replaceAll(" ");
+    }
+}

@@ -1,0 +1,30 @@
+package dev.rapport.core.port;
+
+import dev.rapport.core.command.Reply;
+import dev.rapport.core.domain.UserKey;
+import java.time.Duration;
+
+/** Sends a direct message that core starts (a digest, a pairing, a check-in). Each platform adapter implements it. */
+public interface DirectMessenger {
+
+    /** The platform this messenger delivers to, as in {@link UserKey#platform()}. */
+    String platform();
+
+    /**
+     * Sends {@code message} privately to the user. {@code dedupeKey} names the message ("digest:42:2026-11-25"); a
+     * platform that can detect an earlier send of the same key uses it so a retry after a crash is not a repeat.
+     */
+    Delivery send(UserKey to, Reply message, String dedupeKey);
+
+    /** What became of one send. */
+    sealed interface Delivery permits Sent, RetryLater, Unreachable {}
+
+    /** Delivered. */
+    record Sent() implements Delivery {}
+
+    /** A passing failure (rate limit, server error, time-out): try again after the given wait. */
+    record RetryLater(Duration after, String reason) implements Delivery {}
+
+    /** This user cannot be messaged (blocked DMs, left, deactivated): stop trying. */
+    record Unreachable(String reason) implements Delivery {}
+}
