@@ -8,7 +8,7 @@ final class DiscordLauncher {
     private DiscordLauncher() {}
 
     /** The running adapter, or empty when Discord is not configured. */
-    static Optional<AutoCloseable> start(Config config, Rapport rapport) {
+    static Optional<Running> start(Config config, Rapport rapport) {
         if (!config.hasDiscord()) {
             return Optional.empty();
         }

@@ -30,7 +30,7 @@ public final class Main {
         try (Database db = Database.open(config.database())) {
             Storage storage = SqliteStorage.over(db);
             Rapport rapport = Rapport.standard(clock, storage);
-            List<AutoCloseable> adapters = new ArrayList<>();
+            List<Running> adapters = new ArrayList<>();
             SlackLauncher.start(config, rapport).ifPresent(adapters::add);
             DiscordLauncher.start(config, rapport).ifPresent(adapters::add);
             if (adapters.isEmpty()) {
@@ -53,12 +53,12 @@ public final class Main {
         console.run(in, System.console() != null);
     }
 
-    private static void awaitShutdown(List<AutoCloseable> adapters) throws InterruptedException {
+    private static void awaitShutdown(List<Running> adapters) throws InterruptedException {
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            for (AutoCloseable adapter : adapters) {
+            for (Running adapter : adapters) {
                 try {
-                    adapter.close();
+                    adapter.stopper().close();
                 } catch (Exception e) {
                     log.warn("Stopping an adapter failed", e);
                 }

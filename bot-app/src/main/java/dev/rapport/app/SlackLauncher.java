@@ -8,7 +8,7 @@ final class SlackLauncher {
     private SlackLauncher() {}
 
     /** The running adapter, or empty when Slack is not configured. */
-    static Optional<AutoCloseable> start(Config config, Rapport rapport) {
+    static Optional<Running> start(Config config, Rapport rapport) {
         if (!config.hasSlack()) {
             return Optional.empty();
         }

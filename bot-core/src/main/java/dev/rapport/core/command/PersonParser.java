@@ -52,7 +52,9 @@ public final class PersonParser {
         Optional<Match> byKnownPrefix = knownPrefix(input, known);
         // "Marc Ruiz: plays chess" names someone new even when "marc" alone would fit Marc Kelly.
         if (byKnownPrefix.isPresent()
-                && colonName.map(n -> wordCount(n.name()) <= byKnownPrefix.get().words).orElse(true)) {
+                && colonName
+                        .map(n -> wordCount(n.name()) <= byKnownPrefix.get().words)
+                        .orElse(true)) {
             return byKnownPrefix.get().who;
         }
         return colonName.<Who>map(n -> n).orElseGet(() -> firstWord(input));
@@ -155,7 +157,8 @@ public final class PersonParser {
         Matcher first = WORD.matcher(input);
         first.find();
         String name = stripTrailingColon(first.group());
-        return new Who.Unknown(name, Optional.empty(), input.substring(first.end()).strip());
+        return new Who.Unknown(
+                name, Optional.empty(), input.substring(first.end()).strip());
     }
 
     private static boolean isNewName(String name) {
