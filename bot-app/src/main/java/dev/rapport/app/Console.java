@@ -78,7 +78,8 @@ public final class Console {
     private Reply saved(Reply reply, Attachment file) {
         try {
             Files.createDirectories(exportDirectory);
-            Path target = exportDirectory.resolve(file.fileName()).toAbsolutePath().normalize();
+            Path target =
+                    exportDirectory.resolve(file.fileName()).toAbsolutePath().normalize();
             Files.writeString(target, file.content(), StandardCharsets.UTF_8);
             return reply.withNotice(Section.of("Saved " + target));
         } catch (IOException e) {

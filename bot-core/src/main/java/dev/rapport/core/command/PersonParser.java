@@ -26,10 +26,11 @@ public final class PersonParser {
     private PersonParser() {}
 
     public static Who parse(String text, List<Contact> known, Map<String, String> mentionNames) {
-        String input = text == null ? "" : text.strip();
-        if (input.startsWith("@") && input.length() > 1 && !Character.isWhitespace(input.charAt(1))) {
-            input = input.substring(1); // "@marc" typed as text (the console has no real mentions)
-        }
+        String stripped = text == null ? "" : text.strip();
+        // "@marc" typed as text (the console has no real mentions) is just "marc".
+        boolean typedAt =
+                stripped.startsWith("@") && stripped.length() > 1 && !Character.isWhitespace(stripped.charAt(1));
+        String input = typedAt ? stripped.substring(1) : stripped;
         if (input.isEmpty()) {
             return new Who.Missing();
         }
