@@ -21,6 +21,7 @@ public final class PersonParser {
             Pattern.compile("^<@!?([A-Za-z0-9._-]+)(?:\\|([^>]*))?>[\\s:]*(.*)$", Pattern.DOTALL);
     private static final Pattern QUOTED = Pattern.compile("^[\"“”]([^\"“”]*)[\"“”][\\s:]*(.*)$", Pattern.DOTALL);
     private static final Pattern WORD = Pattern.compile("\\S+");
+    private static final Pattern NAME_COLON = Pattern.compile(":(?=\\s|$)");
     private static final Pattern NEW_NAME = Pattern.compile("[^:/@#<>\"“”]{1," + MAX_NAME_LENGTH + "}");
 
     private PersonParser() {}
@@ -134,10 +135,12 @@ public final class PersonParser {
     }
 
     private static Optional<Who.Unknown> colonName(String input) {
-        int colon = input.indexOf(':');
-        if (colon <= 0) {
+        // A name ends at a colon followed by a space or the end ("Sam Lee: …"), not at "https://".
+        Matcher nameColon = NAME_COLON.matcher(input);
+        if (!nameColon.find() || nameColon.start() == 0) {
             return Optional.empty();
         }
+        int colon = nameColon.start();
         String before = input.substring(0, colon);
         String after = input.substring(colon + 1).strip();
         List<String> beforeWords = List.of(before.strip().split("\\s+"));

@@ -25,7 +25,8 @@ import org.slf4j.LoggerFactory;
  */
 public final class Rapport {
     private static final Logger log = LoggerFactory.getLogger(Rapport.class);
-    private static final String OOPS = "Something went wrong on our side, and nothing was changed. Please try again.";
+    /** What a user sees when a bug, not their input, stopped a command. */
+    public static final String OOPS = "Something went wrong on our side, and nothing was changed. Please try again.";
 
     private final Clock clock;
     private final Storage storage;

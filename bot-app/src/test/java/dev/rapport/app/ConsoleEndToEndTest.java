@@ -1,0 +1,104 @@
+package dev.rapport.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Pipes the README's example session into a real Rapport process, as a newcomer would, and reads the replies. */
+class ConsoleEndToEndTest {
+    @TempDir
+    Path folder;
+
+    record Run(int exitCode, String out, String err) {}
+
+    static String readmeSession() throws IOException {
+        List<String> readme = Files.readAllLines(Path.of("..", "README.md"), StandardCharsets.UTF_8);
+        int start = readme.indexOf("./rapport <<'SESSION'");
+        int end = readme.subList(start, readme.size()).indexOf("SESSION") + start;
+        assertThat(start).as("README has the example session").isGreaterThanOrEqualTo(0);
+        return String.join("\n", readme.subList(start + 1, end)) + "\n";
+    }
+
+    Run rapport(String user, String input) throws Exception {
+        ProcessBuilder builder = new ProcessBuilder(
+                        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                        "-cp",
+                        System.getProperty("java.class.path"),
+                        Main.class.getName())
+                .directory(folder.toFile());
+        builder.environment().keySet().removeIf(key -> key.startsWith("SLACK_") || key.startsWith("DISCORD_"));
+        builder.environment()
+                .put("RAPPORT_DB", folder.resolve("data/rapport.db").toString());
+        builder.environment().put("RAPPORT_USER", user);
+        Process process = builder.start();
+        process.getOutputStream().write(input.getBytes(StandardCharsets.UTF_8));
+        process.getOutputStream().close();
+        String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        String err = new String(process.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(process.waitFor(60, TimeUnit.SECONDS))
+                .as("the console ends at end of input")
+                .isTrue();
+        return new Run(process.exitValue(), out, err);
+    }
+
+    @Test
+    void theReadmeSessionWorksAsWritten() throws Exception {
+        Run run = rapport("alice", readmeSession());
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.out())
+                .contains("Rapport console for alice")
+                .contains("New contact. Saved. You now know 1 thing about Marc Kelly.")
+                .contains("Saved as a question to ask. You now know 2 things about Marc Kelly (1 open question).")
+                .contains("I'll remind you to follow up with Marc Kelly on")
+                .contains("about the job offer.")
+                .contains("Ask: how did the move go?")
+                .contains("Next follow-up:")
+                .contains("Logged: you were in touch with Marc Kelly today.")
+                .contains("Marked 1 question answered.")
+                .contains("Keeping in touch with Marc Kelly every 3 weeks.")
+                .contains("Your circle — 1 person")
+                .contains("[Follow up in a week] /followup \"Marc Kelly\" in a week")
+                .doesNotContain("Something went wrong")
+                .doesNotContain("Exception");
+        assertThat(Files.exists(folder.resolve("data/rapport.db"))).isTrue();
+    }
+
+    @Test
+    void twoConsoleUsersOnOneDatabaseAreTwoPeople() throws Exception {
+        rapport("alice", "/remember Marc Kelly: alice's private note\n");
+
+        Run bob = rapport("bob", "/circle\n/contact marc\n/export\n");
+
+        assertThat(bob.exitCode()).isZero();
+        assertThat(bob.out())
+                .contains("Your circle is empty")
+                .contains("You have no contact called “marc” yet.")
+                .doesNotContain("alice's private note");
+        try (var exports = Files.newDirectoryStream(folder.resolve("data"), "rapport-export-*.json")) {
+            List<Path> files = new java.util.ArrayList<>();
+            exports.forEach(files::add);
+            assertThat(files).hasSize(1);
+            assertThat(Files.readString(files.get(0))).contains("\"contacts\": []").doesNotContain("alice's private note");
+        }
+    }
+
+    @Test
+    void badInputGetsAFriendlyLineAndTheConsoleCarriesOn() throws Exception {
+        Run run = rapport("carol", "remember without slash\n/followup\n/remember x: " + "y".repeat(2100) + "\n/help\n");
+
+        assertThat(run.exitCode()).isZero();
+        assertThat(run.out())
+                .contains("Commands start with a slash.")
+                .contains("Who do you mean?")
+                .contains("at most 2000")
+                .contains("/remember <who> <note>");
+    }
+}
