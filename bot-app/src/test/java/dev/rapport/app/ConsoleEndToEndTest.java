@@ -86,7 +86,9 @@ class ConsoleEndToEndTest {
             List<Path> files = new java.util.ArrayList<>();
             exports.forEach(files::add);
             assertThat(files).hasSize(1);
-            assertThat(Files.readString(files.get(0))).contains("\"contacts\": []").doesNotContain("alice's private note");
+            assertThat(Files.readString(files.get(0)))
+                    .contains("\"contacts\": []")
+                    .doesNotContain("alice's private note");
         }
     }
 
