@@ -51,10 +51,53 @@ public final class Database implements Transactor, AutoCloseable {
             if (parent != null) {
                 Files.createDirectories(parent);
             }
+            checkIntegrity(file);
             migrate(file);
             return new Database(file);
         } catch (IOException | SQLException e) {
             throw new StorageException("Cannot open database " + file, e);
+        }
+    }
+
+    /** Refuses to start on a damaged file, saying what is wrong and how to restore, rather than make it worse. */
+    private static void checkIntegrity(Path file) throws SQLException {
+        if (!Files.exists(file)) {
+            return;
+        }
+        List<String> problems = integrityProblems(file);
+        if (!problems.isEmpty()) {
+            throw new DamagedDatabaseException(file, problems);
+        }
+    }
+
+    /** What {@code PRAGMA integrity_check} reports for a database file; empty when it is sound. */
+    public static List<String> integrityProblems(Path file) throws SQLException {
+        SQLiteConfig config = new SQLiteConfig();
+        config.setReadOnly(true);
+        List<String> problems = new ArrayList<>();
+        try (Connection connection = config.createConnection("jdbc:sqlite:" + file.toAbsolutePath());
+                var statement = connection.createStatement();
+                var rs = statement.executeQuery("PRAGMA integrity_check")) {
+            while (rs.next()) {
+                String line = rs.getString(1);
+                if (!"ok".equals(line)) {
+                    problems.add(line);
+                }
+            }
+        } catch (SQLException e) {
+            problems.add(e.getMessage());
+        }
+        return problems;
+    }
+
+    /** Copies the whole database, consistently and while it is in use, into a new file ({@code VACUUM INTO}). */
+    public void copyTo(Path target) {
+        try (Connection connection = connect(false);
+                var statement = connection.prepareStatement("VACUUM INTO ?")) {
+            statement.setString(1, target.toAbsolutePath().toString());
+            statement.execute();
+        } catch (SQLException e) {
+            throw new StorageException("Backup to " + target + " failed", e);
         }
     }
 
