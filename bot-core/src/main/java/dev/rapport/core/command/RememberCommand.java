@@ -55,7 +55,7 @@ public final class RememberCommand implements CommandHandler, ActionHandler {
         }
         NoteText parsed = note.get();
         notes.add(invocation.userId(), contact.id(), parsed.kind(), parsed.body(), parsed.tags(), invocation.now());
-        NoteStore.NoteCounts counts = notes.counts(invocation.userId()).get(contact.id());
+        NoteStore.NoteCounts counts = notes.countsFor(invocation.userId(), contact.id());
         StringBuilder body = new StringBuilder();
         body.append(created ? "New contact. " : "").append("Saved");
         body.append(parsed.kind() == NoteKind.QUESTION ? " as a question to ask" : "");

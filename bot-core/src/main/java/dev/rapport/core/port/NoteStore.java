@@ -19,6 +19,9 @@ public interface NoteStore {
     /** Marks the contact's open questions answered; returns how many. */
     int answerQuestions(long ownerId, long contactId, Instant at);
 
+    /** How many notes and open questions one contact has. */
+    NoteCounts countsFor(long ownerId, long contactId);
+
     /** For every contact of the owner that has notes: how many notes, and how many open questions. */
     Map<Long, NoteCounts> counts(long ownerId);
 

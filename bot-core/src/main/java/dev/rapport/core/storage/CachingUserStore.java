@@ -32,7 +32,10 @@ public final class CachingUserStore implements UserStore {
             return Optional.of(cached);
         }
         Optional<User> found = store.find(key);
-        found.ifPresent(user -> byKey.put(key, user));
+        // Nothing read inside a transaction is cached: it might still roll back.
+        if (!db.inTransaction()) {
+            found.ifPresent(user -> byKey.put(key, user));
+        }
         return found;
     }
 
@@ -46,6 +49,11 @@ public final class CachingUserStore implements UserStore {
         User cached = byKey.getIfPresent(key);
         if (cached != null && cached.displayName().equals(displayName)) {
             return cached;
+        }
+        // Most requests come from users who exist: a read, not a write, finds them.
+        Optional<User> found = find(key);
+        if (found.isPresent() && found.get().displayName().equals(displayName)) {
+            return found.get();
         }
         invalidate(key);
         return store.findOrCreate(key, displayName, initial, now);

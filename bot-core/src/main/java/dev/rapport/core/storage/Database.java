@@ -161,6 +161,11 @@ public final class Database implements Transactor, AutoCloseable {
         }
     }
 
+    /** Whether the calling thread is inside a write transaction. */
+    public boolean inTransaction() {
+        return writeLock.isHeldByCurrentThread();
+    }
+
     /**
      * Runs the task when the current transaction ends, committed or rolled back, or now when there is none. Caches
      * use it so that nothing loaded mid-transaction outlives the transaction.

@@ -68,6 +68,18 @@ public final class SqliteNoteStore implements NoteStore {
     }
 
     @Override
+    public NoteCounts countsFor(long ownerId, long contactId) {
+        return db.read(c -> Rows.one(
+                        c,
+                        "SELECT COUNT(*) AS notes, COALESCE(SUM(kind = 'QUESTION' AND answered_at IS NULL), 0)"
+                                + " AS open_questions FROM notes WHERE owner_id = ? AND contact_id = ?",
+                        rs -> new NoteCounts(rs.getInt("notes"), rs.getInt("open_questions")),
+                        ownerId,
+                        contactId)
+                .orElse(NoteCounts.NONE));
+    }
+
+    @Override
     public Map<Long, NoteCounts> counts(long ownerId) {
         return db.read(c -> {
             Map<Long, NoteCounts> counts = new HashMap<>();

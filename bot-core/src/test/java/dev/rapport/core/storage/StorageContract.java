@@ -180,6 +180,8 @@ abstract class StorageContract {
         assertThat(storage.notes().forContact(alice.id(), marc.id()).get(1).tags())
                 .containsExactly("sailing");
         assertThat(storage.notes().counts(alice.id()).get(marc.id())).isEqualTo(new NoteStore.NoteCounts(2, 1));
+        assertThat(storage.notes().countsFor(alice.id(), marc.id())).isEqualTo(new NoteStore.NoteCounts(2, 1));
+        assertThat(storage.notes().countsFor(bob.id(), marc.id())).isEqualTo(NoteStore.NoteCounts.NONE);
 
         int answered = storage.notes().answerQuestions(alice.id(), marc.id(), NOW);
 

@@ -1,0 +1,32 @@
+package dev.rapport.bench;
+
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+/** Runs the named benchmarks and prints their figures with the machine they ran on. */
+public final class Bench {
+    private Bench() {}
+
+    public static void main(String[] args) throws Exception {
+        List<String> which = args.length == 0 ? List.of("commands") : List.of(args);
+        Path folder = Path.of(System.getProperty("bench.dir", "bench-data"));
+        Files.createDirectories(folder);
+        Runtime runtime = Runtime.getRuntime();
+        System.out.printf(
+                "machine: %d cores, max heap %d MB, %s %s, %s%n",
+                runtime.availableProcessors(),
+                runtime.maxMemory() / (1024 * 1024),
+                System.getProperty("java.vm.name"),
+                System.getProperty("java.version"),
+                ManagementFactory.getOperatingSystemMXBean().getName());
+        for (String name : which) {
+            System.out.println("== " + name);
+            switch (name) {
+                case "commands" -> new CommandLatencyBench(folder).run();
+                default -> throw new IllegalArgumentException("unknown benchmark " + name + "; try: commands");
+            }
+        }
+    }
+}
