@@ -21,7 +21,7 @@ public final class ContactContext {
         this.notes = notes;
     }
 
-    /** "Ask: …" for the newest open question, else the newest note; empty when nothing is known. */
+    /** "Ask: …" for the newest open question, else "Last noted: …"; empty when nothing is known. */
     public Optional<String> line(Contact contact) {
         List<Note> recent = notes.recent(contact.ownerId(), contact.id(), RECENT_NOTES);
         Optional<Note> question = recent.stream().filter(Note::isOpenQuestion).findFirst();
@@ -31,7 +31,7 @@ public final class ContactContext {
         return recent.stream()
                 .filter(note -> note.kind() != NoteKind.QUESTION)
                 .findFirst()
-                .map(note -> shorten(note.body()));
+                .map(note -> "Last noted: " + shorten(note.body()));
     }
 
     /** "last contact 23 days ago (they reached out)" or "no contact logged yet". */

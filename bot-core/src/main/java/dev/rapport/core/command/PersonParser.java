@@ -18,8 +18,9 @@ public final class PersonParser {
     private static final int MAX_NEW_NAME_WORDS = 6;
 
     private static final Pattern MENTION =
-            Pattern.compile("^<@!?([A-Za-z0-9._-]+)(?:\\|([^>]*))?>[\\s:]*(.*)$", Pattern.DOTALL);
-    private static final Pattern QUOTED = Pattern.compile("^[\"“”]([^\"“”]*)[\"“”][\\s:]*(.*)$", Pattern.DOTALL);
+            Pattern.compile("^<@!?([A-Za-z0-9._-]+)(?:\\|([^>]*))?>(?:\\s*:(?=\\s|$))?\\s*(.*)$", Pattern.DOTALL);
+    private static final Pattern QUOTED =
+            Pattern.compile("^[\"“”]([^\"“”]*)[\"“”](?:\\s*:(?=\\s|$))?\\s*(.*)$", Pattern.DOTALL);
     private static final Pattern WORD = Pattern.compile("\\S+");
     private static final Pattern NAME_COLON = Pattern.compile(":(?=\\s|$)");
     private static final Pattern NEW_NAME = Pattern.compile("[^:/@#<>\"“”]{1," + MAX_NAME_LENGTH + "}");

@@ -135,11 +135,32 @@ public final class Rapport {
         return clock;
     }
 
+    /** Text as stored: an unpaired surrogate (not a character) becomes U+FFFD, so what is saved reads back the same. */
+    static String wellFormed(String text) {
+        if (text == null) {
+            return "";
+        }
+        StringBuilder out = null;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            boolean paired = Character.isHighSurrogate(c)
+                    ? i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))
+                    : !Character.isLowSurrogate(c) || (i > 0 && Character.isHighSurrogate(text.charAt(i - 1)));
+            if (!paired && out == null) {
+                out = new StringBuilder(text.substring(0, i));
+            }
+            if (out != null) {
+                out.append(paired ? c : '\uFFFD');
+            }
+        }
+        return out == null ? text : out.toString();
+    }
+
     private Invocation invocation(
             User user, Requester from, Optional<String> channelId, String text, Map<String, String> mentionNames) {
         Instant now = clock.instant();
         LocalDate today = LocalDate.ofInstant(now, user.settings().zone());
-        return new Invocation(user, today, now, from, channelId, text == null ? "" : text, mentionNames);
+        return new Invocation(user, today, now, from, channelId, wellFormed(text), mentionNames);
     }
 
     private Reply withNotices(User user, Invocation invocation, Reply reply) {
