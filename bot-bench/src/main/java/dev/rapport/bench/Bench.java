@@ -25,7 +25,10 @@ public final class Bench {
             System.out.println("== " + name);
             switch (name) {
                 case "commands" -> new CommandLatencyBench(folder).run();
-                default -> throw new IllegalArgumentException("unknown benchmark " + name + "; try: commands");
+                case "startup" ->
+                    new StartupBench(folder, Path.of(System.getProperty("rapport.jar", "bot-app/target/rapport.jar")))
+                            .run();
+                default -> throw new IllegalArgumentException("unknown benchmark " + name + "; try: commands, startup");
             }
         }
     }
