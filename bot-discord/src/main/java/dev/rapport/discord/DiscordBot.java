@@ -69,7 +69,6 @@ public final class DiscordBot implements AutoCloseable {
                         new InteractionRouter(rapport, commands, prompts), new Registration(commands, settings));
         settings.apiBaseUrl().ifPresent(url -> builder.setRestConfig(new RestConfig().setBaseUrl(url)));
         JDA jda = builder.build();
-        jda.setRequiredScopes(SCOPES);
         return new DiscordBot(jda, new DiscordMessenger(jda, new DiscordReplyRenderer(prompts), DM_TIMEOUT));
     }
 
@@ -87,7 +86,7 @@ public final class DiscordBot implements AutoCloseable {
 
     /** The invite URL with exactly the scopes and permissions Rapport needs. */
     static String inviteUrl(JDA jda) {
-        return jda.getInviteUrl(PERMISSIONS);
+        return jda.setRequiredScopes(SCOPES).getInviteUrl(PERMISSIONS);
     }
 
     /** Registers the commands once connected: globally, and to the development server for instant updates. */

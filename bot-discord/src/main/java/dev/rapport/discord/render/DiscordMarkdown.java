@@ -8,7 +8,7 @@ import java.util.regex.Pattern;
  */
 public final class DiscordMarkdown {
     // Discord drops a backslash before any ASCII punctuation, so over-escaping is harmless.
-    private static final Pattern INLINE = Pattern.compile("([\\\\*_~`|\\[\\]()<>@])");
+    private static final Pattern INLINE = Pattern.compile("([\\\\*_~`|\\[\\]<>@])");
     private static final Pattern LINE_START = Pattern.compile("(?m)^(\\s*)(#|-|\\+|\\d+\\.)");
 
     private DiscordMarkdown() {}
