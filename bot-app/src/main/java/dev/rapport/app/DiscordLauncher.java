@@ -15,8 +15,7 @@ final class DiscordLauncher {
         if (token.isEmpty()) {
             return Optional.empty();
         }
-        DiscordSettings settings =
-                new DiscordSettings(token.get(), guildId(config), config.get("DISCORD_API_URL"));
+        DiscordSettings settings = new DiscordSettings(token.get(), guildId(config), config.get("DISCORD_API_URL"));
         DiscordBot bot = DiscordBot.start(settings, rapport);
         return Optional.of(new Running(bot, bot.messenger()));
     }

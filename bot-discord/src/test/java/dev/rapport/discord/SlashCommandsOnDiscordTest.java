@@ -49,13 +49,7 @@ class SlashCommandsOnDiscordTest {
         assertThat(reply.customIds()).hasSize(3).allMatch(id -> id.matches("(fu|rh):\\w+:\\d+"));
 
         // AND the contact is linked to the Discord account: mentioning the account finds Marc
-        assertThat(bot.rapport
-                        .handle(new dev.rapport.core.command.CommandRequest(
-                                ANA.requester(),
-                                java.util.Optional.empty(),
-                                "contact",
-                                "<@600000000000000002>",
-                                Map.of()))
+        assertThat(bot.given(ANA, "contact", "<@600000000000000002>")
                         .sections()
                         .get(0)
                         .heading())
