@@ -1,6 +1,8 @@
 package dev.rapport.app;
 
 import dev.rapport.core.command.Rapport;
+import dev.rapport.discord.DiscordBot;
+import dev.rapport.discord.DiscordSettings;
 import java.util.Optional;
 
 /** Starts the Discord adapter when DISCORD_TOKEN is configured. */
@@ -9,10 +11,22 @@ final class DiscordLauncher {
 
     /** The running adapter, or empty when Discord is not configured. */
     static Optional<Running> start(Config config, Rapport rapport) {
-        if (!config.hasDiscord()) {
+        Optional<String> token = config.get("DISCORD_TOKEN");
+        if (token.isEmpty()) {
             return Optional.empty();
         }
-        throw new IllegalStateException(
-                "The Discord adapter is not built yet; unset DISCORD_TOKEN to use the console.");
+        DiscordSettings settings = new DiscordSettings(token.get(), guildId(config), config.get("DISCORD_API_URL"));
+        DiscordBot bot = DiscordBot.start(settings, rapport);
+        return Optional.of(new Running(bot, bot.messenger()));
+    }
+
+    private static Optional<Long> guildId(Config config) {
+        return config.get("DISCORD_GUILD_ID").map(id -> {
+            try {
+                return Long.parseUnsignedLong(id);
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException("DISCORD_GUILD_ID must be a server id (digits), not “" + id + "”.");
+            }
+        });
     }
 }

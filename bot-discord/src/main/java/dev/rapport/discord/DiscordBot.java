@@ -1,0 +1,134 @@
+package dev.rapport.discord;
+
+import dev.rapport.core.command.Rapport;
+import dev.rapport.core.port.DirectMessenger;
+import dev.rapport.discord.command.SlashCommand;
+import dev.rapport.discord.command.SlashCommands;
+import dev.rapport.discord.render.DiscordReplyRenderer;
+import dev.rapport.discord.render.Prompts;
+import java.time.Duration;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+import net.dv8tion.jda.api.JDA;
+import net.dv8tion.jda.api.JDABuilder;
+import net.dv8tion.jda.api.Permission;
+import net.dv8tion.jda.api.events.guild.GuildReadyEvent;
+import net.dv8tion.jda.api.events.session.ReadyEvent;
+import net.dv8tion.jda.api.hooks.ListenerAdapter;
+import net.dv8tion.jda.api.interactions.commands.build.CommandData;
+import net.dv8tion.jda.api.requests.GatewayIntent;
+import net.dv8tion.jda.api.requests.RestConfig;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Rapport on Discord: a JDA session with no gateway intents beyond the
+ * GUILDS one JDA always sends (slash commands, buttons and modals arrive as
+ * interactions, which need none), the commands registered at start, and direct messages for core.
+ */
+public final class DiscordBot implements AutoCloseable {
+    /** The OAuth2 scopes the invite asks for. */
+    public static final List<String> SCOPES = List.of("bot", "applications.commands");
+    /**
+     * The permissions the invite asks for: none. Every reply is an interaction response and every digest a direct
+     * message, and neither needs a permission in the server.
+     */
+    public static final Set<Permission> PERMISSIONS = EnumSet.noneOf(Permission.class);
+
+    private static final Logger log = LoggerFactory.getLogger(DiscordBot.class);
+    private static final Duration DM_TIMEOUT = Duration.ofSeconds(30);
+    private static final int HANDLER_THREADS = 4;
+
+    private final JDA jda;
+    private final DiscordMessenger messenger;
+
+    private DiscordBot(JDA jda, DiscordMessenger messenger) {
+        this.jda = jda;
+        this.messenger = messenger;
+    }
+
+    /** Logs in and registers the commands; returns once the connection is being made. */
+    public static DiscordBot start(DiscordSettings settings, Rapport rapport) {
+        List<SlashCommand> commands = SlashCommands.all();
+        Prompts prompts = new Prompts();
+        AtomicInteger thread = new AtomicInteger();
+        // Core work runs here, not on the gateway thread, so one slow command never stalls the others.
+        ExecutorService handlers = Executors.newFixedThreadPool(HANDLER_THREADS, runnable -> {
+            Thread t = new Thread(runnable, "rapport-discord-" + thread.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        });
+        // JDA always adds the unprivileged GUILDS intent itself; that is enough to see the development server.
+        JDABuilder builder = JDABuilder.createLight(settings.token(), EnumSet.noneOf(GatewayIntent.class))
+                .setEventPool(handlers, true)
+                .addEventListeners(
+                        new InteractionRouter(rapport, commands, prompts), new Registration(commands, settings));
+        settings.apiBaseUrl().ifPresent(url -> builder.setRestConfig(new RestConfig().setBaseUrl(url)));
+        JDA jda = builder.build();
+        return new DiscordBot(jda, new DiscordMessenger(jda, new DiscordReplyRenderer(prompts), DM_TIMEOUT));
+    }
+
+    public DirectMessenger messenger() {
+        return messenger;
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        jda.shutdown();
+        if (!jda.awaitShutdown(Duration.ofSeconds(10))) {
+            jda.shutdownNow();
+        }
+    }
+
+    /** The invite URL with exactly the scopes and permissions Rapport needs. */
+    static String inviteUrl(JDA jda) {
+        return jda.setRequiredScopes(SCOPES).getInviteUrl(PERMISSIONS);
+    }
+
+    /** Registers the commands once connected: globally, and to the development server for instant updates. */
+    private static final class Registration extends ListenerAdapter {
+        private final List<CommandData> commands;
+        private final DiscordSettings settings;
+
+        Registration(List<SlashCommand> commands, DiscordSettings settings) {
+            this.commands = commands.stream().map(c -> (CommandData) c.data()).toList();
+            this.settings = settings;
+        }
+
+        @Override
+        public void onReady(ReadyEvent event) {
+            JDA jda = event.getJDA();
+            log.info(
+                    "Connected to Discord as {}. Invite Rapport to a server: {}",
+                    jda.getSelfUser().getName(),
+                    inviteUrl(jda));
+            jda.updateCommands()
+                    .addCommands(commands)
+                    .queue(
+                            done -> log.info(
+                                    "Registered {} slash commands globally (Discord may take up to an hour to show changes)",
+                                    done.size()),
+                            failure -> log.error("Registering the slash commands failed", failure));
+        }
+
+        @Override
+        public void onGuildReady(GuildReadyEvent event) {
+            if (settings.devGuildId()
+                    .filter(id -> id == event.getGuild().getIdLong())
+                    .isEmpty()) {
+                return;
+            }
+            event.getGuild()
+                    .updateCommands()
+                    .addCommands(commands)
+                    .queue(
+                            done -> log.info("Registered {} slash commands to the development server", done.size()),
+                            failure -> log.error(
+                                    "Registering the slash commands to the development server failed", failure));
+        }
+    }
+}

@@ -1,0 +1,97 @@
+package dev.rapport.discord.command;
+
+import dev.rapport.core.command.People;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import net.dv8tion.jda.api.entities.Member;
+import net.dv8tion.jda.api.entities.User;
+import net.dv8tion.jda.api.interactions.commands.CommandInteractionPayload;
+import net.dv8tion.jda.api.interactions.commands.OptionMapping;
+
+/**
+ * The free text core reads, written from Discord's typed options: a user option becomes {@code <@id>} (its name
+ * goes to the mention names), a typed name becomes {@code "Name"} so that core reads exactly that name.
+ */
+public final class CommandText {
+    private final CommandInteractionPayload interaction;
+    private final List<String> parts = new ArrayList<>();
+    private final Map<String, String> mentionNames = new HashMap<>();
+
+    private CommandText(CommandInteractionPayload interaction) {
+        this.interaction = interaction;
+    }
+
+    public static CommandText of(CommandInteractionPayload interaction) {
+        return new CommandText(interaction);
+    }
+
+    /** A fixed word such as a subcommand ("done"). */
+    public CommandText word(String word) {
+        parts.add(word);
+        return this;
+    }
+
+    /**
+     * The person: the Discord user when one was picked (named as typed in {@code who}, else by their display name),
+     * otherwise the typed name.
+     */
+    public CommandText who() {
+        Optional<String> typed = text(Options.WHO);
+        OptionMapping user = interaction.getOption(Options.USER);
+        if (user != null) {
+            User picked = user.getAsUser();
+            Member member = user.getAsMember();
+            String name = typed.orElseGet(() -> member != null ? member.getEffectiveName() : picked.getEffectiveName());
+            parts.add("<@" + picked.getId() + ">");
+            mentionNames.put(picked.getId(), name);
+        } else {
+            typed.ifPresent(name -> parts.add(reference(name)));
+        }
+        return this;
+    }
+
+    /** An option's text as typed, when given. */
+    public CommandText option(String name) {
+        text(name).ifPresent(parts::add);
+        return this;
+    }
+
+    /** An option's text after a keyword ("about the job offer"), when given. */
+    public CommandText option(String keyword, String name) {
+        text(name).ifPresent(value -> parts.add(keyword + " " + value));
+        return this;
+    }
+
+    public String text() {
+        return String.join(" ", parts);
+    }
+
+    public Map<String, String> mentionNames() {
+        return Map.copyOf(mentionNames);
+    }
+
+    /** How the typed person appears in a pointer ("/contact \"Marc Kelly\""), when one was named. */
+    static Optional<String> person(CommandInteractionPayload interaction) {
+        OptionMapping who = interaction.getOption(Options.WHO);
+        if (who != null && !who.getAsString().isBlank()) {
+            return Optional.of(reference(who.getAsString().strip()));
+        }
+        OptionMapping user = interaction.getOption(Options.USER);
+        return user == null ? Optional.empty() : Optional.of(user.getAsUser().getAsMention());
+    }
+
+    // Core's quoted names cannot hold quote marks of any kind.
+    private static String reference(String name) {
+        return People.reference(name.strip().replace('“', '\'').replace('”', '\''));
+    }
+
+    private Optional<String> text(String name) {
+        OptionMapping option = interaction.getOption(name);
+        return option == null
+                ? Optional.empty()
+                : Optional.of(option.getAsString().strip()).filter(value -> !value.isEmpty());
+    }
+}

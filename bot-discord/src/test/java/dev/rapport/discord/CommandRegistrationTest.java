@@ -1,0 +1,87 @@
+package dev.rapport.discord;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.rapport.discord.command.SlashCommand;
+import dev.rapport.discord.command.SlashCommands;
+import java.util.List;
+import java.util.Optional;
+import net.dv8tion.jda.api.interactions.commands.OptionType;
+import net.dv8tion.jda.api.interactions.commands.build.OptionData;
+import net.dv8tion.jda.api.interactions.commands.build.SlashCommandData;
+import net.dv8tion.jda.api.interactions.commands.build.SubcommandData;
+import org.junit.jupiter.api.Test;
+
+/** The commands Discord is told about, and how Rapport is invited. */
+class CommandRegistrationTest {
+    private final List<SlashCommandData> commands =
+            SlashCommands.all().stream().map(SlashCommand::data).toList();
+
+    @Test
+    void everyCoreCommandIsRegistered() {
+        assertThat(commands.stream().map(SlashCommandData::getName))
+                .containsExactlyInAnyOrder(
+                        "remember", "followup", "contact", "circle", "today", "settings", "forget", "export", "help");
+    }
+
+    @Test
+    void followUpAndSettingsUseSubcommands() {
+        assertThat(subcommands("followup")).containsExactly("add", "list", "done", "snooze", "cancel");
+        assertThat(subcommands("settings"))
+                .containsExactly("show", "timezone", "digest", "days", "pause", "resume", "max", "about");
+    }
+
+    @Test
+    void whoIsANameWithAutocompleteOrADiscordUserEverywhereAPersonIsNamed() {
+        List<OptionData> whoOptions = allOptions().stream()
+                .filter(option -> option.getName().equals("who"))
+                .toList();
+        assertThat(whoOptions).hasSize(7).allMatch(o -> o.getType() == OptionType.STRING && o.isAutoComplete());
+        assertThat(allOptions().stream().filter(option -> option.getName().equals("user")))
+                .hasSize(7)
+                .allMatch(o -> o.getType() == OptionType.USER && !o.isRequired());
+        assertThat(allOptions().stream().filter(option -> option.getName().equals("when")))
+                .hasSize(2)
+                .allMatch(OptionData::isAutoComplete);
+    }
+
+    @Test
+    void theInviteAsksForTheBotAndCommandScopesAndNoPermissions() {
+        DiscordTester discord = new DiscordTester();
+
+        String url = DiscordBot.inviteUrl(discord.jda);
+
+        assertThat(url)
+                .startsWith("https://discord.com/oauth2/authorize?client_id=" + DiscordTester.APPLICATION_ID)
+                .contains("scope=bot+applications.commands")
+                .doesNotContain("permissions=");
+    }
+
+    @Test
+    void settingsNeverShowTheToken() {
+        DiscordSettings settings =
+                new DiscordSettings("MTIz.secret-token-value", Optional.of(42L), Optional.of("http://localhost:9/"));
+
+        assertThat(settings.toString()).doesNotContain("secret").contains("hidden");
+    }
+
+    private List<String> subcommands(String name) {
+        return command(name).getSubcommands().stream()
+                .map(SubcommandData::getName)
+                .toList();
+    }
+
+    private SlashCommandData command(String name) {
+        return commands.stream()
+                .filter(c -> c.getName().equals(name))
+                .findFirst()
+                .orElseThrow();
+    }
+
+    private List<OptionData> allOptions() {
+        return commands.stream()
+                .flatMap(c -> java.util.stream.Stream.concat(
+                        c.getOptions().stream(), c.getSubcommands().stream().flatMap(s -> s.getOptions().stream())))
+                .toList();
+    }
+}

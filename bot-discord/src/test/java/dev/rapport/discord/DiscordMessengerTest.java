@@ -1,0 +1,98 @@
+package dev.rapport.discord;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.rapport.core.command.Reply;
+import dev.rapport.core.command.Section;
+import dev.rapport.core.port.DirectMessenger;
+import dev.rapport.discord.command.Requesters;
+import dev.rapport.discord.render.DiscordReplyRenderer;
+import dev.rapport.discord.render.Prompts;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** Direct messages through the user's private channel, with a nonce per dedupe key and failures mapped. */
+class DiscordMessengerTest {
+    private static final String USER = "500000000000000001";
+    private static final Reply DIGEST = Reply.of(Section.titled("Marc Kelly", "Ask: how was the move?"));
+
+    private final DiscordTester discord = new DiscordTester();
+    private final DiscordMessenger messenger =
+            new DiscordMessenger(discord.jda, new DiscordReplyRenderer(new Prompts()), Duration.ofSeconds(5));
+
+    @Test
+    void aDigestIsSentToThePrivateChannelWithANonceThatDiscordEnforces() {
+        discord.answer("POST users/@me/channels", 200, "dm-channel-opened.json", Map.of("userId", USER));
+        discord.answer("POST channels/920000000000000009/messages", 200, "dm-message-created.json", Map.of());
+
+        DirectMessenger.Delivery delivery = messenger.send(Requesters.key(USER), DIGEST, "digest:42:2026-11-25");
+
+        assertThat(delivery).isEqualTo(new DirectMessenger.Sent());
+        List<DiscordTester.Sent> sent = discord.sent();
+        assertThat(sent.get(0).body().getString("recipient_id")).isEqualTo(USER);
+        DiscordTester.Sent message = sent.get(1);
+        assertThat(message.route()).isEqualTo("channels/920000000000000009/messages");
+        assertThat(message.body().getString("nonce"))
+                .hasSizeLessThanOrEqualTo(25)
+                .isEqualTo(DiscordMessenger.nonce("digest:42:2026-11-25"));
+        assertThat(message.body().getBoolean("enforce_nonce")).isTrue();
+        assertThat(message.body()
+                        .getObject("allowed_mentions")
+                        .getArray("parse")
+                        .length())
+                .isZero();
+        assertThat(message.embedText()).contains("Marc Kelly").contains("Ask: how was the move?");
+    }
+
+    @Test
+    void theSameDedupeKeyAlwaysGivesTheSameNonceAndAnotherDayAnother() {
+        assertThat(DiscordMessenger.nonce("digest:42:2026-11-25"))
+                .isEqualTo(DiscordMessenger.nonce("digest:42:2026-11-25"))
+                .isNotEqualTo(DiscordMessenger.nonce("digest:42:2026-11-26"))
+                .hasSizeLessThanOrEqualTo(25);
+    }
+
+    @Test
+    void aUserWhoBlocksDirectMessagesIsUnreachable() {
+        discord.answer("POST users/@me/channels", 200, "dm-channel-opened.json", Map.of("userId", USER));
+        discord.answer("POST channels/", 403, "error-cannot-send-to-user.json", Map.of());
+
+        DirectMessenger.Delivery delivery = messenger.send(Requesters.key(USER), DIGEST, "digest:42:2026-11-25");
+
+        assertThat(delivery).isInstanceOf(DirectMessenger.Unreachable.class);
+        assertThat(((DirectMessenger.Unreachable) delivery).reason()).contains("Cannot send messages to this user");
+    }
+
+    @Test
+    void anUnknownUserIsUnreachable() {
+        discord.answer("POST users/@me/channels", 404, "error-unknown-user.json", Map.of());
+
+        assertThat(messenger.send(Requesters.key(USER), DIGEST, "digest:42:2026-11-25"))
+                .isInstanceOf(DirectMessenger.Unreachable.class);
+    }
+
+    @Test
+    void aServerErrorIsRetriedLater() {
+        discord.answer("POST users/@me/channels", 200, "dm-channel-opened.json", Map.of("userId", USER));
+        discord.answer("POST channels/", 400, "error-server.json", Map.of());
+
+        DirectMessenger.Delivery delivery = messenger.send(Requesters.key(USER), DIGEST, "digest:42:2026-11-25");
+
+        assertThat(delivery).isInstanceOf(DirectMessenger.RetryLater.class);
+        assertThat(((DirectMessenger.RetryLater) delivery).after()).isPositive();
+    }
+
+    @Test
+    void anIdThatIsNotADiscordIdIsUnreachableWithoutAsking() {
+        assertThat(messenger.send(Requesters.key("not-a-snowflake"), DIGEST, "k"))
+                .isInstanceOf(DirectMessenger.Unreachable.class);
+        assertThat(discord.sent()).isEmpty();
+    }
+
+    @Test
+    void theMessengerDeliversToDiscord() {
+        assertThat(messenger.platform()).isEqualTo("discord");
+    }
+}

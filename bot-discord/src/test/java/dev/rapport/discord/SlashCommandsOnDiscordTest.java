@@ -1,0 +1,255 @@
+package dev.rapport.discord;
+
+import static dev.rapport.discord.TestBot.ANA;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import net.dv8tion.jda.api.utils.data.DataObject;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Every command typed on Discord, with typed options, reaches core and comes back as an ephemeral embed. */
+class SlashCommandsOnDiscordTest {
+    private static final int EPHEMERAL = 64;
+
+    @TempDir
+    Path folder;
+
+    TestBot bot;
+
+    @BeforeEach
+    void start() {
+        bot = new TestBot(folder);
+    }
+
+    @AfterEach
+    void stop() {
+        bot.close();
+    }
+
+    @Test
+    void rememberWithAUserOptionSavesTheNoteUnderTheTypedNameLinkedToTheAccount() {
+        // WHEN /remember who:Marc note:… user:@marc.kelly, the user resolved by Discord
+        bot.router.onEvent(bot.discord.slash("slash-remember-with-user-option.json", Map.of()));
+
+        // THEN an ephemeral embed about Marc, with follow-up buttons carrying core's action ids
+        DiscordTester.Sent reply = bot.discord.lastMessage();
+        assertThat(reply.callbackType()).isEqualTo(DiscordTester.CALLBACK_MESSAGE);
+        assertThat(reply.message().getInt("flags") & EPHEMERAL).isEqualTo(EPHEMERAL);
+        DataObject embed = reply.embeds().get(0);
+        assertThat(embed.getString("title")).isEqualTo("Marc");
+        assertThat(embed.getString("description"))
+                .contains("New contact")
+                .contains("1 thing about Marc")
+                .contains("Tags: #sailing");
+        assertThat(reply.customIds()).hasSize(3).allMatch(id -> id.matches("(fu|rh):\\w+:\\d+"));
+
+        // AND the contact is linked to the Discord account: mentioning the account finds Marc
+        assertThat(bot.given(ANA, "contact", "<@600000000000000002>")
+                        .sections()
+                        .get(0)
+                        .heading())
+                .contains("Marc");
+    }
+
+    @Test
+    void rememberByNameQuotesTheNameSoCoreReadsExactlyIt() {
+        // WHEN /remember who:"Marc Kelly: the sailor" note:…
+        DiscordTester.Sent reply = bot.slash("remember", Map.of("who", "Marc Kelly", "note", "ask: how was Lisbon?"));
+
+        // THEN the contact is "Marc Kelly" and the note became a question to ask
+        assertThat(reply.embeds().get(0).getString("title")).isEqualTo("Marc Kelly");
+        assertThat(reply.embeds().get(0).getString("description"))
+                .contains("Saved as a question to ask")
+                .contains("1 open question");
+    }
+
+    @Test
+    void followUpAddIsDeferredThenAnswersWithTheDateAsUnderstood() {
+        bot.given(ANA, "remember", "Marc Kelly: met at the SYPE mixer");
+
+        // WHEN /followup add who:marc when:next friday about:the job offer
+        DiscordTester.Sent reply = bot.slash(
+                "followup", "add", Map.of("who", "Marc Kelly", "when", "next friday", "about", "the job offer"));
+
+        // THEN Discord got an ephemeral deferral first, then the original response was edited
+        List<DiscordTester.Sent> sent = bot.discord.sent();
+        assertThat(sent.get(0).callbackType()).isEqualTo(DiscordTester.CALLBACK_DEFERRED_MESSAGE);
+        assertThat(sent.get(0).body().getObject("data").getInt("flags")).isEqualTo(EPHEMERAL);
+        assertThat(reply.method()).isEqualTo("PATCH");
+        assertThat(reply.route()).contains("/messages/%40original");
+        assertThat(reply.embedText())
+                .contains("I'll remind you to follow up with Marc Kelly on")
+                .contains("about the job offer")
+                .contains("met at the SYPE mixer");
+    }
+
+    @Test
+    void followUpAddWithARhythmSetsAKeepInTouchRhythm() {
+        bot.given(ANA, "remember", "Marc Kelly: met at the SYPE mixer");
+
+        DiscordTester.Sent reply = bot.slash("followup", "add", Map.of("who", "Marc Kelly", "when", "every 3 weeks"));
+
+        assertThat(reply.embedText()).contains("Keeping in touch with Marc Kelly every 3 weeks");
+    }
+
+    @Test
+    void followUpListShowsWhatIsDue() {
+        bot.given(ANA, "remember", "Marc Kelly: met at the SYPE mixer");
+        bot.given(ANA, "followup", "\"Marc Kelly\" today about the offer");
+
+        DiscordTester.Sent reply = bot.slash("followup", "list", Map.of());
+
+        assertThat(reply.embeds().get(0).getString("title")).isEqualTo("Due now");
+        assertThat(reply.embedText()).contains("Marc Kelly").contains("about the offer");
+    }
+
+    @Test
+    void followUpDoneLogsContactAndKeepsWhatHappened() {
+        bot.given(ANA, "remember", "Marc Kelly: met at the SYPE mixer");
+        bot.given(ANA, "followup", "\"Marc Kelly\" today");
+
+        DiscordTester.Sent reply = bot.slash(
+                "followup", "done", Map.of("who", "Marc Kelly", "what", "had coffee, she starts at Acme in May"));
+
+        assertThat(reply.embedText())
+                .contains("Logged: you were in touch with Marc Kelly today.")
+                .contains("Closed the follow-up")
+                .contains("Saved what happened as a note.");
+    }
+
+    @Test
+    void followUpSnoozeMovesTheFollowUpAndKeepsTheReason() {
+        bot.given(ANA, "remember", "Marc Kelly: met at the SYPE mixer");
+        bot.given(ANA, "followup", "\"Marc Kelly\" today");
+
+        DiscordTester.Sent reply = bot.slash(
+                "followup", "snooze", Map.of("who", "Marc Kelly", "when", "next week", "reason", "travelling"));
+
+        assertThat(reply.embedText()).contains("Snoozed Marc Kelly until").contains("Kept the reason as a note.");
+    }
+
+    @Test
+    void followUpCancelDropsTheFollowUp() {
+        bot.given(ANA, "remember", "Marc Kelly: met at the SYPE mixer");
+        bot.given(ANA, "followup", "\"Marc Kelly\" every month");
+
+        DiscordTester.Sent reply = bot.slash("followup", "cancel", Map.of("who", "Marc Kelly"));
+
+        assertThat(reply.embedText()).contains("Cancelled the follow-up and the rhythm with Marc Kelly");
+    }
+
+    @Test
+    void contactShowsThePageWithFieldsAndButtons() {
+        bot.given(ANA, "remember", "Marc Kelly: met at the SYPE mixer");
+        bot.given(ANA, "remember", "\"Marc Kelly\" ask: how was the move?");
+
+        DiscordTester.Sent reply = bot.slash("contact", Map.of("who", "Marc Kelly"));
+
+        DataObject header = reply.embeds().get(0);
+        assertThat(header.getString("title")).isEqualTo("Marc Kelly");
+        assertThat(header.getArray("fields").getObject(0).getString("name")).isEqualTo("Things known");
+        assertThat(reply.embedText()).contains("Ask: how was the move?").contains("met at the SYPE mixer");
+        // Add note asks for text first, so its id is marked; Done and Follow up act at once.
+        assertThat(reply.customIds()).anyMatch(id -> id.matches("\\?note:\\d+"));
+        assertThat(reply.customIds()).anyMatch(id -> id.matches("done:\\d+"));
+    }
+
+    @Test
+    void anUnknownPersonIsAnErrorEmbedWithAnExample() {
+        DiscordTester.Sent reply = bot.slash("contact", Map.of("who", "Nobody"));
+
+        assertThat(reply.embeds().get(0).getInt("color")).isEqualTo(0xD9534F);
+        assertThat(reply.embedText())
+                .contains("You have no contact called “Nobody” yet.")
+                .contains("Example:");
+    }
+
+    @Test
+    void circleListsThePeople() {
+        bot.given(ANA, "remember", "Marc Kelly: met at the SYPE mixer");
+
+        DiscordTester.Sent reply = bot.slash("circle", Map.of());
+
+        assertThat(reply.embedText()).contains("Marc Kelly");
+    }
+
+    @Test
+    void todayShowsTheDigestWithDoneSnoozeAndAddNoteButtons() {
+        bot.given(ANA, "remember", "Marc Kelly: met at the SYPE mixer");
+        bot.given(ANA, "followup", "\"Marc Kelly\" today");
+
+        DiscordTester.Sent reply = bot.slash("today", Map.of());
+
+        assertThat(reply.embedText())
+                .contains("One person to get back to today.")
+                .contains("Marc Kelly");
+        assertThat(reply.customIds())
+                .anyMatch(id -> id.startsWith("done:"))
+                .anyMatch(id -> id.startsWith("snz:1d:"))
+                .anyMatch(id -> id.startsWith("snz:1w:"))
+                .anyMatch(id -> id.startsWith("?note:"));
+    }
+
+    @Test
+    void settingsShowAndEverySubcommandReachCore() {
+        assertThat(bot.slash("settings", "show", Map.of()).embedText())
+                .contains("Your settings")
+                .contains("UTC (not set yet)");
+        assertThat(bot.slash("settings", "timezone", Map.of("zone", "Europe/Berlin"))
+                        .embedText())
+                .contains("Time zone set to Europe/Berlin.");
+        assertThat(bot.slash("settings", "digest", Map.of("time", "08:30")).embedText())
+                .contains("Your digest now comes at 08:30.");
+        assertThat(bot.slash("settings", "days", Map.of("which", "weekdays")).embedText())
+                .contains("Digests come");
+        assertThat(bot.slash("settings", "pause", Map.of("until", "2 Jan")).embedText())
+                .contains("Digests paused through");
+        assertThat(bot.slash("settings", "resume", Map.of()).embedText()).contains("Digests resumed.");
+        assertThat(bot.slash("settings", "max", Map.of("people", 3)).embedText())
+                .contains("Your digest holds at most 3 people.");
+        assertThat(bot.slash("settings", "about", Map.of("topics", "climbing, Rust"))
+                        .embedText())
+                .contains("ask me about climbing, Rust");
+    }
+
+    @Test
+    void forgetAsksForConfirmationWithButtons() {
+        bot.given(ANA, "remember", "Marc Kelly: met at the SYPE mixer");
+
+        DiscordTester.Sent reply = bot.slash("forget", Map.of("who", "Marc Kelly"));
+
+        assertThat(reply.embeds().get(0).getString("title")).isEqualTo("Forget Marc Kelly?");
+        DataObject forget = reply.message()
+                .getArray("components")
+                .getObject(0)
+                .getArray("components")
+                .getObject(0);
+        assertThat(forget.getString("custom_id")).matches("forget:\\d+");
+        assertThat(forget.getInt("style")).isEqualTo(4);
+        assertThat(reply.customIds()).anyMatch(id -> id.matches("keep:\\d+"));
+    }
+
+    @Test
+    void exportAttachesTheJsonFile() {
+        bot.given(ANA, "remember", "Marc Kelly: met at the SYPE mixer");
+
+        DiscordTester.Sent reply = bot.slash("export", Map.of());
+
+        assertThat(reply.embedText()).contains("rapport-export-2026-11-25.json");
+        assertThat(reply.body().getArray("attachments").getObject(0).getString("filename"))
+                .isEqualTo("rapport-export-2026-11-25.json");
+        assertThat(reply.parts()).anyMatch(part -> part.contains("\"name\"") && part.contains("Marc Kelly"));
+    }
+
+    @Test
+    void helpShowsUsage() {
+        DiscordTester.Sent reply = bot.slash("help", Map.of());
+
+        assertThat(reply.embeds().get(0).getString("title")).isEqualTo("Rapport — a small circle, a mile deep");
+    }
+}
