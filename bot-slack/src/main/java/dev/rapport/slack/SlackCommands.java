@@ -42,7 +42,7 @@ final class SlackCommands {
     }
 
     private void run(String name, SlashCommandPayload payload) {
-        String text = payload.getText() == null ? "" : payload.getText();
+        String text = SlackCommandText.decode(payload.getText());
         Requester from = directory.requester(payload.getTeamId(), payload.getUserId(), payload.getUserName());
         CommandRequest request = new CommandRequest(
                 from,

@@ -91,9 +91,12 @@ class SlackCommandsTest {
 
     @Test
     void aNoteWithCrowdPingsAndMentionsReachesSlackEscaped() {
-        // GIVEN a note that tries to ping everyone, mention someone and hide a link
+        // GIVEN a note that tries to ping everyone, mention someone and hide a link, in the forms Slack sends:
+        // "@channel" typed becomes <!channel>, a literal "<!here>" arrives as entities
         bed.answer("remember", "Marc Kelly: met at the mixer");
-        bed.answer("remember", "marc says <!channel> and @here and <@U999> & <https://evil.example|click me>");
+        bed.answer(
+                "remember",
+                "marc says <!channel> and @here and &lt;!here&gt; and <@U999> &amp; <https://evil.example|click me>");
 
         // WHEN Ana looks at Marc's page
         JsonObject page = bed.answer("contact", "marc");
@@ -101,15 +104,17 @@ class SlackCommandsTest {
         // THEN the note is shown literally, with nothing Slack could turn into a ping or a link
         String recorded = visibleText(blocks(page));
         assertThat(recorded)
-                .contains("&lt;!channel&gt;")
-                .contains("&lt;@U999&gt;")
-                .contains("&amp; &lt;https://evil.example|click me&gt;")
+                .contains("says @\u2060channel and @\u2060here and &lt;!here&gt; and &lt;@U999&gt; &amp; click me")
                 .doesNotContain("<!channel>")
+                .doesNotContain("<!here>")
                 .doesNotContain("<@U999>")
                 .doesNotContain("<https:")
-                .doesNotContain("@here");
-        assertThat(recorded).contains("@\u2060here");
-        assertThat(page.get("text").getAsString()).doesNotContain("<!channel>").doesNotContain("@here");
+                .doesNotContain("@here")
+                .doesNotContain("@channel");
+        assertThat(page.get("text").getAsString())
+                .doesNotContain("<!")
+                .doesNotContain("@here")
+                .doesNotContain("@channel");
         blocks(page).forEach(block -> {
             JsonObject text = block.getAsJsonObject().getAsJsonObject("text");
             if (text != null && text.get("type").getAsString().equals("mrkdwn")) {
