@@ -2,6 +2,7 @@ package dev.rapport.slack;
 
 import dev.rapport.core.command.Span;
 import dev.rapport.core.command.Text;
+import dev.rapport.core.command.TextFit;
 import java.util.regex.Pattern;
 
 /**
@@ -55,7 +56,7 @@ final class Mrkdwn {
             return mrkdwn;
         }
         String tail = "…" + (pointer.isEmpty() ? "" : "\n" + escape(pointer));
-        String fitted = dev.rapport.core.command.TextFit.cut(mrkdwn, max, escape(pointer));
+        String fitted = TextFit.cut(mrkdwn, max, escape(pointer));
         String head = fitted.endsWith(tail) ? fitted.substring(0, fitted.length() - tail.length()) : fitted;
         int amp = head.lastIndexOf('&');
         if (amp > head.lastIndexOf(';')) {

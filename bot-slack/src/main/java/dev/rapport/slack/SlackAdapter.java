@@ -67,7 +67,7 @@ public final class SlackAdapter implements AutoCloseable {
 
     /** An adapter that does its work on its own small pool of threads. */
     public static SlackAdapter create(SlackSettings settings, Rapport rapport) {
-        ExecutorService workers = Executors.newFixedThreadPool(WORKERS, SlackHttpServer.daemon("rapport-slack"));
+        ExecutorService workers = Executors.newFixedThreadPool(WORKERS, DaemonThreads.named("rapport-slack"));
         return new SlackAdapter(settings, rapport, workers, Optional.of(workers));
     }
 

@@ -41,7 +41,7 @@ final class SlackHttpServer implements AutoCloseable {
     static SlackHttpServer start(App app, int port) throws IOException {
         SlackRequestParser parser = new SlackRequestParser(app.config());
         HttpServer server = HttpServer.create(new InetSocketAddress(port), 0);
-        ExecutorService threads = Executors.newFixedThreadPool(4, daemon("rapport-slack-http"));
+        ExecutorService threads = Executors.newFixedThreadPool(4, DaemonThreads.named("rapport-slack-http"));
         server.setExecutor(threads);
         server.createContext(PATH, exchange -> {
             try (exchange) {
@@ -115,14 +115,5 @@ final class SlackHttpServer implements AutoCloseable {
                 out.write(bytes);
             }
         }
-    }
-
-    static java.util.concurrent.ThreadFactory daemon(String name) {
-        java.util.concurrent.atomic.AtomicInteger count = new java.util.concurrent.atomic.AtomicInteger();
-        return runnable -> {
-            Thread thread = new Thread(runnable, name + "-" + count.incrementAndGet());
-            thread.setDaemon(true);
-            return thread;
-        };
     }
 }
