@@ -1,6 +1,8 @@
 package dev.rapport.app;
 
 import dev.rapport.core.command.Rapport;
+import dev.rapport.slack.SlackAdapter;
+import dev.rapport.slack.SlackSettings;
 import java.util.Optional;
 
 /** Starts the Slack adapter when SLACK_BOT_TOKEN and an app token or signing secret are configured. */
@@ -8,11 +10,38 @@ final class SlackLauncher {
     private SlackLauncher() {}
 
     /** The running adapter, or empty when Slack is not configured. */
-    static Optional<Running> start(Config config, Rapport rapport) {
+    static Optional<Running> start(Config config, Rapport rapport) throws Exception {
         if (!config.hasSlack()) {
             return Optional.empty();
         }
-        throw new IllegalStateException(
-                "The Slack adapter is not built yet; unset SLACK_BOT_TOKEN to use the console.");
+        SlackAdapter adapter = SlackAdapter.create(settings(config), rapport);
+        try {
+            adapter.start();
+        } catch (Exception e) {
+            adapter.close();
+            throw e;
+        }
+        return Optional.of(new Running(adapter, adapter.messenger()));
+    }
+
+    static SlackSettings settings(Config config) {
+        return new SlackSettings(
+                config.get("SLACK_BOT_TOKEN").orElseThrow(),
+                config.get("SLACK_APP_TOKEN"),
+                config.get("SLACK_SIGNING_SECRET"),
+                port(config),
+                config.get("SLACK_API_URL"));
+    }
+
+    private static int port(Config config) {
+        Optional<String> port = config.get("PORT");
+        if (port.isEmpty()) {
+            return SlackSettings.DEFAULT_PORT;
+        }
+        try {
+            return Integer.parseInt(port.get());
+        } catch (NumberFormatException e) {
+            throw new IllegalStateException("PORT must be a number, was \"" + port.get() + "\"", e);
+        }
     }
 }

@@ -1,0 +1,119 @@
+package dev.rapport.slack;
+
+import com.slack.api.Slack;
+import com.slack.api.SlackConfig;
+import com.slack.api.bolt.App;
+import com.slack.api.bolt.AppConfig;
+import com.slack.api.bolt.socket_mode.SocketModeApp;
+import com.slack.api.methods.MethodsClient;
+import com.slack.api.model.event.AppHomeOpenedEvent;
+import dev.rapport.core.command.Rapport;
+import dev.rapport.core.port.DirectMessenger;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Rapport on Slack: a Bolt app with every slash command, the buttons and modals, and the App Home tab, reached by
+ * Socket Mode or HTTP; and the direct messenger that core sends digests through.
+ */
+public final class SlackAdapter implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(SlackAdapter.class);
+    private static final int WORKERS = 4;
+
+    private final SlackSettings settings;
+    private final Slack slack;
+    private final App app;
+    private final SlackMessenger messenger;
+    private final Optional<ExecutorService> ownWorkers;
+    private Optional<SocketModeApp> socketMode = Optional.empty();
+    private Optional<SlackHttpServer> http = Optional.empty();
+
+    private SlackAdapter(SlackSettings settings, Rapport rapport, Executor work, Optional<ExecutorService> ownWorkers) {
+        this.settings = settings;
+        this.ownWorkers = ownWorkers;
+        SlackConfig config = new SlackConfig();
+        settings.apiBase().ifPresent(config::setMethodsEndpointUrlPrefix);
+        config.setPrettyResponseLoggingEnabled(false);
+        this.slack = Slack.getInstance(config);
+        AppConfig.AppConfigBuilder appConfig = AppConfig.builder().slack(slack).singleTeamBotToken(settings.botToken());
+        settings.signingSecret()
+                .ifPresentOrElse(
+                        appConfig::signingSecret,
+                        () -> appConfig.signingSecret(null).requestVerificationEnabled(false));
+        this.app = new App(appConfig.build());
+
+        MethodsClient methods = slack.methods(settings.botToken());
+        SlackReplyRenderer renderer = new SlackReplyRenderer();
+        SlackDirectory directory = new SlackDirectory(methods);
+        SlackReplies replies = new SlackReplies(slack, methods, renderer);
+        SlackHome home = new SlackHome(rapport, methods, renderer);
+        this.messenger = new SlackMessenger(methods, renderer);
+        new SlackCommands(rapport, directory, replies, work).register(app);
+        new SlackInteractions(rapport, directory, replies, home, methods, work).register(app);
+        app.event(AppHomeOpenedEvent.class, (payload, context) -> {
+            AppHomeOpenedEvent event = payload.getEvent();
+            if ("home".equals(event.getTab())) {
+                String teamId = payload.getTeamId();
+                work.execute(() -> home.publish(directory.requester(teamId, event.getUser(), ""), Optional.empty()));
+            }
+            return context.ack();
+        });
+    }
+
+    /** An adapter that does its work on its own small pool of threads. */
+    public static SlackAdapter create(SlackSettings settings, Rapport rapport) {
+        ExecutorService workers = Executors.newFixedThreadPool(WORKERS, DaemonThreads.named("rapport-slack"));
+        return new SlackAdapter(settings, rapport, workers, Optional.of(workers));
+    }
+
+    /** An adapter that does its work on the given executor (tests hold it to show that acks never wait). */
+    static SlackAdapter create(SlackSettings settings, Rapport rapport, Executor work) {
+        return new SlackAdapter(settings, rapport, work, Optional.empty());
+    }
+
+    /** Connects to Slack (Socket Mode) or starts listening for it (HTTP mode). */
+    public void start() throws Exception {
+        if (settings.mode() == SlackSettings.Mode.SOCKET) {
+            SocketModeApp socket = new SocketModeApp(settings.appToken().orElseThrow(), app);
+            socket.startAsync();
+            socketMode = Optional.of(socket);
+            log.info("Slack adapter connected in Socket Mode");
+        } else {
+            app.start();
+            SlackHttpServer server = SlackHttpServer.start(app, settings.port());
+            http = Optional.of(server);
+            log.info("Slack adapter listening on port {} at {}", server.port(), SlackHttpServer.PATH);
+        }
+    }
+
+    /** The port HTTP mode listens on, once started. */
+    public OptionalInt httpPort() {
+        return http.map(server -> OptionalInt.of(server.port())).orElse(OptionalInt.empty());
+    }
+
+    public DirectMessenger messenger() {
+        return messenger;
+    }
+
+    App app() {
+        return app;
+    }
+
+    @Override
+    public void close() throws Exception {
+        if (socketMode.isPresent()) {
+            socketMode.get().close();
+        }
+        http.ifPresent(SlackHttpServer::close);
+        if (http.isPresent()) {
+            app.stop();
+        }
+        ownWorkers.ifPresent(ExecutorService::shutdown);
+        slack.close();
+    }
+}

@@ -1,0 +1,113 @@
+package dev.rapport.slack;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import com.slack.api.methods.MethodsClient;
+import com.slack.api.methods.SlackApiException;
+import com.slack.api.methods.response.users.UsersInfoResponse;
+import com.slack.api.model.User;
+import dev.rapport.core.command.Requester;
+import dev.rapport.core.domain.UserKey;
+import java.io.IOException;
+import java.time.DateTimeException;
+import java.time.Duration;
+import java.time.ZoneId;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Workspace members as Rapport needs them: display name and time zone from {@code users.info}, cached. */
+final class SlackDirectory {
+    static final String PLATFORM = "slack";
+    private static final Logger log = LoggerFactory.getLogger(SlackDirectory.class);
+    private static final Pattern MENTION = Pattern.compile("<@([UW][A-Z0-9]+)(?:\\|[^>]*)?>");
+
+    private final MethodsClient methods;
+    private final Cache<String, Member> members = Caffeine.newBuilder()
+            .maximumSize(10_000)
+            .expireAfterWrite(Duration.ofHours(1))
+            .build();
+
+    SlackDirectory(MethodsClient methods) {
+        this.methods = methods;
+    }
+
+    /** A member's name and zone, as far as Slack told us. */
+    record Member(String displayName, Optional<ZoneId> zone) {}
+
+    /** Who is asking, with their Slack time zone so core can use it on first contact. */
+    Requester requester(String teamId, String userId, String fallbackName) {
+        Member member = member(teamId, userId).orElse(new Member(nameOr(fallbackName, userId), Optional.empty()));
+        return new Requester(new UserKey(PLATFORM, teamId, userId), member.displayName(), member.zone());
+    }
+
+    /** Display names of the users mentioned ({@code <@U…>}) in a command's text. */
+    Map<String, String> mentionNames(String teamId, String text) {
+        Map<String, String> names = new LinkedHashMap<>();
+        Matcher mention = MENTION.matcher(text == null ? "" : text);
+        while (mention.find()) {
+            String id = mention.group(1);
+            member(teamId, id).ifPresent(member -> names.put(id, member.displayName()));
+        }
+        return names;
+    }
+
+    private Optional<Member> member(String teamId, String userId) {
+        String key = teamId + ":" + userId;
+        Member cached = members.getIfPresent(key);
+        if (cached != null) {
+            return Optional.of(cached);
+        }
+        Optional<Member> fetched = fetch(userId);
+        fetched.ifPresent(member -> members.put(key, member));
+        return fetched;
+    }
+
+    private Optional<Member> fetch(String userId) {
+        try {
+            UsersInfoResponse info = methods.usersInfo(r -> r.user(userId));
+            if (!info.isOk() || info.getUser() == null) {
+                log.warn("users.info for {} failed: {}", userId, info.getError());
+                return Optional.empty();
+            }
+            User user = info.getUser();
+            String name = firstPresent(
+                    user.getProfile() == null ? null : user.getProfile().getDisplayName(),
+                    user.getRealName(),
+                    user.getName(),
+                    userId);
+            return Optional.of(new Member(name, zone(user.getTz())));
+        } catch (IOException | SlackApiException e) {
+            log.warn("users.info for {} failed: {}", userId, e.toString());
+            return Optional.empty();
+        }
+    }
+
+    private static Optional<ZoneId> zone(String tz) {
+        if (tz == null || tz.isBlank()) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(ZoneId.of(tz));
+        } catch (DateTimeException e) {
+            return Optional.empty();
+        }
+    }
+
+    private static String nameOr(String name, String fallback) {
+        return name == null || name.isBlank() ? fallback : name;
+    }
+
+    private static String firstPresent(String... candidates) {
+        for (String candidate : candidates) {
+            if (candidate != null && !candidate.isBlank()) {
+                return candidate;
+            }
+        }
+        return "";
+    }
+}

@@ -1,0 +1,66 @@
+package dev.rapport.slack;
+
+import com.slack.api.methods.MethodsClient;
+import com.slack.api.methods.SlackApiException;
+import com.slack.api.methods.response.views.ViewsPublishResponse;
+import com.slack.api.model.block.ContextBlock;
+import com.slack.api.model.block.ContextBlockElement;
+import com.slack.api.model.block.DividerBlock;
+import com.slack.api.model.block.LayoutBlock;
+import com.slack.api.model.view.View;
+import dev.rapport.core.command.CommandRequest;
+import dev.rapport.core.command.Rapport;
+import dev.rapport.core.command.Reply;
+import dev.rapport.core.command.Requester;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The App Home tab: the user's circle and upcoming follow-ups (core's /circle and /followup list), published each
+ * time it is opened, and after a button on it is pressed (with the outcome on top).
+ */
+final class SlackHome {
+    private static final Logger log = LoggerFactory.getLogger(SlackHome.class);
+    private static final String FOOTER = "Type /help in any channel or in this app's Messages tab for every command.";
+
+    private final Rapport rapport;
+    private final MethodsClient methods;
+    private final SlackReplyRenderer renderer;
+
+    SlackHome(Rapport rapport, MethodsClient methods, SlackReplyRenderer renderer) {
+        this.rapport = rapport;
+        this.methods = methods;
+        this.renderer = renderer;
+    }
+
+    void publish(Requester from, Optional<Reply> outcome) {
+        Reply circle = rapport.handle(new CommandRequest(from, Optional.empty(), "circle", "", Map.of()));
+        Reply followUps = rapport.handle(new CommandRequest(from, Optional.empty(), "followup", "list", Map.of()));
+        List<LayoutBlock> blocks = new ArrayList<>();
+        int budget = Limits.VIEW_BLOCKS - 1;
+        if (outcome.isPresent()) {
+            blocks.addAll(renderer.blocks(outcome.get(), Math.min(10, budget)));
+            blocks.add(DividerBlock.builder().build());
+        }
+        blocks.addAll(renderer.blocks(circle, (budget - blocks.size() - 1) / 2));
+        blocks.add(DividerBlock.builder().build());
+        blocks.addAll(renderer.blocks(followUps, budget - blocks.size()));
+        List<ContextBlockElement> footer = List.of(SlackReplyRenderer.markdown(Mrkdwn.escape(FOOTER)));
+        blocks.add(ContextBlock.builder().elements(footer).build());
+        String userId = from.key().platformUserId();
+        try {
+            ViewsPublishResponse published = methods.viewsPublish(r -> r.userId(userId)
+                    .view(View.builder().type("home").blocks(blocks).build()));
+            if (!published.isOk()) {
+                log.warn("views.publish failed: {}", published.getError());
+            }
+        } catch (IOException | SlackApiException e) {
+            log.warn("views.publish failed: {}", e.toString());
+        }
+    }
+}

@@ -1,0 +1,142 @@
+package dev.rapport.slack;
+
+import com.slack.api.methods.MethodsClient;
+import com.slack.api.methods.SlackApiException;
+import com.slack.api.methods.SlackApiTextResponse;
+import com.slack.api.methods.response.chat.ChatPostMessageResponse;
+import com.slack.api.methods.response.conversations.ConversationsOpenResponse;
+import com.slack.api.model.Message;
+import dev.rapport.core.command.Reply;
+import dev.rapport.core.domain.UserKey;
+import dev.rapport.core.port.DirectMessenger;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Core's direct messages on Slack: {@code conversations.open} then {@code chat.postMessage}, with the dedupe key in
+ * the message metadata. Rate limits and server trouble say when to retry; a user Slack will not let us message is
+ * unreachable.
+ */
+public final class SlackMessenger implements DirectMessenger {
+    /** The metadata event type of every message Rapport starts; its payload holds {@code key}. */
+    public static final String METADATA_EVENT = "rapport_message";
+
+    private static final Logger log = LoggerFactory.getLogger(SlackMessenger.class);
+    private static final Duration DEFAULT_RATE_LIMIT_WAIT = Duration.ofSeconds(30);
+    private static final Duration SERVER_TROUBLE_WAIT = Duration.ofMinutes(1);
+    private static final Duration SETUP_TROUBLE_WAIT = Duration.ofHours(1);
+    private static final Set<String> UNREACHABLE = Set.of(
+            "user_not_found",
+            "users_not_found",
+            "cannot_dm_bot",
+            "account_inactive",
+            "user_disabled",
+            "user_is_restricted",
+            "user_is_ultra_restricted",
+            "channel_not_found",
+            "is_archived",
+            "not_in_channel",
+            "messages_tab_disabled",
+            "restricted_action",
+            "cannot_dm_user",
+            "cannot_message_user");
+    private static final Set<String> SETUP = Set.of(
+            "invalid_auth",
+            "not_authed",
+            "token_revoked",
+            "token_expired",
+            "account_inactive_token",
+            "missing_scope",
+            "not_allowed_token_type");
+
+    private final MethodsClient methods;
+    private final SlackReplyRenderer renderer;
+
+    SlackMessenger(MethodsClient methods, SlackReplyRenderer renderer) {
+        this.methods = methods;
+        this.renderer = renderer;
+    }
+
+    @Override
+    public String platform() {
+        return SlackDirectory.PLATFORM;
+    }
+
+    @Override
+    public Delivery send(UserKey to, Reply message, String dedupeKey) {
+        if (!SlackDirectory.PLATFORM.equals(to.platform())) {
+            throw new IllegalArgumentException("Not a Slack user: platform " + to.platform());
+        }
+        try {
+            ConversationsOpenResponse open =
+                    methods.conversationsOpen(r -> r.users(java.util.List.of(to.platformUserId())));
+            if (!open.isOk() || open.getChannel() == null) {
+                return failed("conversations.open", open);
+            }
+            String channel = open.getChannel().getId();
+            ChatPostMessageResponse posted = methods.chatPostMessage(r -> r.channel(channel)
+                    .text(renderer.fallbackText(message))
+                    .blocks(renderer.message(message))
+                    .metadata(new Message.Metadata(METADATA_EVENT, Map.of("key", dedupeKey)))
+                    .unfurlLinks(false)
+                    .unfurlMedia(false));
+            return posted.isOk() ? new Sent() : failed("chat.postMessage", posted);
+        } catch (SlackApiException e) {
+            return httpFailure(e);
+        } catch (IOException e) {
+            return new RetryLater(
+                    SERVER_TROUBLE_WAIT, "network: " + e.getClass().getSimpleName());
+        }
+    }
+
+    private static Delivery failed(String method, SlackApiTextResponse response) {
+        String error =
+                Optional.ofNullable(response.getError()).orElse("unknown_error").toLowerCase(Locale.ROOT);
+        if (UNREACHABLE.contains(error)) {
+            return new Unreachable(error);
+        }
+        if (error.equals("ratelimited")) {
+            return new RetryLater(DEFAULT_RATE_LIMIT_WAIT, error);
+        }
+        if (SETUP.contains(error)) {
+            log.error("Slack refused {} ({}): check the bot token and its scopes", method, error);
+            return new RetryLater(SETUP_TROUBLE_WAIT, error);
+        }
+        log.warn("Slack refused {} ({})", method, error);
+        return new RetryLater(SERVER_TROUBLE_WAIT, error);
+    }
+
+    private static Delivery httpFailure(SlackApiException e) {
+        int status = e.getResponse() == null ? 0 : e.getResponse().code();
+        if (status == 429) {
+            Duration wait = retryAfter(e).orElse(DEFAULT_RATE_LIMIT_WAIT);
+            return new RetryLater(wait, "ratelimited");
+        }
+        if (e.getError() != null && e.getError().getError() != null) {
+            String error = e.getError().getError();
+            if (UNREACHABLE.contains(error)) {
+                return new Unreachable(error);
+            }
+        }
+        return new RetryLater(SERVER_TROUBLE_WAIT, "slack http " + status);
+    }
+
+    private static Optional<Duration> retryAfter(SlackApiException e) {
+        String header = e.getResponse().header("Retry-After");
+        if (header == null) {
+            return Optional.empty();
+        }
+        try {
+            long seconds = Long.parseLong(header.strip());
+            return seconds >= 0 ? Optional.of(Duration.ofSeconds(seconds)) : Optional.empty();
+        } catch (NumberFormatException ignored) {
+            return Optional.empty();
+        }
+    }
+}

@@ -1,0 +1,122 @@
+package dev.rapport.slack;
+
+import com.slack.api.Slack;
+import com.slack.api.app_backend.interactive_components.response.ActionResponse;
+import com.slack.api.bolt.util.Responder;
+import com.slack.api.methods.MethodsClient;
+import com.slack.api.methods.SlackApiException;
+import com.slack.api.methods.SlackFilesUploadV2Exception;
+import com.slack.api.methods.response.conversations.ConversationsOpenResponse;
+import com.slack.api.methods.response.files.FilesUploadV2Response;
+import com.slack.api.webhook.WebhookResponse;
+import dev.rapport.core.command.Attachment;
+import dev.rapport.core.command.Reply;
+import dev.rapport.core.command.Section;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Delivers a reply to the person who asked: through a response_url (ephemeral unless core says the channel may see
+ * it), or as a direct message when there is none. A file (the /export JSON) is uploaded into the user's DM, never
+ * into the channel the command was typed in.
+ */
+final class SlackReplies {
+    private static final Logger log = LoggerFactory.getLogger(SlackReplies.class);
+
+    private final Slack slack;
+    private final MethodsClient methods;
+    private final SlackReplyRenderer renderer;
+
+    SlackReplies(Slack slack, MethodsClient methods, SlackReplyRenderer renderer) {
+        this.slack = slack;
+        this.methods = methods;
+        this.renderer = renderer;
+    }
+
+    /** Answers through a response_url; files go to the user's DM first. */
+    void respond(String responseUrl, String userId, Reply reply) {
+        Reply shown = withFile(userId, reply);
+        ActionResponse response = ActionResponse.builder()
+                .responseType(shown.visibility() == Reply.Visibility.CHANNEL ? "in_channel" : "ephemeral")
+                .replaceOriginal(false)
+                .text(renderer.fallbackText(shown))
+                .blocks(renderer.message(shown))
+                .build();
+        try {
+            WebhookResponse sent = new Responder(slack, responseUrl).send(response);
+            if (sent.getCode() != 200) {
+                log.warn("Slack refused a response_url answer: HTTP {}", sent.getCode());
+            }
+        } catch (IOException e) {
+            log.warn("Posting to a response_url failed: {}", e.toString());
+        }
+    }
+
+    /** Answers in a direct message, for interactions that came without a response_url. */
+    void directMessage(String userId, Reply reply) {
+        Reply shown = withFile(userId, reply);
+        try {
+            Optional<String> channel = openDm(userId);
+            if (channel.isEmpty()) {
+                return;
+            }
+            var posted = methods.chatPostMessage(r -> r.channel(channel.get())
+                    .text(renderer.fallbackText(shown))
+                    .blocks(renderer.message(shown))
+                    .unfurlLinks(false)
+                    .unfurlMedia(false));
+            if (!posted.isOk()) {
+                log.warn("chat.postMessage failed: {}", posted.getError());
+            }
+        } catch (IOException | SlackApiException e) {
+            log.warn("chat.postMessage failed: {}", e.toString());
+        }
+    }
+
+    private Reply withFile(String userId, Reply reply) {
+        if (reply.attachment().isEmpty()) {
+            return reply;
+        }
+        boolean uploaded = upload(userId, reply.attachment().get());
+        List<Section> sections = new ArrayList<>(reply.sections());
+        sections.add(Section.of(
+                uploaded
+                        ? "The file is in your direct messages with Rapport."
+                        : "I could not upload the file to your direct messages. Please try again later."));
+        return new Reply(sections, reply.buttons(), reply.visibility(), Optional.empty(), reply.isError());
+    }
+
+    private boolean upload(String userId, Attachment file) {
+        try {
+            Optional<String> channel = openDm(userId);
+            if (channel.isEmpty()) {
+                return false;
+            }
+            FilesUploadV2Response uploaded = methods.filesUploadV2(r -> r.channel(channel.get())
+                    .filename(file.fileName())
+                    .title(file.fileName())
+                    .content(file.content())
+                    .initialComment("Your Rapport export"));
+            if (!uploaded.isOk()) {
+                log.warn("File upload failed: {}", uploaded.getError());
+            }
+            return uploaded.isOk();
+        } catch (IOException | SlackApiException | SlackFilesUploadV2Exception e) {
+            log.warn("File upload failed: {}", e.toString());
+            return false;
+        }
+    }
+
+    private Optional<String> openDm(String userId) throws IOException, SlackApiException {
+        ConversationsOpenResponse open = methods.conversationsOpen(r -> r.users(List.of(userId)));
+        if (!open.isOk() || open.getChannel() == null) {
+            log.warn("conversations.open failed: {}", open.getError());
+            return Optional.empty();
+        }
+        return Optional.of(open.getChannel().getId());
+    }
+}

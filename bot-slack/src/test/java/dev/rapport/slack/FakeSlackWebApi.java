@@ -1,0 +1,229 @@
+package dev.rapport.slack;
+
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * A local stand-in for Slack's Web API, response URLs and file upload URL: records every call and answers with
+ * canned JSON shaped like Slack's. Tests await calls with a bounded wait instead of sleeping.
+ */
+final class FakeSlackWebApi implements AutoCloseable {
+    private static final Duration WAIT = Duration.ofSeconds(10);
+
+    private final HttpServer server;
+    private final List<Call> calls = new ArrayList<>();
+    private final Map<String, Deque<Canned>> once = new HashMap<>();
+    private final Map<String, Member> members = new HashMap<>();
+    private final Set<String> unreachable = new HashSet<>();
+
+    /** One recorded request: "chat.postMessage", "response/r1" or "upload/…", with its form or JSON body. */
+    record Call(String name, String body, Map<String, String> form) {
+        JsonElement formJson(String parameter) {
+            String value = form.get(parameter);
+            if (value == null) {
+                throw new AssertionError(name + " has no parameter " + parameter + ": " + form.keySet());
+            }
+            return JsonParser.parseString(value);
+        }
+
+        JsonObject json() {
+            return JsonParser.parseString(body).getAsJsonObject();
+        }
+    }
+
+    private record Canned(int status, Map<String, String> headers, String body) {}
+
+    private record Member(String name, String realName, String displayName, String tz) {}
+
+    private FakeSlackWebApi() throws IOException {
+        server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        server.createContext("/", this::serve);
+        server.start();
+    }
+
+    static FakeSlackWebApi start() {
+        try {
+            return new FakeSlackWebApi();
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    String base() {
+        return "http://127.0.0.1:" + server.getAddress().getPort();
+    }
+
+    String apiUrl() {
+        return base() + "/api/";
+    }
+
+    String responseUrl(String name) {
+        return base() + "/response/" + name;
+    }
+
+    synchronized void member(String id, String name, String realName, String displayName, String tz) {
+        members.put(id, new Member(name, realName, displayName, tz));
+    }
+
+    /** conversations.open answers user_not_found for this user. */
+    synchronized void unreachable(String userId) {
+        unreachable.add(userId);
+    }
+
+    /** The next call of {@code method} gets this answer; later calls get the usual one. */
+    synchronized void answerOnce(String method, int status, Map<String, String> headers, String body) {
+        once.computeIfAbsent(method, m -> new ArrayDeque<>()).add(new Canned(status, headers, body));
+    }
+
+    synchronized List<Call> calls(String name) {
+        return calls.stream().filter(call -> call.name().equals(name)).toList();
+    }
+
+    synchronized List<Call> calls() {
+        return List.copyOf(calls);
+    }
+
+    /** The first call named so, waiting for it a bounded time. */
+    Call await(String name) {
+        return await(name, 1);
+    }
+
+    /** The {@code count}-th call named so, waiting for it a bounded time. */
+    synchronized Call await(String name, int count) {
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        while (calls(name).size() < count) {
+            long left = deadline - System.nanoTime();
+            if (left <= 0) {
+                throw new AssertionError("No call " + count + " of " + name + " within " + WAIT + "; got "
+                        + calls.stream().map(Call::name).toList());
+            }
+            try {
+                wait(Math.max(1, left / 1_000_000));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError(e);
+            }
+        }
+        return calls(name).get(count - 1);
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+    }
+
+    private void serve(HttpExchange exchange) throws IOException {
+        try (exchange) {
+            String path = exchange.getRequestURI().getPath();
+            String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+            String contentType = exchange.getRequestHeaders().getFirst("Content-Type");
+            Map<String, String> form =
+                    contentType != null && contentType.startsWith("application/x-www-form") ? form(body) : Map.of();
+            String name = path.startsWith("/api/") ? path.substring("/api/".length()) : path.substring(1);
+            Canned answer;
+            synchronized (this) {
+                answer = answer(name, form);
+            }
+            byte[] bytes = answer.body().getBytes(StandardCharsets.UTF_8);
+            answer.headers()
+                    .forEach((header, value) -> exchange.getResponseHeaders().set(header, value));
+            exchange.getResponseHeaders().set("Content-Type", "application/json; charset=utf-8");
+            exchange.sendResponseHeaders(answer.status(), bytes.length);
+            try (OutputStream out = exchange.getResponseBody()) {
+                out.write(bytes);
+            }
+            synchronized (this) {
+                calls.add(new Call(name, body, form));
+                notifyAll();
+            }
+        }
+    }
+
+    private Canned answer(String name, Map<String, String> form) {
+        Deque<Canned> queued = once.get(name);
+        if (queued != null && !queued.isEmpty()) {
+            return queued.poll();
+        }
+        if (name.startsWith("response/")) {
+            return ok("ok");
+        }
+        if (name.startsWith("upload/")) {
+            return ok("OK - 2048");
+        }
+        return switch (name) {
+            case "auth.test" -> ok(Fixtures.text("web-api/auth.test.json"));
+            case "users.info" -> usersInfo(form.getOrDefault("user", ""));
+            case "conversations.open" -> conversationsOpen(form.getOrDefault("users", ""));
+            case "chat.postMessage" ->
+                ok(Fixtures.filled(
+                        "web-api/chat.postMessage.json", Map.of("channel", form.getOrDefault("channel", ""))));
+            case "views.publish", "views.open" -> ok(Fixtures.text("web-api/views.json"));
+            case "files.getUploadURLExternal" ->
+                ok(Fixtures.filled(
+                        "web-api/files.getUploadURLExternal.json",
+                        Map.of("upload_url", base() + "/upload/F0EXPORT01")));
+            case "files.completeUploadExternal" -> ok(Fixtures.text("web-api/files.completeUploadExternal.json"));
+            default -> ok("{\"ok\":true}");
+        };
+    }
+
+    private Canned usersInfo(String userId) {
+        Member member = members.get(userId);
+        if (member == null) {
+            return ok(Fixtures.text("web-api/user_not_found.json"));
+        }
+        return ok(Fixtures.filled(
+                "web-api/users.info.json",
+                Map.of(
+                        "id", userId,
+                        "name", member.name(),
+                        "real_name", member.realName(),
+                        "display_name", member.displayName(),
+                        "tz", member.tz())));
+    }
+
+    private Canned conversationsOpen(String userId) {
+        if (unreachable.contains(userId)) {
+            return ok(Fixtures.text("web-api/user_not_found.json"));
+        }
+        return ok(Fixtures.filled("web-api/conversations.open.json", Map.of("channel", "D" + userId.substring(1))));
+    }
+
+    private static Canned ok(String body) {
+        return new Canned(200, Map.of(), body);
+    }
+
+    private static Map<String, String> form(String body) {
+        Map<String, String> values = new LinkedHashMap<>();
+        for (String pair : body.split("&")) {
+            if (pair.isEmpty()) {
+                continue;
+            }
+            int eq = pair.indexOf('=');
+            String key = eq < 0 ? pair : pair.substring(0, eq);
+            String value = eq < 0 ? "" : pair.substring(eq + 1);
+            values.put(
+                    URLDecoder.decode(key, StandardCharsets.UTF_8), URLDecoder.decode(value, StandardCharsets.UTF_8));
+        }
+        return values;
+    }
+}

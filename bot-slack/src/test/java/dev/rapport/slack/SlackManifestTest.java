@@ -1,0 +1,48 @@
+package dev.rapport.slack;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class SlackManifestTest {
+    private static final Pattern COMMAND = Pattern.compile("(?m)^\\s*- command: /(\\w+)\\s*$");
+
+    @ParameterizedTest
+    @ValueSource(strings = {"slack-manifest.yml", "slack-manifest-http.yml"})
+    void theManifestDeclaresEveryCommandScopeAndEventTheAdapterUses(String file) throws IOException {
+        // GIVEN the manifest a new user pastes into Slack
+        String manifest = Files.readString(Path.of("..").resolve(file));
+
+        // THEN it declares exactly the commands the adapter registers, with mentions escaped as ids
+        Matcher command = COMMAND.matcher(manifest);
+        List<String> declared = command.results().map(m -> m.group(1)).toList();
+        assertThat(declared).containsExactlyElementsOf(SlackCommands.NAMES);
+        assertThat(manifest.split("should_escape: true", -1)).hasSize(SlackCommands.NAMES.size() + 1);
+
+        // AND the scopes, the Home tab event and interactivity the adapter needs
+        assertThat(manifest)
+                .contains("- commands", "- chat:write", "- im:write", "- users:read", "- files:write")
+                .contains("home_tab_enabled: true")
+                .contains("- app_home_opened")
+                .contains("interactivity:\n    is_enabled: true");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"slack-manifest-http.yml"})
+    void theHttpManifestPointsEverythingAtTheEventsPath(String file) throws IOException {
+        String manifest = Files.readString(Path.of("..").resolve(file));
+
+        assertThat(manifest).contains("socket_mode_enabled: false");
+        long urls = manifest.lines()
+                .filter(line -> line.strip().matches("(url|request_url): https://YOUR-HOST" + SlackHttpServer.PATH))
+                .count();
+        assertThat(urls).isEqualTo(SlackCommands.NAMES.size() + 2);
+    }
+}

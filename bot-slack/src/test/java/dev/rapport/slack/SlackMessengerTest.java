@@ -1,0 +1,149 @@
+package dev.rapport.slack;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.google.gson.JsonArray;
+import com.google.gson.JsonObject;
+import dev.rapport.core.command.CommandRequest;
+import dev.rapport.core.command.Reply;
+import dev.rapport.core.command.Requester;
+import dev.rapport.core.domain.UserKey;
+import dev.rapport.core.port.DirectMessenger;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class SlackMessengerTest {
+    private static final UserKey ANA = new UserKey("slack", SlackTestBed.TEAM, SlackTestBed.ANA);
+
+    @TempDir
+    Path dir;
+
+    SlackTestBed bed;
+    DirectMessenger messenger;
+
+    @BeforeEach
+    void start() throws Exception {
+        bed = SlackTestBed.start(dir);
+        messenger = bed.adapter.messenger();
+    }
+
+    @AfterEach
+    void stop() throws Exception {
+        bed.close();
+    }
+
+    @Test
+    void aDigestIsDeliveredAsADirectMessageWithButtonsPerPersonAndItsDedupeKey() {
+        // GIVEN today's digest for Ana, with two people due
+        bed.answer("remember", "Marc Kelly: met at the SYPE mixer");
+        bed.answer("remember", "Zoë Park: climbing partner");
+        bed.answer("followup", "marc today");
+        bed.answer("followup", "zoe today");
+        Reply digest = bed.rapport.handle(new CommandRequest(
+                Requester.of("slack", SlackTestBed.TEAM, SlackTestBed.ANA, "Ana"),
+                Optional.empty(),
+                "today",
+                "",
+                Map.of()));
+
+        // WHEN core sends it
+        DirectMessenger.Delivery delivery = messenger.send(ANA, digest, "digest:1:2026-11-25");
+
+        // THEN it went to Ana's DM, one actions block per person, with the dedupe key in the metadata
+        assertThat(delivery).isEqualTo(new DirectMessenger.Sent());
+        assertThat(bed.slack.await("conversations.open").form().get("users")).isEqualTo(SlackTestBed.ANA);
+        FakeSlackWebApi.Call post = bed.slack.await("chat.postMessage");
+        assertThat(post.form().get("channel")).isEqualTo("D0ANA00001");
+        JsonArray blocks = post.formJson("blocks").getAsJsonArray();
+        long actionBlocks = blocks.asList().stream()
+                .filter(b -> b.getAsJsonObject().get("type").getAsString().equals("actions"))
+                .count();
+        assertThat(actionBlocks).isEqualTo(2);
+        assertThat(SlackTestBed.buttons(blocks))
+                .extracting(SlackTestBed::label)
+                .containsExactly(
+                        "Done",
+                        "Snooze 1 day",
+                        "Snooze 1 week",
+                        "Add note",
+                        "Done",
+                        "Snooze 1 day",
+                        "Snooze 1 week",
+                        "Add note");
+        assertThat(SlackTestBed.buttons(blocks))
+                .extracting(b -> b.get("action_id").getAsString())
+                .doesNotHaveDuplicates();
+        assertThat(SlackTestBed.visibleText(blocks)).contains("Marc Kelly").contains("Zoë Park");
+        JsonObject metadata = post.formJson("metadata").getAsJsonObject();
+        assertThat(metadata.get("event_type").getAsString()).isEqualTo(SlackMessenger.METADATA_EVENT);
+        assertThat(metadata.getAsJsonObject("event_payload").get("key").getAsString())
+                .isEqualTo("digest:1:2026-11-25");
+        assertThat(post.form().get("text")).contains("2 people to get back to today");
+    }
+
+    @Test
+    void aRateLimitSaysWhenToRetryAndTheNextSendSucceeds() {
+        // GIVEN Slack rate-limits the next message with Retry-After: 7
+        bed.slack.answerOnce(
+                "chat.postMessage", 429, Map.of("Retry-After", "7"), Fixtures.text("web-api/ratelimited.json"));
+
+        // WHEN core sends twice
+        DirectMessenger.Delivery first = messenger.send(ANA, Reply.text("Hello"), "check-in:1");
+        DirectMessenger.Delivery second = messenger.send(ANA, Reply.text("Hello"), "check-in:1");
+
+        // THEN the first is to be retried after exactly that wait, and the second is delivered
+        assertThat(first).isEqualTo(new DirectMessenger.RetryLater(Duration.ofSeconds(7), "ratelimited"));
+        assertThat(second).isEqualTo(new DirectMessenger.Sent());
+        assertThat(bed.slack.calls("chat.postMessage")).hasSize(2);
+    }
+
+    @Test
+    void aServerErrorIsRetriedLater() {
+        // GIVEN Slack answers 503 once
+        bed.slack.answerOnce("conversations.open", 503, Map.of(), "upstream trouble");
+
+        // WHEN core sends
+        DirectMessenger.Delivery delivery = messenger.send(ANA, Reply.text("Hello"), "check-in:2");
+
+        // THEN it is a passing failure
+        assertThat(delivery).isInstanceOf(DirectMessenger.RetryLater.class);
+        assertThat(((DirectMessenger.RetryLater) delivery).after()).isPositive();
+    }
+
+    @Test
+    void aUserSlackCannotFindIsUnreachable() {
+        // GIVEN a user who left the workspace
+        bed.slack.unreachable("U0GONE0001");
+
+        // WHEN core sends them a digest
+        DirectMessenger.Delivery delivery =
+                messenger.send(new UserKey("slack", SlackTestBed.TEAM, "U0GONE0001"), Reply.text("Hi"), "digest:9");
+
+        // THEN they are marked unreachable and nothing is posted
+        assertThat(delivery).isEqualTo(new DirectMessenger.Unreachable("user_not_found"));
+        assertThat(bed.slack.calls("chat.postMessage")).isEmpty();
+    }
+
+    @Test
+    void aDirectMessageTheBotMayNotSendIsUnreachable() {
+        // GIVEN Slack refuses the message itself
+        bed.slack.answerOnce("chat.postMessage", 200, Map.of(), "{\"ok\":false,\"error\":\"cannot_dm_bot\"}");
+
+        // WHEN core sends
+        DirectMessenger.Delivery delivery = messenger.send(ANA, Reply.text("Hi"), "digest:10");
+
+        // THEN there is no point in trying again
+        assertThat(delivery).isEqualTo(new DirectMessenger.Unreachable("cannot_dm_bot"));
+    }
+
+    @Test
+    void theMessengerDeliversToSlack() {
+        assertThat(messenger.platform()).isEqualTo("slack");
+    }
+}

@@ -1,0 +1,254 @@
+package dev.rapport.slack;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.google.gson.JsonArray;
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import com.slack.api.app_backend.SlackSignature;
+import dev.rapport.core.command.Rapport;
+import dev.rapport.core.storage.Database;
+import dev.rapport.core.storage.SqliteStorage;
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Rapport on Slack in HTTP mode against the fake Web API: a real SQLite file with the real migrations, a fixed
+ * clock, and signed requests built from Slack-shaped fixtures, posted to the adapter's own HTTP server.
+ */
+final class SlackTestBed implements AutoCloseable {
+    static final String BOT_TOKEN = "xoxb-0000000000-0000000000000-test0000000000000000";
+    static final String SIGNING_SECRET = "0123456789abcdef0123456789abcdef";
+    static final Instant NOW = Instant.parse("2026-11-25T08:00:00Z");
+    static final String TEAM = "T0RAPPORT1";
+    static final String ANA = "U0ANA00001";
+    static final String BEA = "U0BEA00002";
+
+    final FakeSlackWebApi slack;
+    final Database db;
+    final Rapport rapport;
+    final SlackAdapter adapter;
+    private final HttpClient http = HttpClient.newHttpClient();
+    private final AtomicInteger responses = new AtomicInteger();
+
+    private SlackTestBed(Path dir, Optional<Executor> work) throws Exception {
+        slack = FakeSlackWebApi.start();
+        slack.member(ANA, "ana", "Ana Lima", "Ana", "Europe/Lisbon");
+        slack.member(BEA, "bea", "Bea Santos", "Bea Santos", "America/New_York");
+        db = Database.open(dir.resolve("rapport.db"));
+        rapport = Rapport.standard(Clock.fixed(NOW, ZoneOffset.UTC), SqliteStorage.over(db));
+        SlackSettings settings = new SlackSettings(
+                BOT_TOKEN, Optional.empty(), Optional.of(SIGNING_SECRET), 0, Optional.of(slack.apiUrl()));
+        adapter = work.isPresent()
+                ? SlackAdapter.create(settings, rapport, work.get())
+                : SlackAdapter.create(settings, rapport);
+        adapter.start();
+    }
+
+    static SlackTestBed start(Path dir) throws Exception {
+        return new SlackTestBed(dir, Optional.empty());
+    }
+
+    static SlackTestBed start(Path dir, Executor work) throws Exception {
+        return new SlackTestBed(dir, Optional.of(work));
+    }
+
+    /** A fresh response_url on the fake, so each answer can be awaited by name. */
+    String newResponseUrl() {
+        return slack.responseUrl("r" + responses.incrementAndGet());
+    }
+
+    static String nameOf(String responseUrl) {
+        return responseUrl.substring(responseUrl.indexOf("/response/") + 1);
+    }
+
+    // ---- slash commands
+
+    HttpResponse<String> command(String command, String text, String responseUrl) {
+        String body = Fixtures.filled(
+                "slack/slash_command.form",
+                Map.of(
+                        "user_id", ANA,
+                        "user_name", "ana",
+                        "command", encode("/" + command),
+                        "text", encode(text),
+                        "response_url", encode(responseUrl)));
+        return post(body, "application/x-www-form-urlencoded");
+    }
+
+    /** Types a command as Ana, checks the empty acknowledgement, and returns what arrives at the response_url. */
+    JsonObject answer(String command, String text) {
+        String responseUrl = newResponseUrl();
+        HttpResponse<String> ack = command(command, text, responseUrl);
+        assertThat(ack.statusCode()).isEqualTo(200);
+        assertThat(ack.body()).isEmpty();
+        return slack.await(nameOf(responseUrl)).json();
+    }
+
+    // ---- buttons and modals
+
+    /** Clicks a button of a rendered message (as Slack would send it back) and returns the answer. */
+    HttpResponse<String> click(JsonObject button, String responseUrl) {
+        JsonObject payload = Fixtures.json("slack/block_actions.json");
+        payload.addProperty("response_url", responseUrl);
+        fillAction(payload, button);
+        return postPayload(payload);
+    }
+
+    JsonObject clickAndAnswer(JsonObject button) {
+        String responseUrl = newResponseUrl();
+        HttpResponse<String> ack = click(button, responseUrl);
+        assertThat(ack.statusCode()).isEqualTo(200);
+        assertThat(ack.body()).isEmpty();
+        return slack.await(nameOf(responseUrl)).json();
+    }
+
+    HttpResponse<String> clickOnHome(JsonObject button) {
+        JsonObject payload = Fixtures.json("slack/block_actions_home.json");
+        fillAction(payload, button);
+        return postPayload(payload);
+    }
+
+    HttpResponse<String> submitModal(String privateMetadata, String input) {
+        JsonObject payload = Fixtures.json("slack/view_submission.json");
+        JsonObject view = payload.getAsJsonObject("view");
+        view.addProperty("private_metadata", privateMetadata);
+        view.getAsJsonObject("state")
+                .getAsJsonObject("values")
+                .getAsJsonObject(PromptModal.BLOCK_ID)
+                .getAsJsonObject(PromptModal.INPUT_ID)
+                .addProperty("value", input);
+        return postPayload(payload);
+    }
+
+    HttpResponse<String> openHome() {
+        return post(Fixtures.text("slack/app_home_opened.json"), "application/json");
+    }
+
+    private static void fillAction(JsonObject payload, JsonObject button) {
+        JsonObject action = payload.getAsJsonArray("actions").get(0).getAsJsonObject();
+        action.addProperty("action_id", button.get("action_id").getAsString());
+        action.addProperty("value", button.get("value").getAsString());
+        action.getAsJsonObject("text").addProperty("text", label(button));
+    }
+
+    private HttpResponse<String> postPayload(JsonObject payload) {
+        return post("payload=" + encode(payload.toString()), "application/x-www-form-urlencoded");
+    }
+
+    // ---- HTTP
+
+    HttpResponse<String> post(String body, String contentType) {
+        long timestamp = Instant.now().getEpochSecond();
+        return post(body, contentType, timestamp, sign(SIGNING_SECRET, timestamp, body));
+    }
+
+    HttpResponse<String> post(String body, String contentType, long timestamp, String signature) {
+        HttpRequest request = HttpRequest.newBuilder(eventsUri())
+                .header("Content-Type", contentType)
+                .header(SlackSignature.HeaderNames.X_SLACK_REQUEST_TIMESTAMP, String.valueOf(timestamp))
+                .header(SlackSignature.HeaderNames.X_SLACK_SIGNATURE, signature)
+                .POST(HttpRequest.BodyPublishers.ofString(body))
+                .build();
+        try {
+            return http.send(request, HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new AssertionError(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        }
+    }
+
+    URI eventsUri() {
+        return URI.create("http://127.0.0.1:" + adapter.httpPort().orElseThrow() + SlackHttpServer.PATH);
+    }
+
+    static String sign(String secret, long timestamp, String body) {
+        return new SlackSignature.Generator(secret).generate(String.valueOf(timestamp), body);
+    }
+
+    static String encode(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8);
+    }
+
+    // ---- reading rendered messages
+
+    /** The blocks of a response_url answer or of a form parameter such as chat.postMessage's "blocks". */
+    static JsonArray blocks(JsonObject message) {
+        return message.getAsJsonArray("blocks");
+    }
+
+    static List<JsonObject> buttons(JsonArray blocks) {
+        List<JsonObject> buttons = new ArrayList<>();
+        for (JsonElement block : blocks) {
+            JsonObject object = block.getAsJsonObject();
+            if (object.get("type").getAsString().equals("actions")) {
+                object.getAsJsonArray("elements").forEach(e -> buttons.add(e.getAsJsonObject()));
+            }
+        }
+        return buttons;
+    }
+
+    static JsonObject button(JsonObject message, String label) {
+        return buttons(blocks(message)).stream()
+                .filter(button -> label(button).equals(label))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("No button " + label + " in " + message));
+    }
+
+    static String label(JsonObject button) {
+        return button.getAsJsonObject("text").get("text").getAsString();
+    }
+
+    /** Every text a person can see in the blocks, joined by new lines. */
+    static String visibleText(JsonArray blocks) {
+        List<String> texts = new ArrayList<>();
+        collectTexts(blocks, texts);
+        return String.join("\n", texts);
+    }
+
+    static List<String> texts(JsonArray blocks) {
+        List<String> texts = new ArrayList<>();
+        collectTexts(blocks, texts);
+        return texts;
+    }
+
+    private static void collectTexts(JsonElement element, List<String> out) {
+        if (element.isJsonArray()) {
+            element.getAsJsonArray().forEach(child -> collectTexts(child, out));
+        } else if (element.isJsonObject()) {
+            JsonObject object = element.getAsJsonObject();
+            JsonElement type = object.get("type");
+            if (type != null
+                    && (type.getAsString().equals("mrkdwn")
+                            || type.getAsString().equals("plain_text"))
+                    && object.has("text")) {
+                out.add(object.get("text").getAsString());
+            }
+            object.entrySet().forEach(entry -> collectTexts(entry.getValue(), out));
+        }
+    }
+
+    @Override
+    public void close() throws Exception {
+        adapter.close();
+        slack.close();
+        db.close();
+    }
+}
