@@ -101,10 +101,11 @@ class SlackCommandsTest {
         // WHEN Ana looks at Marc's page
         JsonObject page = bed.answer("contact", "marc");
 
-        // THEN the note is shown literally, with nothing Slack could turn into a ping or a link
+        // THEN the note is shown literally (core keeps a mention inside a note as readable "@name" text), with
+        // nothing Slack could turn into a ping or a link
         String recorded = visibleText(blocks(page));
         assertThat(recorded)
-                .contains("says @\u2060channel and @\u2060here and &lt;!here&gt; and &lt;@U999&gt; &amp; click me")
+                .contains("says @\u2060channel and @\u2060here and &lt;!here&gt; and @U999 &amp; click me")
                 .doesNotContain("<!channel>")
                 .doesNotContain("<!here>")
                 .doesNotContain("<@U999>")

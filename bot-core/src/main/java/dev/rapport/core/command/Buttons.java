@@ -32,6 +32,19 @@ public final class Buttons {
                 "/followup snooze " + People.reference(contact) + " " + FollowUpCodes.phrase(code));
     }
 
+    /** Snooze to a typed date, with an optional reason that is kept as a note. */
+    public static Button snoozeAsking(Contact contact) {
+        return Button.of(
+                        "Snooze…",
+                        ActionId.of("snzp", contact.id()),
+                        "/followup snooze " + People.reference(contact) + " <when> [reason]")
+                .prompting(new Prompt(
+                        "Snooze " + clip(contact.name()),
+                        "Until when, and why? (the reason is kept as a note)",
+                        "1 May travelling until then",
+                        300));
+    }
+
     public static Button addNote(Contact contact, String label) {
         return Button.of(label, ActionId.of("note", contact.id()), "/remember " + People.reference(contact) + " …")
                 .prompting(Prompt.note(

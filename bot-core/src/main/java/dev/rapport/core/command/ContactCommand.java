@@ -91,7 +91,8 @@ public final class ContactCommand implements CommandHandler {
                 .withButtons(List.of(
                         Buttons.addNote(contact, "Add note"),
                         Buttons.done(contact),
-                        Buttons.followUpIn(contact, "1w", "Follow up in a week")));
+                        Buttons.followUpIn(contact, "1w", "Follow up in a week"),
+                        Buttons.snoozeAsking(contact)));
         sections.add(actions);
         return Reply.of(sections.toArray(Section[]::new));
     }

@@ -68,12 +68,12 @@ public final class FollowUpCommand implements CommandHandler, ActionHandler {
 
     @Override
     public Set<String> verbs() {
-        return Set.of("fu", "rh", "done", "snz");
+        return Set.of("fu", "rh", "done", "snz", "snzp");
     }
 
     @Override
     public Reply act(String verb, List<String> args, Invocation invocation) {
-        boolean hasCode = !verb.equals("done");
+        boolean hasCode = !verb.equals("done") && !verb.equals("snzp");
         Optional<Contact> contact =
                 ActionId.number(args, hasCode ? 1 : 0).flatMap(id -> contacts.byId(invocation.userId(), id));
         if (contact.isEmpty()) {
@@ -93,6 +93,7 @@ public final class FollowUpCommand implements CommandHandler, ActionHandler {
                 FollowUpCodes.phraseFor(code)
                         .map(phrase -> snoozeTo(invocation, contact.get(), phrase, ""))
                         .orElseGet(FollowUpCommand::unknownButton);
+            case "snzp" -> snoozeTyped(invocation, contact.get(), invocation.text());
             default -> logContact(invocation, contact.get(), invocation.text());
         };
     }
@@ -211,7 +212,9 @@ public final class FollowUpCommand implements CommandHandler, ActionHandler {
     /** Logs contact: closes the open follow-up, restarts the rhythm, answers open questions, keeps what happened. */
     Reply logContact(Invocation invocation, Contact contact, String whatHappened) {
         LocalDate today = invocation.today();
-        Optional<NoteText> note = whatHappened.isBlank() ? Optional.empty() : NoteText.parse(whatHappened);
+        Optional<NoteText> note = whatHappened.isBlank()
+                ? Optional.empty()
+                : NoteText.parse(Mentions.readable(whatHappened, invocation.mentionNames()));
         if (!whatHappened.isBlank() && note.isEmpty()) {
             return Reply.error(
                     NoteText.problem(whatHappened), "/followup done " + People.reference(contact) + " had coffee");
@@ -248,23 +251,20 @@ public final class FollowUpCommand implements CommandHandler, ActionHandler {
 
     private Reply snooze(Invocation invocation) {
         return people.existing(invocation, "/followup snooze marc 1 May travelling until May")
-                .then(found -> {
-                    Optional<TimePhrases.Leading> leading = TimePhrases.parseLeading(found.rest(), invocation.today());
-                    if (leading.isEmpty()) {
-                        String problem = found.rest().isBlank()
-                                ? "Until when should I snooze "
-                                        + found.contact().name() + "?"
-                                : firstLine(TimePhrases.parse(found.rest(), invocation.today()));
-                        return Reply.error(
-                                problem,
-                                "/followup snooze " + People.reference(found.contact()) + " next month travelling");
-                    }
-                    return snoozeTo(
-                            invocation,
-                            found.contact(),
-                            leading.get().phrase(),
-                            leading.get().rest());
-                });
+                .then(found -> snoozeTyped(invocation, found.contact(), found.rest()));
+    }
+
+    /** "1 May travelling until then": a date phrase, then an optional reason. */
+    private Reply snoozeTyped(Invocation invocation, Contact contact, String text) {
+        Optional<TimePhrases.Leading> leading = TimePhrases.parseLeading(text, invocation.today());
+        if (leading.isEmpty()) {
+            String problem = text.isBlank()
+                    ? "Until when should I snooze " + contact.name() + "?"
+                    : firstLine(TimePhrases.parse(text, invocation.today()));
+            return Reply.error(problem, "/followup snooze " + People.reference(contact) + " next month travelling");
+        }
+        return snoozeTo(
+                invocation, contact, leading.get().phrase(), leading.get().rest());
     }
 
     private static String firstLine(Parse parse) {
@@ -291,7 +291,7 @@ public final class FollowUpCommand implements CommandHandler, ActionHandler {
                     "/followup " + People.reference(contact) + " " + phrase);
         }
         if (!reason.isBlank()) {
-            Optional<NoteText> note = NoteText.parse(reason);
+            Optional<NoteText> note = NoteText.parse(Mentions.readable(reason, invocation.mentionNames()));
             if (note.isEmpty()) {
                 return Reply.error(NoteText.problem(reason));
             }

@@ -49,7 +49,7 @@ public final class RememberCommand implements CommandHandler, ActionHandler {
     }
 
     Reply save(Invocation invocation, Contact contact, String text, boolean created) {
-        Optional<NoteText> note = NoteText.parse(text);
+        Optional<NoteText> note = NoteText.parse(Mentions.readable(text, invocation.mentionNames()));
         if (note.isEmpty()) {
             return Reply.error(NoteText.problem(text), "/remember " + People.reference(contact) + " loves sailing");
         }

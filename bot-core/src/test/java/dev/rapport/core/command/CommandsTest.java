@@ -365,4 +365,16 @@ class CommandsTest {
         assertThat(app.text(bob, "/contact marc")).doesNotContain("secret about marc");
         assertThat(app.run(bob, "/export").attachment().orElseThrow().content()).doesNotContain("secret");
     }
+
+    @Test
+    void aMentionInsideANoteIsSavedAsReadableText() {
+        app.rapport.handle(new CommandRequest(
+                alice,
+                java.util.Optional.empty(),
+                "remember",
+                "Marc Kelly: met <@U999> at SYPE",
+                java.util.Map.of("U999", "Dana")));
+
+        assertThat(say("/contact marc")).contains("met @Dana at SYPE").doesNotContain("<@U999>");
+    }
 }
