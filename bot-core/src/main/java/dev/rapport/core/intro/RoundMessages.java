@@ -11,7 +11,7 @@ import java.util.Map;
 import java.util.Optional;
 
 /** The direct messages of a round: the pairing, and a week later "Did you meet?". */
-public final class RoundMessages {
+final class RoundMessages {
     static final String ANSWER = "rnd";
 
     private RoundMessages() {}
