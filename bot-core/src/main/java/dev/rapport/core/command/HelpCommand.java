@@ -19,6 +19,10 @@ public final class HelpCommand implements CommandHandler {
             "/today — what today's digest holds.",
             "/settings [timezone Europe/Berlin | digest 08:30 | days weekdays | pause until 2 Jan | resume | max 5"
                     + " | about climbing, Rust]",
+            "/intro @a @b <why> — in a team channel: introduce two people; anyone can keep what was said.",
+            "   /intro @Ana @Marc you both sail and are moving to Lisbon",
+            "/intro rounds on [every 2 weeks] [revisit] | off | now — pair the channel regularly (channel managers).",
+            "/intro rounds status | skip | join | leave — see the rounds, sit one out, take part or opt out.",
             "/forget <who> — delete a person and everything about them.",
             "/export — everything Rapport holds, as JSON.",
             "",

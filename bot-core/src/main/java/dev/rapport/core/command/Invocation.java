@@ -14,13 +14,30 @@ public record Invocation(
         Requester from,
         Optional<String> channelId,
         String text,
-        Map<String, String> mentionNames) {
+        Map<String, String> mentionNames,
+        boolean canManageChannel) {
+
+    /** An invocation without channel-manager rights. */
+    public Invocation(
+            User user,
+            LocalDate today,
+            Instant now,
+            Requester from,
+            Optional<String> channelId,
+            String text,
+            Map<String, String> mentionNames) {
+        this(user, today, now, from, channelId, text, mentionNames, false);
+    }
 
     public long userId() {
         return user.id();
     }
 
+    public Invocation withChannelRights(boolean canManage) {
+        return new Invocation(user, today, now, from, channelId, text, mentionNames, canManage);
+    }
+
     public Invocation withText(String newText) {
-        return new Invocation(user, today, now, from, channelId, newText, mentionNames);
+        return new Invocation(user, today, now, from, channelId, newText, mentionNames, canManageChannel);
     }
 }

@@ -5,11 +5,17 @@ import dev.rapport.core.domain.Contact;
 import dev.rapport.core.domain.Names;
 import dev.rapport.core.domain.Settings;
 import dev.rapport.core.domain.User;
+import dev.rapport.core.intro.IntroCheckIns;
+import dev.rapport.core.intro.IntroCommand;
+import dev.rapport.core.intro.IntroducedContacts;
+import dev.rapport.core.intro.RoundAnswers;
+import dev.rapport.core.port.IntroStorage;
 import dev.rapport.core.port.Storage;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -33,6 +39,7 @@ public final class Rapport {
     private final Map<String, CommandHandler> commands = new HashMap<>();
     private final Map<String, ActionHandler> actions = new HashMap<>();
     private final List<Notices> notices;
+    private final List<Arrival> arrivals;
 
     public Rapport(
             Clock clock,
@@ -40,22 +47,53 @@ public final class Rapport {
             List<CommandHandler> commands,
             List<ActionHandler> actions,
             List<Notices> notices) {
+        this(clock, storage, commands, actions, notices, List.of());
+    }
+
+    public Rapport(
+            Clock clock,
+            Storage storage,
+            List<CommandHandler> commands,
+            List<ActionHandler> actions,
+            List<Notices> notices,
+            List<Arrival> arrivals) {
         this.clock = clock;
         this.storage = storage;
         commands.forEach(handler -> this.commands.put(handler.name(), handler));
         actions.forEach(handler -> handler.verbs().forEach(verb -> this.actions.put(verb, handler)));
         this.notices = List.copyOf(notices);
+        this.arrivals = List.copyOf(arrivals);
     }
 
-    /** Rapport with every standard command. */
+    /** Rapport with every standard command except /intro. */
     public static Rapport standard(Clock clock, Storage storage) {
+        return standard(clock, storage, List.of(), List.of(), List.of());
+    }
+
+    /** Rapport with every standard command, /intro and its pairing rounds included. */
+    public static Rapport standard(Clock clock, Storage storage, IntroStorage intros) {
+        IntroCommand intro = new IntroCommand(storage, intros);
+        return standard(
+                clock,
+                storage,
+                List.of(intro),
+                List.of(intro, new IntroCheckIns(intros.intros()), new RoundAnswers(storage, intros.rounds())),
+                List.of(new IntroducedContacts(storage, intros.intros())));
+    }
+
+    private static Rapport standard(
+            Clock clock,
+            Storage storage,
+            List<CommandHandler> extraCommands,
+            List<ActionHandler> extraActions,
+            List<Arrival> arrivals) {
         People people = new People(storage.contacts());
         RememberCommand remember = new RememberCommand(people, storage.contacts(), storage.notes());
         FollowUpCommand followUp =
                 new FollowUpCommand(people, storage.contacts(), storage.notes(), storage.followUps());
         ForgetCommand forget = new ForgetCommand(people, storage.contacts());
         DigestPlanner planner = new DigestPlanner(storage.contacts(), storage.followUps(), storage.notes());
-        List<CommandHandler> commands = List.of(
+        List<CommandHandler> commands = new ArrayList<>(List.of(
                 remember,
                 followUp,
                 new ContactCommand(people, storage.notes(), storage.followUps()),
@@ -64,27 +102,33 @@ public final class Rapport {
                 new SettingsCommand(storage.users()),
                 forget,
                 new ExportCommand(storage.contacts(), storage.notes(), storage.followUps()),
-                new HelpCommand());
-        return new Rapport(clock, storage, commands, List.of(remember, followUp, forget), List.of());
+                new HelpCommand()));
+        commands.addAll(extraCommands);
+        List<ActionHandler> actions = new ArrayList<>(List.of(remember, followUp, forget));
+        actions.addAll(extraActions);
+        return new Rapport(clock, storage, commands, actions, List.of(), arrivals);
     }
 
     public Reply handle(CommandRequest request) {
         String name = request.command().strip().toLowerCase(Locale.ROOT).replaceFirst("^/", "");
         return guarded("/" + name, () -> {
-            User user = user(request.from());
-            Invocation invocation =
-                    invocation(user, request.from(), request.channelId(), request.text(), request.mentionNames());
+            Arrived arrived = arrive(request.from());
+            User user = arrived.user();
+            Invocation invocation = invocation(
+                            user, request.from(), request.channelId(), request.text(), request.mentionNames())
+                    .withChannelRights(request.canManageChannel());
             CommandHandler handler = commands.get(name);
             Reply reply = handler == null
                     ? Reply.error("I don't know the command /" + name + ".", "/help")
                     : transactional(() -> handler.handle(invocation));
-            return withNotices(user, invocation, reply);
+            return withNotices(user, invocation, reply, arrived.notices());
         });
     }
 
     public Reply act(ActionRequest request) {
         return guarded("action", () -> {
-            User user = user(request.from());
+            Arrived arrived = arrive(request.from());
+            User user = arrived.user();
             Invocation invocation = invocation(
                     user, request.from(), request.channelId(), request.input().orElse(""), Map.of());
             Optional<ActionId> id = ActionId.parse(request.actionId());
@@ -95,7 +139,8 @@ public final class Rapport {
             return withNotices(
                     user,
                     invocation,
-                    transactional(() -> handler.act(id.get().verb(), id.get().args(), invocation)));
+                    transactional(() -> handler.act(id.get().verb(), id.get().args(), invocation)),
+                    arrived.notices());
         });
     }
 
@@ -118,6 +163,22 @@ public final class Rapport {
 
     /** The user behind a requester, created on first contact with the platform's time zone if it gave one. */
     public User user(Requester from) {
+        return arrive(from).user();
+    }
+
+    /** The user, after the work waiting for their arrival (contacts from intros) is done. */
+    private Arrived arrive(Requester from) {
+        User user = createOrFind(from);
+        List<Section> told = new ArrayList<>();
+        for (Arrival arrival : arrivals) {
+            told.addAll(storage.transactor().inTransaction(() -> arrival.arrived(user, clock.instant())));
+        }
+        return new Arrived(user, told);
+    }
+
+    private record Arrived(User user, List<Section> notices) {}
+
+    private User createOrFind(Requester from) {
         Instant now = clock.instant();
         Settings initial = Settings.defaults(
                 from.platformZone().orElse(ZoneId.of("UTC")),
@@ -163,8 +224,15 @@ public final class Rapport {
         return new Invocation(user, today, now, from, channelId, wellFormed(text), mentionNames);
     }
 
-    private Reply withNotices(User user, Invocation invocation, Reply reply) {
+    private Reply withNotices(User user, Invocation invocation, Reply reply, List<Section> arrivalNotices) {
+        // A notice is private: it never rides on a post the whole channel sees.
+        if (reply.visibility() != Reply.Visibility.PRIVATE) {
+            return reply;
+        }
         Reply result = reply;
+        for (int i = arrivalNotices.size() - 1; i >= 0; i--) {
+            result = result.withNotice(arrivalNotices.get(i));
+        }
         for (Notices source : notices) {
             for (Section notice : source.forUser(user, invocation)) {
                 result = result.withNotice(notice);
