@@ -16,6 +16,15 @@ public interface DirectMessenger {
      */
     Delivery send(UserKey to, Reply message, String dedupeKey);
 
+    /**
+     * Whether a message with this {@code dedupeKey} already reached the user — asked before re-sending something whose
+     * earlier attempt may have been cut short by a crash between send and mark. Platforms that drop repeats by
+     * themselves (Discord's nonce) need not look; the default answers "not known to be sent".
+     */
+    default boolean alreadySent(UserKey to, String dedupeKey) {
+        return false;
+    }
+
     /** What became of one send. */
     sealed interface Delivery permits Sent, RetryLater, Unreachable {}
 
