@@ -1,6 +1,7 @@
 package dev.rapport.core.command;
 
 import dev.rapport.core.digest.DigestPlanner;
+import dev.rapport.core.digest.UndeliveredDigestNotice;
 import dev.rapport.core.domain.Contact;
 import dev.rapport.core.domain.Names;
 import dev.rapport.core.domain.Settings;
@@ -64,7 +65,12 @@ public final class Rapport {
                 forget,
                 new ExportCommand(storage.contacts(), storage.notes(), storage.followUps()),
                 new HelpCommand());
-        return new Rapport(clock, storage, commands, List.of(remember, followUp, forget), List.of());
+        return new Rapport(
+                clock,
+                storage,
+                commands,
+                List.of(remember, followUp, forget),
+                List.of(new UndeliveredDigestNotice(storage.users())));
     }
 
     public Reply handle(CommandRequest request) {

@@ -21,8 +21,9 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
- * Decides what a user's digest holds on a date: explicit follow-ups (oldest due first), then lapsed rhythms (most
- * overdue relative to the rhythm first), capped at the user's maximum.
+ * Decides what a user's digest holds on a date: explicit follow-ups (oldest due first), then intro check-ins, then
+ * lapsed rhythms (most overdue relative to the rhythm first), capped at the user's maximum. {@code /today} and the
+ * scheduled digest both come from here, so they always agree.
  */
 public final class DigestPlanner {
     private final ContactStore contacts;
@@ -50,6 +51,8 @@ public final class DigestPlanner {
                 candidates.add(new Candidate(contact, DigestItem.Kind.FOLLOW_UP, followUp.dueOn(), why, 0));
             }
         }
+        // Intro check-ins ("Did A and B connect?") join here as Kind.INTRO_CHECK_IN once intros exist; the sort
+        // below already places them between explicit follow-ups and lapsed rhythms.
         for (Contact contact : all) {
             if (contact.rhythmLapsedOn(date) && included.add(contact.id())) {
                 LocalDate next = contact.rhythmNext().orElseThrow();
