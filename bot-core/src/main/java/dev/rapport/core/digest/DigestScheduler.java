@@ -5,6 +5,7 @@ import dev.rapport.core.domain.User;
 import dev.rapport.core.port.DigestOutbox;
 import dev.rapport.core.port.DigestOutbox.Pending;
 import dev.rapport.core.port.DigestOutbox.State;
+import dev.rapport.core.port.DigestReads;
 import dev.rapport.core.port.DirectMessenger;
 import dev.rapport.core.port.DirectMessenger.Delivery;
 import dev.rapport.core.port.Transactor;
@@ -15,8 +16,11 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -52,14 +56,13 @@ public final class DigestScheduler implements AutoCloseable {
     private final DigestOutbox outbox;
     private final UserStore users;
     private final Transactor transactor;
-    private final DigestPlanner planner;
+    private final DigestReads reads;
     private final Map<String, DirectMessenger> messengers;
     private ScheduledExecutorService executor;
 
     /**
      * @param users the same user store the commands use, so that marking a user unreachable reaches its cache
-     * @param planner best built over uncached stores: a sweep reads every due user once and would otherwise flush
-     *     the caches that commands rely on
+     * @param reads the planner's bulk reads; they bypass the caches, which a sweep over every user would flush
      * @param messengers one per platform; users of other platforms are left alone until a messenger for them runs
      */
     public DigestScheduler(
@@ -67,19 +70,24 @@ public final class DigestScheduler implements AutoCloseable {
             DigestOutbox outbox,
             UserStore users,
             Transactor transactor,
-            DigestPlanner planner,
+            DigestReads reads,
             Collection<DirectMessenger> messengers) {
         this.clock = clock;
         this.outbox = outbox;
         this.users = users;
         this.transactor = transactor;
-        this.planner = planner;
+        this.reads = reads;
         this.messengers = messengers.stream()
                 .collect(Collectors.toUnmodifiableMap(DirectMessenger::platform, Function.identity()));
     }
 
     /** Ticks now and then every {@link #TICK} on one daemon thread, until {@link #close()}. */
-    public synchronized void start() {
+    public void start() {
+        start(Duration.ZERO);
+    }
+
+    /** Ticks after {@code firstTick} and then every {@link #TICK} on one daemon thread, until {@link #close()}. */
+    public synchronized void start(Duration firstTick) {
         if (executor != null) {
             throw new IllegalStateException("The digest scheduler is already running");
         }
@@ -88,7 +96,7 @@ public final class DigestScheduler implements AutoCloseable {
             thread.setDaemon(true);
             return thread;
         });
-        executor.scheduleWithFixedDelay(this::tickSafely, 0, TICK.toMillis(), TimeUnit.MILLISECONDS);
+        executor.scheduleWithFixedDelay(this::tickSafely, firstTick.toMillis(), TICK.toMillis(), TimeUnit.MILLISECONDS);
     }
 
     /** Claims the digests that fell due and delivers every claimed digest whose attempt is due. */
@@ -127,18 +135,68 @@ public final class DigestScheduler implements AutoCloseable {
                     || !tried.addAll(batch.stream().map(Pending::entryId).toList())) {
                 return tick;
             }
-            for (Pending pending : batch) {
-                tick = tick.plus(deliverOne(pending));
-            }
+            tick = tick.plus(deliverBatch(batch));
             if (batch.size() < BATCH) {
                 return tick;
             }
         }
     }
 
-    private Outcome deliverOne(Pending pending) {
+    /** Closes what can no longer be sent, plans the rest in one go, then sends them one by one. */
+    private Tick deliverBatch(List<Pending> batch) {
+        Tick tick = Tick.NONE;
+        Map<User, LocalDate> toPlan = new LinkedHashMap<>();
+        Map<Long, Pending> byUser = new HashMap<>();
+        for (Pending pending : batch) {
+            Settings settings = pending.user().settings();
+            LocalDate today = LocalDate.ofInstant(clock.instant(), settings.zone());
+            if (!today.equals(pending.date())) {
+                // Earlier days are never sent late: their items are still overdue and appear in today's digest.
+                outbox.close(pending.entryId(), State.EXPIRED, Optional.empty(), clock.instant());
+                tick = tick.plus(Outcome.CLOSED);
+            } else if (settings.pausedOn(today) || !settings.digestDays().includes(today)) {
+                outbox.close(pending.entryId(), State.SKIPPED, Optional.empty(), clock.instant());
+                tick = tick.plus(Outcome.CLOSED);
+            } else {
+                toPlan.put(pending.user(), today);
+                byUser.put(pending.user().id(), pending);
+            }
+        }
+        Map<Long, Digest> digests;
         try {
-            return attempt(pending);
+            digests = DigestPlanner.planAll(toPlan, reads);
+        } catch (RuntimeException e) {
+            log.error("Planning {} digests failed", toPlan.size(), e);
+            for (Pending pending : byUser.values()) {
+                retry(pending, Duration.ZERO, "internal error: " + e.getClass().getSimpleName());
+                tick = tick.plus(Outcome.RETRIED);
+            }
+            return tick;
+        }
+        List<Pending> empty = new ArrayList<>();
+        for (Pending pending : byUser.values()) {
+            if (digests.get(pending.user().id()).isEmpty()) {
+                empty.add(pending);
+            }
+        }
+        // Nothing is sent for these, so closing them together risks nothing and saves a commit each.
+        transactor.inTransaction(() -> {
+            empty.forEach(p -> outbox.close(p.entryId(), State.NOTHING_DUE, Optional.empty(), clock.instant()));
+            return null;
+        });
+        tick = tick.plus(Outcome.NOTHING_DUE, empty.size());
+        for (Pending pending : byUser.values()) {
+            Digest digest = digests.get(pending.user().id());
+            if (!digest.isEmpty()) {
+                tick = tick.plus(deliverOne(pending, digest));
+            }
+        }
+        return tick;
+    }
+
+    private Outcome deliverOne(Pending pending, Digest digest) {
+        try {
+            return send(pending, digest);
         } catch (RuntimeException e) {
             log.error(
                     "Delivering digest {} of user {} failed",
@@ -150,28 +208,12 @@ public final class DigestScheduler implements AutoCloseable {
         }
     }
 
-    private Outcome attempt(Pending pending) {
+    private Outcome send(Pending pending, Digest digest) {
         User user = pending.user();
-        Settings settings = user.settings();
-        LocalDate today = LocalDate.ofInstant(clock.instant(), settings.zone());
-        if (!today.equals(pending.date())) {
-            // Earlier days are never sent late: their items are still overdue and appear in today's digest.
-            outbox.close(pending.entryId(), State.EXPIRED, Optional.empty(), clock.instant());
-            return Outcome.CLOSED;
-        }
-        if (settings.pausedOn(today) || !settings.digestDays().includes(today)) {
-            outbox.close(pending.entryId(), State.SKIPPED, Optional.empty(), clock.instant());
-            return Outcome.CLOSED;
-        }
-        Digest digest = planner.plan(user, today);
-        if (digest.isEmpty()) {
-            outbox.close(pending.entryId(), State.NOTHING_DUE, Optional.empty(), clock.instant());
-            return Outcome.NOTHING_DUE;
-        }
         DirectMessenger messenger = messengers.get(user.key().platform());
         Delivery delivery;
         try {
-            delivery = messenger.send(user.key(), DigestView.render(digest), dedupeKey(user, today));
+            delivery = messenger.send(user.key(), DigestView.render(digest), dedupeKey(user, digest.date()));
         } catch (RuntimeException e) {
             // A messenger should answer RetryLater itself; an exception is treated the same, and logged once.
             log.warn("The {} messenger failed on the digest of user {}", messenger.platform(), user.id(), e);
@@ -268,13 +310,27 @@ public final class DigestScheduler implements AutoCloseable {
         }
 
         Tick plus(Outcome outcome) {
+            return plus(outcome, 1);
+        }
+
+        Tick plus(Outcome outcome, int n) {
             return switch (outcome) {
-                case SENT -> new Tick(claimed, sent + 1, retried, unreachable, nothingDue, closed);
-                case RETRIED -> new Tick(claimed, sent, retried + 1, unreachable, nothingDue, closed);
-                case UNREACHABLE -> new Tick(claimed, sent, retried, unreachable + 1, nothingDue, closed);
-                case NOTHING_DUE -> new Tick(claimed, sent, retried, unreachable, nothingDue + 1, closed);
-                case CLOSED -> new Tick(claimed, sent, retried, unreachable, nothingDue, closed + 1);
+                case SENT -> new Tick(claimed, sent + n, retried, unreachable, nothingDue, closed);
+                case RETRIED -> new Tick(claimed, sent, retried + n, unreachable, nothingDue, closed);
+                case UNREACHABLE -> new Tick(claimed, sent, retried, unreachable + n, nothingDue, closed);
+                case NOTHING_DUE -> new Tick(claimed, sent, retried, unreachable, nothingDue + n, closed);
+                case CLOSED -> new Tick(claimed, sent, retried, unreachable, nothingDue, closed + n);
             };
+        }
+
+        Tick plus(Tick other) {
+            return new Tick(
+                    claimed + other.claimed,
+                    sent + other.sent,
+                    retried + other.retried,
+                    unreachable + other.unreachable,
+                    nothingDue + other.nothingDue,
+                    closed + other.closed);
         }
 
         boolean anything() {

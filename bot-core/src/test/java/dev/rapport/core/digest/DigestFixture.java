@@ -12,10 +12,8 @@ import dev.rapport.core.port.DigestOutbox;
 import dev.rapport.core.port.DirectMessenger;
 import dev.rapport.core.port.Storage;
 import dev.rapport.core.storage.Database;
-import dev.rapport.core.storage.SqliteContactStore;
 import dev.rapport.core.storage.SqliteDigestOutbox;
-import dev.rapport.core.storage.SqliteFollowUpStore;
-import dev.rapport.core.storage.SqliteNoteStore;
+import dev.rapport.core.storage.SqliteDigestReads;
 import dev.rapport.core.storage.SqliteStorage;
 import dev.rapport.core.time.Cadence;
 import java.nio.file.Path;
@@ -57,13 +55,7 @@ final class DigestFixture implements AutoCloseable {
         storage = SqliteStorage.over(db);
         rapport = Rapport.standard(clock, storage);
         outbox = new SqliteDigestOutbox(db);
-        scheduler = new DigestScheduler(
-                clock,
-                outbox,
-                storage.users(),
-                db,
-                new DigestPlanner(new SqliteContactStore(db), new SqliteFollowUpStore(db), new SqliteNoteStore(db)),
-                messengers);
+        scheduler = new DigestScheduler(clock, outbox, storage.users(), db, new SqliteDigestReads(db), messengers);
     }
 
     /** Another platform's messenger, from the next (re)start on. */
