@@ -21,3 +21,6 @@ CREATE INDEX digest_outbox_pending ON digest_outbox (next_attempt_at) WHERE stat
 
 -- The scheduler works zone by zone: which zones exist, and who in a zone has reached their digest time.
 CREATE INDEX users_zone_digest_time ON users (time_zone, digest_time);
+
+-- Planning a digest reads only the contacts whose rhythm has lapsed, not a user's whole circle.
+CREATE INDEX contacts_owner_rhythm ON contacts (owner_id, rhythm_next) WHERE rhythm_next IS NOT NULL;

@@ -18,7 +18,6 @@ import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -101,10 +100,15 @@ public final class DigestScheduler implements AutoCloseable {
 
     /** Claims the digests that fell due and delivers every claimed digest whose attempt is due. */
     public synchronized Tick tick() {
-        Instant now = clock.instant();
-        int claimed = claim(now);
-        Tick delivered = deliver(now);
-        Tick tick = delivered.withClaimed(claimed);
+        Tick tick = Tick.NONE;
+        Round round;
+        do {
+            // A long delivery round claims again before going on, so later zones are not held back by a slow one.
+            Instant now = clock.instant();
+            int claimed = claim(now);
+            round = deliver(now);
+            tick = tick.plus(round.tick().withClaimed(claimed));
+        } while (round.unfinished());
         if (tick.anything()) {
             log.info("Digest tick: {}", tick);
         }
@@ -124,29 +128,39 @@ public final class DigestScheduler implements AutoCloseable {
         return claimed;
     }
 
-    /** Delivers claimed digests whose next attempt is due, in batches, until none is left for this tick. */
-    Tick deliver(Instant now) {
+    /**
+     * Delivers claimed digests whose next attempt is due, in batches, until none is left; after a tick's length it
+     * stops early and says so, and the tick claims again before going on.
+     */
+    Round deliver(Instant now) {
         Tick tick = Tick.NONE;
         Set<Long> tried = new HashSet<>();
+        Instant stopBy = now.plus(TICK);
         while (true) {
             List<Pending> batch = outbox.due(messengers.keySet(), now, BATCH);
             // An entry that could not even be rescheduled (a broken database) must not spin the loop.
             if (batch.isEmpty()
                     || !tried.addAll(batch.stream().map(Pending::entryId).toList())) {
-                return tick;
+                return new Round(tick, false);
             }
             tick = tick.plus(deliverBatch(batch));
             if (batch.size() < BATCH) {
-                return tick;
+                return new Round(tick, false);
+            }
+            if (!clock.instant().isBefore(stopBy)) {
+                return new Round(tick, true);
             }
         }
     }
+
+    /** What one delivery round did, and whether it stopped with digests still due. */
+    record Round(Tick tick, boolean unfinished) {}
 
     /** Closes what can no longer be sent, plans the rest in one go, then sends them one by one. */
     private Tick deliverBatch(List<Pending> batch) {
         Tick tick = Tick.NONE;
         Map<User, LocalDate> toPlan = new LinkedHashMap<>();
-        Map<Long, Pending> byUser = new HashMap<>();
+        Map<Long, Pending> byUser = new LinkedHashMap<>();
         for (Pending pending : batch) {
             Settings settings = pending.user().settings();
             LocalDate today = LocalDate.ofInstant(clock.instant(), settings.zone());

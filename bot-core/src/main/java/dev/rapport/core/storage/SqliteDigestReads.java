@@ -45,17 +45,20 @@ public final class SqliteDigestReads implements DigestReads {
 
     @Override
     public Map<Long, List<Contact>> contactsDue(Map<Long, LocalDate> dateByOwner) {
+        // Two index range scans (lapsed rhythms, due follow-ups) instead of reading every contact of every owner.
+        String columns = prefixed(SqliteContactStore.COLUMNS, "c");
         return chunked(
                         dateByOwner,
                         (values, args) -> db.read(c -> Rows.list(
                                 c,
                                 "WITH wanted (owner_id, day) AS (VALUES " + values + ")"
-                                        + " SELECT " + prefixed(SqliteContactStore.COLUMNS, "c")
-                                        + " FROM wanted w JOIN contacts c ON c.owner_id = w.owner_id"
-                                        + " WHERE c.rhythm_next <= w.day OR EXISTS (SELECT 1 FROM follow_ups f"
-                                        + " WHERE f.owner_id = c.owner_id AND f.contact_id = c.id AND f.status = 'OPEN'"
-                                        + " AND f.due_on <= w.day)"
-                                        + " ORDER BY c.owner_id, c.name_key",
+                                        + " SELECT " + columns + " FROM wanted w"
+                                        + " JOIN contacts c ON c.owner_id = w.owner_id AND c.rhythm_next <= w.day"
+                                        + " UNION"
+                                        + " SELECT " + columns + " FROM wanted w"
+                                        + " JOIN follow_ups f ON f.owner_id = w.owner_id AND f.status = 'OPEN'"
+                                        + " AND f.due_on <= w.day"
+                                        + " JOIN contacts c ON c.owner_id = f.owner_id AND c.id = f.contact_id",
                                 SqliteContactStore::map,
                                 args)))
                 .stream()

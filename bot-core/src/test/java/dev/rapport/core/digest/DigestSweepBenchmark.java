@@ -21,6 +21,7 @@ import java.time.LocalDate;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.stream.Stream;
 
 /**
@@ -29,8 +30,11 @@ import java.util.stream.Stream;
  *
  * <pre>
  * ./mvnw -q -o -pl bot-core test-compile exec:java -Dexec.classpathScope=test \
- *     -Dexec.mainClass=dev.rapport.core.digest.DigestSweepBenchmark [-Dexec.args="100000 50"]
+ *     -Dexec.mainClass=dev.rapport.core.digest.DigestSweepBenchmark [-Dexec.args="100000 50 /tmp/bench/rapport.db"]
  * </pre>
+ *
+ * <p>Arguments: users (100,000), contacts per user (50), and optionally a file to keep and reuse, so that a second
+ * run skips the minute or two of generating data.
  */
 public final class DigestSweepBenchmark {
     private static final LocalDate TODAY = LocalDate.of(2026, 11, 25);
@@ -52,11 +56,19 @@ public final class DigestSweepBenchmark {
     public static void main(String[] args) throws Exception {
         int users = args.length > 0 ? Integer.parseInt(args[0]) : 100_000;
         int contactsPerUser = args.length > 1 ? Integer.parseInt(args[1]) : 50;
-        Path folder = Files.createTempDirectory("rapport-digest-benchmark");
-        Path file = folder.resolve("rapport.db");
+        // A third argument keeps the generated file there and reuses it on the next run (its outbox emptied).
+        Optional<Path> kept = args.length > 2 ? Optional.of(Path.of(args[2])) : Optional.empty();
+        Path folder = kept.map(Path::getParent).orElse(null);
+        if (folder == null) {
+            folder = Files.createTempDirectory("rapport-digest-benchmark");
+        }
+        Path file = kept.orElse(folder.resolve("rapport.db"));
+        boolean reuse = Files.exists(file);
         try (Database db = Database.open(file)) {
             long generateStart = System.nanoTime();
-            long rows = db.write(c -> generate(c, users, contactsPerUser));
+            long rows = reuse
+                    ? db.write(c -> (long) c.createStatement().executeUpdate("DELETE FROM digest_outbox"))
+                    : db.write(c -> generate(c, users, contactsPerUser));
             // A database that grew over months has long been checkpointed; one bulk load leaves a 1 GB WAL behind.
             db.write(c -> {
                 try (var statement = c.createStatement()) {
@@ -66,10 +78,10 @@ public final class DigestSweepBenchmark {
             double generateSeconds = seconds(System.nanoTime() - generateStart);
             System.out.printf(
                     Locale.ROOT,
-                    "data: %,d users × %d contacts = %,d rows in %.1f s; file %,d MB%n",
+                    "data: %,d users × %d contacts, %s in %.1f s; file %,d MB%n",
                     users,
                     contactsPerUser,
-                    rows,
+                    reuse ? "reused (outbox emptied)" : String.format(Locale.ROOT, "%,d rows generated", rows),
                     generateSeconds,
                     Files.size(file) / 1_000_000);
 
@@ -111,8 +123,9 @@ public final class DigestSweepBenchmark {
                     Runtime.getRuntime().maxMemory() / 1_000_000);
             System.out.printf(Locale.ROOT, "next tick with everything done: %.3f s, %s%n", idleSeconds, idle);
         } finally {
-            if (System.getProperty("keep") == null) deleteAll(folder);
-            else System.out.println("kept " + file);
+            if (kept.isEmpty()) {
+                deleteAll(folder);
+            }
         }
     }
 
