@@ -200,6 +200,28 @@ class DigestDeliveryTest {
                 .satisfies(m -> assertThat(m.at()).isEqualTo(at(WEDNESDAY.plusDays(1), 9, 0)));
     }
 
+    @Test
+    void aLongDeliveryRoundClaimsAgainSoLaterDigestsAreNotHeldBack() {
+        // GIVEN 600 users due at 09:00 on a platform that takes a second per message, and Bo, due at 09:05
+        fixture.messenger.taking(fixture.clock, Duration.ofSeconds(1));
+        for (int i = 1; i < 600; i++) {
+            fixture.followUp(fixture.user("user" + i, "UTC"), "Marc Kelly", WEDNESDAY);
+        }
+        User bo = fixture.user("bo", "UTC", s -> s.withDigestTime(java.time.LocalTime.of(9, 5)));
+        fixture.followUp(bo, "Zoë Park", WEDNESDAY);
+
+        // WHEN one tick starts at 09:00 (its first round of 500 messages lasts past 09:08)
+        DigestScheduler.Tick tick = fixture.tick();
+
+        // THEN the same tick claimed Bo's digest once 09:05 had passed and delivered everyone's
+        assertThat(tick.claimed()).isEqualTo(601);
+        assertThat(tick.sent()).isEqualTo(601);
+        assertThat(fixture.entry(bo, WEDNESDAY))
+                .get()
+                .extracting(e -> e.state())
+                .isEqualTo(State.SENT);
+    }
+
     private static Instant at(LocalDate date, int hour, int minute) {
         return date.atTime(hour, minute).toInstant(ZoneOffset.UTC);
     }

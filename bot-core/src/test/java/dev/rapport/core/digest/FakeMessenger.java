@@ -17,6 +17,7 @@ final class FakeMessenger implements DirectMessenger {
     private final Clock clock;
     private final Deque<Supplier<Delivery>> script = new ArrayDeque<>();
     private final List<Message> attempts = new ArrayList<>();
+    private Runnable eachSend = () -> {};
 
     FakeMessenger(String platform, Clock clock) {
         this.platform = platform;
@@ -28,6 +29,12 @@ final class FakeMessenger implements DirectMessenger {
         for (Delivery delivery : deliveries) {
             script.add(() -> delivery);
         }
+        return this;
+    }
+
+    /** Every send takes this long on the clock, as on a slow platform. */
+    FakeMessenger taking(ManualClock manualClock, java.time.Duration each) {
+        eachSend = () -> manualClock.advance(each);
         return this;
     }
 
@@ -46,6 +53,7 @@ final class FakeMessenger implements DirectMessenger {
 
     @Override
     public Delivery send(UserKey to, Reply message, String dedupeKey) {
+        eachSend.run();
         Supplier<Delivery> next = script.poll();
         Delivery delivery;
         try {
