@@ -12,7 +12,9 @@ import java.util.Optional;
 
 /** The context that makes a follow-up genuine: the open question to ask, else what you last learned. */
 public final class ContactContext {
-    private static final int RECENT_NOTES = 20;
+    /** How many of a contact's newest notes the context line is chosen from. */
+    public static final int RECENT_NOTES = 20;
+
     private static final int MAX_LINE = 200;
 
     private final NoteStore notes;
@@ -23,7 +25,11 @@ public final class ContactContext {
 
     /** "Ask: …" for the newest open question, else "Last noted: …"; empty when nothing is known. */
     public Optional<String> line(Contact contact) {
-        List<Note> recent = notes.recent(contact.ownerId(), contact.id(), RECENT_NOTES);
+        return lineFrom(notes.recent(contact.ownerId(), contact.id(), RECENT_NOTES));
+    }
+
+    /** The same line chosen from a contact's {@link #RECENT_NOTES} newest notes, newest first, read elsewhere. */
+    public static Optional<String> lineFrom(List<Note> recent) {
         Optional<Note> question = recent.stream().filter(Note::isOpenQuestion).findFirst();
         if (question.isPresent()) {
             return Optional.of("Ask: " + shorten(question.get().body()));

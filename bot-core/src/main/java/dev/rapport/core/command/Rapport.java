@@ -1,6 +1,7 @@
 package dev.rapport.core.command;
 
 import dev.rapport.core.digest.DigestPlanner;
+import dev.rapport.core.digest.UndeliveredDigestNotice;
 import dev.rapport.core.domain.Contact;
 import dev.rapport.core.domain.Names;
 import dev.rapport.core.domain.Settings;
@@ -106,7 +107,8 @@ public final class Rapport {
         commands.addAll(extraCommands);
         List<ActionHandler> actions = new ArrayList<>(List.of(remember, followUp, forget));
         actions.addAll(extraActions);
-        return new Rapport(clock, storage, commands, actions, List.of(), arrivals);
+        return new Rapport(
+                clock, storage, commands, actions, List.of(new UndeliveredDigestNotice(storage.users())), arrivals);
     }
 
     public Reply handle(CommandRequest request) {

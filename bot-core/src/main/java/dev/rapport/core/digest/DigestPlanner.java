@@ -3,8 +3,10 @@ package dev.rapport.core.digest;
 import dev.rapport.core.command.ContactContext;
 import dev.rapport.core.domain.Contact;
 import dev.rapport.core.domain.FollowUp;
+import dev.rapport.core.domain.Note;
 import dev.rapport.core.domain.User;
 import dev.rapport.core.port.ContactStore;
+import dev.rapport.core.port.DigestReads;
 import dev.rapport.core.port.FollowUpStore;
 import dev.rapport.core.port.NoteStore;
 import dev.rapport.core.time.Cadence;
@@ -13,16 +15,21 @@ import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
- * Decides what a user's digest holds on a date: explicit follow-ups (oldest due first), then lapsed rhythms (most
- * overdue relative to the rhythm first), capped at the user's maximum.
+ * Decides what a user's digest holds on a date: explicit follow-ups (oldest due first), then intro check-ins, then
+ * lapsed rhythms (most overdue relative to the rhythm first), capped at the user's maximum. {@code /today} plans one
+ * user through the stores; the scheduler plans hundreds at once through {@link DigestReads}. Both go through the same
+ * selection, so the digest and {@code /today} always agree.
  */
 public final class DigestPlanner {
     private final ContactStore contacts;
@@ -35,41 +42,85 @@ public final class DigestPlanner {
         this.context = new ContactContext(notes);
     }
 
+    /** One user's digest, read through the per-user stores. */
     public Digest plan(User user, LocalDate date) {
-        List<Contact> all = contacts.all(user.id());
-        Map<Long, Contact> byId = all.stream().collect(Collectors.toMap(Contact::id, Function.identity()));
-        List<Candidate> candidates = new ArrayList<>();
+        return select(user, date, contacts.all(user.id()), followUps.openDueBy(user.id(), date))
+                .digest(context::line);
+    }
+
+    /** Many users' digests, each on its own date, in a few bulk reads; keyed by user id. */
+    public static Map<Long, Digest> planAll(Map<User, LocalDate> dates, DigestReads reads) {
+        Map<Long, LocalDate> dateByOwner = new HashMap<>();
+        dates.forEach((user, date) -> dateByOwner.put(user.id(), date));
+        Map<Long, List<FollowUp>> due = reads.openFollowUpsDue(dateByOwner);
+        Map<Long, List<Contact>> contactsDue = reads.contactsDue(dateByOwner);
+        List<Selection> selections = new ArrayList<>();
+        dates.forEach((user, date) -> selections.add(select(
+                user, date, contactsDue.getOrDefault(user.id(), List.of()), due.getOrDefault(user.id(), List.of()))));
+        Map<Long, Set<Long>> chosen = new HashMap<>();
+        for (Selection selection : selections) {
+            Set<Long> ids = selection.chosen.stream().map(c -> c.contact.id()).collect(Collectors.toSet());
+            if (!ids.isEmpty()) {
+                chosen.put(selection.user.id(), ids);
+            }
+        }
+        Map<Long, List<Note>> notes = reads.recentNotes(chosen, ContactContext.RECENT_NOTES);
+        Map<Long, Digest> digests = new LinkedHashMap<>();
+        for (Selection selection : selections) {
+            digests.put(
+                    selection.user.id(),
+                    selection.digest(contact -> ContactContext.lineFrom(notes.getOrDefault(contact.id(), List.of()))));
+        }
+        return digests;
+    }
+
+    /**
+     * Chooses the people: {@code candidates} must hold at least the contacts of {@code dueFollowUps} and every
+     * contact whose rhythm has lapsed by {@code date}; other contacts are ignored.
+     */
+    private static Selection select(User user, LocalDate date, List<Contact> candidates, List<FollowUp> dueFollowUps) {
+        Map<Long, Contact> byId = candidates.stream().collect(Collectors.toMap(Contact::id, Function.identity()));
+        List<Candidate> found = new ArrayList<>();
         Set<Long> included = new HashSet<>();
-        for (FollowUp followUp : followUps.openDueBy(user.id(), date)) {
+        for (FollowUp followUp : dueFollowUps) {
             Contact contact = byId.get(followUp.contactId());
             if (contact != null && included.add(contact.id())) {
                 String why = (followUp.dueOn().isBefore(date)
                                 ? "Follow-up overdue since " + DateText.ago(followUp.dueOn(), date)
                                 : "Follow-up due today")
                         + followUp.reason().map(r -> " — about " + r).orElse("");
-                candidates.add(new Candidate(contact, DigestItem.Kind.FOLLOW_UP, followUp.dueOn(), why, 0));
+                found.add(new Candidate(contact, DigestItem.Kind.FOLLOW_UP, followUp.dueOn(), why, 0));
             }
         }
-        for (Contact contact : all) {
+        // Intro check-ins ("Did A and B connect?") join here as Kind.INTRO_CHECK_IN once intros exist; the sort
+        // below already places them between explicit follow-ups and lapsed rhythms.
+        for (Contact contact : candidates) {
             if (contact.rhythmLapsedOn(date) && included.add(contact.id())) {
                 LocalDate next = contact.rhythmNext().orElseThrow();
                 Cadence cadence = contact.rhythm().orElseThrow();
                 double lateness = (double) ChronoUnit.DAYS.between(next, date) / cadence.approximateDays();
                 String why = "Keep in touch " + cadence.describe() + " — " + ContactContext.lastContact(contact, date);
-                candidates.add(new Candidate(contact, DigestItem.Kind.RHYTHM, next, why, lateness));
+                found.add(new Candidate(contact, DigestItem.Kind.RHYTHM, next, why, lateness));
             }
         }
-        candidates.sort(Comparator.comparing((Candidate c) -> c.kind)
+        found.sort(Comparator.comparing((Candidate c) -> c.kind)
                 .thenComparing(c -> -c.lateness)
                 .thenComparing(c -> c.dueOn)
                 .thenComparing(c -> c.contact.name()));
         int max = Math.max(1, user.settings().maxItems());
-        List<DigestItem> items = candidates.stream()
-                .limit(max)
-                .map(c -> new DigestItem(c.contact, c.kind, c.dueOn, c.why, context.line(c.contact)))
-                .toList();
-        return new Digest(user.id(), date, items, Math.max(0, candidates.size() - max));
+        List<Candidate> chosen = found.stream().limit(max).toList();
+        return new Selection(user, date, chosen, Math.max(0, found.size() - max));
     }
 
     private record Candidate(Contact contact, DigestItem.Kind kind, LocalDate dueOn, String why, double lateness) {}
+
+    /** The chosen people before their context lines are read. */
+    private record Selection(User user, LocalDate date, List<Candidate> chosen, int more) {
+        Digest digest(Function<Contact, Optional<String>> contextLine) {
+            List<DigestItem> items = chosen.stream()
+                    .map(c -> new DigestItem(c.contact, c.kind, c.dueOn, c.why, contextLine.apply(c.contact)))
+                    .toList();
+            return new Digest(user.id(), date, items, more);
+        }
+    }
 }

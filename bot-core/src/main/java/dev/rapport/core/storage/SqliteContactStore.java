@@ -16,7 +16,7 @@ import java.util.Optional;
 
 /** Contacts in SQLite; every statement filters by owner. */
 public final class SqliteContactStore implements ContactStore {
-    private static final String COLUMNS = "id, owner_id, name, platform_user_id, how_met, rhythm, rhythm_next,"
+    static final String COLUMNS = "id, owner_id, name, platform_user_id, how_met, rhythm, rhythm_next,"
             + " last_contact, last_initiator, created_at";
 
     private final Database db;
@@ -97,7 +97,7 @@ public final class SqliteContactStore implements ContactStore {
         db.write(c -> Rows.update(c, "DELETE FROM contacts WHERE owner_id = ? AND id = ?", ownerId, contactId));
     }
 
-    private static Contact map(ResultSet rs) throws SQLException {
+    static Contact map(ResultSet rs) throws SQLException {
         return new Contact(
                 rs.getLong("id"),
                 rs.getLong("owner_id"),

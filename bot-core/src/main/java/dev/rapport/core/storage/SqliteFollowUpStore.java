@@ -15,7 +15,7 @@ import java.util.Optional;
 
 /** Follow-ups in SQLite; every statement filters by owner. */
 public final class SqliteFollowUpStore implements FollowUpStore {
-    private static final String COLUMNS = "id, owner_id, contact_id, due_on, reason, status, created_at";
+    static final String COLUMNS = "id, owner_id, contact_id, due_on, reason, status, created_at";
 
     private final Database db;
 
@@ -82,7 +82,7 @@ public final class SqliteFollowUpStore implements FollowUpStore {
                 date));
     }
 
-    private static FollowUp map(ResultSet rs) throws SQLException {
+    static FollowUp map(ResultSet rs) throws SQLException {
         return new FollowUp(
                 rs.getLong("id"),
                 rs.getLong("owner_id"),

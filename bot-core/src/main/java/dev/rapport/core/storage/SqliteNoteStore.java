@@ -16,7 +16,7 @@ import java.util.Map;
 
 /** Notes in SQLite; every statement filters by owner. */
 public final class SqliteNoteStore implements NoteStore {
-    private static final String COLUMNS = "id, owner_id, contact_id, kind, body, tags, answered_at, created_at";
+    static final String COLUMNS = "id, owner_id, contact_id, kind, body, tags, answered_at, created_at";
 
     private final Database db;
 
@@ -97,7 +97,7 @@ public final class SqliteNoteStore implements NoteStore {
         });
     }
 
-    private static Note map(ResultSet rs) throws SQLException {
+    static Note map(ResultSet rs) throws SQLException {
         String tags = rs.getString("tags");
         return new Note(
                 rs.getLong("id"),

@@ -18,7 +18,8 @@ import java.util.Optional;
 
 /** Users in SQLite. */
 public final class SqliteUserStore implements UserStore {
-    private static final String COLUMNS = "id, platform, workspace, platform_user_id, display_name, time_zone,"
+    // Shared with SqliteDigestOutbox, which reads users joined to their outbox rows.
+    static final String COLUMNS = "id, platform, workspace, platform_user_id, display_name, time_zone,"
             + " zone_chosen, digest_time, digest_days, paused_until, max_items, about_topics, unreachable_reason,"
             + " created_at";
 
@@ -92,7 +93,7 @@ public final class SqliteUserStore implements UserStore {
         db.write(c -> Rows.update(c, "UPDATE users SET unreachable_reason = ? WHERE id = ?", reason, userId));
     }
 
-    private static User map(ResultSet rs) throws SQLException {
+    static User map(ResultSet rs) throws SQLException {
         Settings settings = new Settings(
                 ZoneId.of(rs.getString("time_zone")),
                 rs.getInt("zone_chosen") == 1,

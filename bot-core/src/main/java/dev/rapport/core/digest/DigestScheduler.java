@@ -1,0 +1,354 @@
+package dev.rapport.core.digest;
+
+import dev.rapport.core.domain.Settings;
+import dev.rapport.core.domain.User;
+import dev.rapport.core.port.DigestOutbox;
+import dev.rapport.core.port.DigestOutbox.Pending;
+import dev.rapport.core.port.DigestOutbox.State;
+import dev.rapport.core.port.DigestReads;
+import dev.rapport.core.port.DirectMessenger;
+import dev.rapport.core.port.DirectMessenger.Delivery;
+import dev.rapport.core.port.Transactor;
+import dev.rapport.core.port.UserStore;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Sends each user's daily digest once per local date. One thread ticks every {@link #TICK}; a tick claims the
+ * digests that fell due (through the outbox, whose unique key makes a second claim for a day impossible), then plans
+ * and delivers every claimed digest whose attempt is due.
+ *
+ * <p>The digest is planned at send time rather than stored when claimed: a retry then never nags about a follow-up
+ * the user closed in the meantime, the message is exactly what {@code /today} shows at that moment, and the outbox
+ * needs no serialised form of a reply. The platform's dedupe key ("digest:42:2026-11-25") names the day, not the
+ * content, so a resend after a crash between sending and recording is still recognisable as the same message.
+ */
+public final class DigestScheduler implements AutoCloseable {
+    /** How often the scheduler looks for digests that fell due. */
+    public static final Duration TICK = Duration.ofSeconds(30);
+
+    static final Duration FIRST_RETRY = Duration.ofSeconds(30);
+    static final Duration LONGEST_RETRY = Duration.ofHours(1);
+    private static final int BATCH = 500;
+    private static final Logger log = LoggerFactory.getLogger(DigestScheduler.class);
+
+    private final Clock clock;
+    private final DigestOutbox outbox;
+    private final UserStore users;
+    private final Transactor transactor;
+    private final DigestReads reads;
+    private final Map<String, DirectMessenger> messengers;
+    private ScheduledExecutorService executor;
+
+    /**
+     * @param users the same user store the commands use, so that marking a user unreachable reaches its cache
+     * @param reads the planner's bulk reads; they bypass the caches, which a sweep over every user would flush
+     * @param messengers one per platform; users of other platforms are left alone until a messenger for them runs
+     */
+    public DigestScheduler(
+            Clock clock,
+            DigestOutbox outbox,
+            UserStore users,
+            Transactor transactor,
+            DigestReads reads,
+            Collection<DirectMessenger> messengers) {
+        this.clock = clock;
+        this.outbox = outbox;
+        this.users = users;
+        this.transactor = transactor;
+        this.reads = reads;
+        this.messengers = messengers.stream()
+                .collect(Collectors.toUnmodifiableMap(DirectMessenger::platform, Function.identity()));
+    }
+
+    /** Ticks now and then every {@link #TICK} on one daemon thread, until {@link #close()}. */
+    public void start() {
+        start(Duration.ZERO);
+    }
+
+    /** Ticks after {@code firstTick} and then every {@link #TICK} on one daemon thread, until {@link #close()}. */
+    public synchronized void start(Duration firstTick) {
+        if (executor != null) {
+            throw new IllegalStateException("The digest scheduler is already running");
+        }
+        executor = Executors.newSingleThreadScheduledExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "rapport-digest");
+            thread.setDaemon(true);
+            return thread;
+        });
+        executor.scheduleWithFixedDelay(this::tickSafely, firstTick.toMillis(), TICK.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    /** Claims the digests that fell due and delivers every claimed digest whose attempt is due. */
+    public synchronized Tick tick() {
+        Tick tick = Tick.NONE;
+        Round round;
+        do {
+            // A long delivery round claims again before going on, so later zones are not held back by a slow one.
+            Instant now = clock.instant();
+            int claimed = claim(now);
+            round = deliver(now);
+            tick = tick.plus(round.tick().withClaimed(claimed));
+        } while (round.unfinished());
+        if (tick.anything()) {
+            log.info("Digest tick: {}", tick);
+        }
+        return tick;
+    }
+
+    /** Claims, for each time zone, the digests of users whose digest time has passed on today's local date there. */
+    int claim(Instant now) {
+        if (messengers.isEmpty()) {
+            return 0;
+        }
+        int claimed = 0;
+        for (ZoneId zone : outbox.zones()) {
+            ZonedDateTime local = now.atZone(zone);
+            claimed += outbox.claim(zone, local.toLocalDate(), local.toLocalTime(), messengers.keySet(), now);
+        }
+        return claimed;
+    }
+
+    /**
+     * Delivers claimed digests whose next attempt is due, in batches, until none is left; after a tick's length it
+     * stops early and says so, and the tick claims again before going on.
+     */
+    Round deliver(Instant now) {
+        Tick tick = Tick.NONE;
+        Set<Long> tried = new HashSet<>();
+        Instant stopBy = now.plus(TICK);
+        while (true) {
+            List<Pending> batch = outbox.due(messengers.keySet(), now, BATCH);
+            // An entry that could not even be rescheduled (a broken database) must not spin the loop.
+            if (batch.isEmpty()
+                    || !tried.addAll(batch.stream().map(Pending::entryId).toList())) {
+                return new Round(tick, false);
+            }
+            tick = tick.plus(deliverBatch(batch));
+            if (batch.size() < BATCH) {
+                return new Round(tick, false);
+            }
+            if (!clock.instant().isBefore(stopBy)) {
+                return new Round(tick, true);
+            }
+        }
+    }
+
+    /** What one delivery round did, and whether it stopped with digests still due. */
+    record Round(Tick tick, boolean unfinished) {}
+
+    /** Closes what can no longer be sent, plans the rest in one go, then sends them one by one. */
+    private Tick deliverBatch(List<Pending> batch) {
+        Tick tick = Tick.NONE;
+        Map<User, LocalDate> toPlan = new LinkedHashMap<>();
+        Map<Long, Pending> byUser = new LinkedHashMap<>();
+        for (Pending pending : batch) {
+            Settings settings = pending.user().settings();
+            LocalDate today = LocalDate.ofInstant(clock.instant(), settings.zone());
+            if (!today.equals(pending.date())) {
+                // Earlier days are never sent late: their items are still overdue and appear in today's digest.
+                outbox.close(pending.entryId(), State.EXPIRED, Optional.empty(), clock.instant());
+                tick = tick.plus(Outcome.CLOSED);
+            } else if (settings.pausedOn(today) || !settings.digestDays().includes(today)) {
+                outbox.close(pending.entryId(), State.SKIPPED, Optional.empty(), clock.instant());
+                tick = tick.plus(Outcome.CLOSED);
+            } else {
+                toPlan.put(pending.user(), today);
+                byUser.put(pending.user().id(), pending);
+            }
+        }
+        Map<Long, Digest> digests;
+        try {
+            digests = DigestPlanner.planAll(toPlan, reads);
+        } catch (RuntimeException e) {
+            log.error("Planning {} digests failed", toPlan.size(), e);
+            for (Pending pending : byUser.values()) {
+                retry(pending, Duration.ZERO, "internal error: " + e.getClass().getSimpleName());
+                tick = tick.plus(Outcome.RETRIED);
+            }
+            return tick;
+        }
+        List<Pending> empty = new ArrayList<>();
+        for (Pending pending : byUser.values()) {
+            if (digests.get(pending.user().id()).isEmpty()) {
+                empty.add(pending);
+            }
+        }
+        // Nothing is sent for these, so closing them together risks nothing and saves a commit each.
+        transactor.inTransaction(() -> {
+            empty.forEach(p -> outbox.close(p.entryId(), State.NOTHING_DUE, Optional.empty(), clock.instant()));
+            return null;
+        });
+        tick = tick.plus(Outcome.NOTHING_DUE, empty.size());
+        for (Pending pending : byUser.values()) {
+            Digest digest = digests.get(pending.user().id());
+            if (!digest.isEmpty()) {
+                tick = tick.plus(deliverOne(pending, digest));
+            }
+        }
+        return tick;
+    }
+
+    private Outcome deliverOne(Pending pending, Digest digest) {
+        try {
+            return send(pending, digest);
+        } catch (RuntimeException e) {
+            log.error(
+                    "Delivering digest {} of user {} failed",
+                    pending.date(),
+                    pending.user().id(),
+                    e);
+            retry(pending, Duration.ZERO, "internal error: " + e.getClass().getSimpleName());
+            return Outcome.RETRIED;
+        }
+    }
+
+    private Outcome send(Pending pending, Digest digest) {
+        User user = pending.user();
+        DirectMessenger messenger = messengers.get(user.key().platform());
+        Delivery delivery;
+        try {
+            delivery = messenger.send(user.key(), DigestView.render(digest), dedupeKey(user, digest.date()));
+        } catch (RuntimeException e) {
+            // A messenger should answer RetryLater itself; an exception is treated the same, and logged once.
+            log.warn("The {} messenger failed on the digest of user {}", messenger.platform(), user.id(), e);
+            delivery =
+                    new DirectMessenger.RetryLater(Duration.ZERO, e.getClass().getSimpleName());
+        }
+        if (delivery instanceof DirectMessenger.RetryLater later) {
+            retry(pending, later.after(), later.reason());
+            return Outcome.RETRIED;
+        }
+        if (delivery instanceof DirectMessenger.Unreachable unreachable) {
+            log.info("User {} cannot be messaged on {}: {}", user.id(), messenger.platform(), unreachable.reason());
+            transactor.inTransaction(() -> {
+                outbox.close(pending.entryId(), State.UNREACHABLE, Optional.of(unreachable.reason()), clock.instant());
+                users.markUnreachable(user.id(), Optional.of(unreachable.reason()));
+                return null;
+            });
+            return Outcome.UNREACHABLE;
+        }
+        transactor.inTransaction(() -> {
+            outbox.sent(pending.entryId(), clock.instant());
+            if (user.unreachableReason().isPresent()) {
+                users.markUnreachable(user.id(), Optional.empty());
+            }
+            return null;
+        });
+        return Outcome.SENT;
+    }
+
+    private void retry(Pending pending, Duration platformWait, String reason) {
+        Duration wait = backoff(pending.attempts() + 1);
+        if (platformWait.compareTo(wait) > 0) {
+            wait = platformWait;
+        }
+        outbox.retryAt(pending.entryId(), clock.instant().plus(wait), reason);
+    }
+
+    /** The wait after the n-th failed attempt: 30 s, 1 min, 2 min, … at most an hour. */
+    static Duration backoff(int failedAttempts) {
+        int doublings = Math.min(Math.max(failedAttempts - 1, 0), 20);
+        Duration wait = FIRST_RETRY.multipliedBy(1L << doublings);
+        return wait.compareTo(LONGEST_RETRY) > 0 ? LONGEST_RETRY : wait;
+    }
+
+    /** Names the message by user and day, so that a platform can recognise a resend of the same digest. */
+    public static String dedupeKey(User user, LocalDate date) {
+        return "digest:" + user.id() + ":" + date;
+    }
+
+    private void tickSafely() {
+        try {
+            tick();
+        } catch (RuntimeException e) {
+            // The executor would silently stop scheduling after an exception; log it and keep ticking.
+            log.error("Digest tick failed", e);
+        }
+    }
+
+    /** Stops ticking, letting a tick in progress finish. */
+    @Override
+    public void close() {
+        ScheduledExecutorService running;
+        synchronized (this) {
+            running = executor;
+        }
+        if (running == null) {
+            return;
+        }
+        running.shutdown();
+        try {
+            if (!running.awaitTermination(30, TimeUnit.SECONDS)) {
+                running.shutdownNow();
+            }
+        } catch (InterruptedException e) {
+            running.shutdownNow();
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private enum Outcome {
+        SENT,
+        RETRIED,
+        UNREACHABLE,
+        NOTHING_DUE,
+        CLOSED
+    }
+
+    /** What one tick did: digests claimed, sent, retried, found unreachable, with nothing due, and closed unsent. */
+    public record Tick(int claimed, int sent, int retried, int unreachable, int nothingDue, int closed) {
+        static final Tick NONE = new Tick(0, 0, 0, 0, 0, 0);
+
+        Tick withClaimed(int count) {
+            return new Tick(count, sent, retried, unreachable, nothingDue, closed);
+        }
+
+        Tick plus(Outcome outcome) {
+            return plus(outcome, 1);
+        }
+
+        Tick plus(Outcome outcome, int n) {
+            return switch (outcome) {
+                case SENT -> new Tick(claimed, sent + n, retried, unreachable, nothingDue, closed);
+                case RETRIED -> new Tick(claimed, sent, retried + n, unreachable, nothingDue, closed);
+                case UNREACHABLE -> new Tick(claimed, sent, retried, unreachable + n, nothingDue, closed);
+                case NOTHING_DUE -> new Tick(claimed, sent, retried, unreachable, nothingDue + n, closed);
+                case CLOSED -> new Tick(claimed, sent, retried, unreachable, nothingDue, closed + n);
+            };
+        }
+
+        Tick plus(Tick other) {
+            return new Tick(
+                    claimed + other.claimed,
+                    sent + other.sent,
+                    retried + other.retried,
+                    unreachable + other.unreachable,
+                    nothingDue + other.nothingDue,
+                    closed + other.closed);
+        }
+
+        boolean anything() {
+            return !equals(NONE);
+        }
+    }
+}

@@ -1,0 +1,69 @@
+package dev.rapport.core.port;
+
+import dev.rapport.core.domain.User;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The daily digest's outbox: at most one entry per user and local date, so a digest is produced once and delivered
+ * at most once, whatever the ticks, restarts and retries.
+ */
+public interface DigestOutbox {
+
+    /** The time zones users are in; the scheduler works out each zone's local date and time. */
+    List<ZoneId> zones();
+
+    /**
+     * Claims the digest of {@code date} for every user of these platforms in {@code zone} whose digest time is at or
+     * before {@code time}, for whom {@code date} is a digest day outside any pause, who is not marked unreachable,
+     * and who has no entry for this date or a later one. Returns how many were claimed.
+     */
+    int claim(ZoneId zone, LocalDate date, LocalTime time, Set<String> platforms, Instant now);
+
+    /** Claimed entries of these platforms whose next attempt is due, soonest first, with their user. */
+    List<Pending> due(Set<String> platforms, Instant now, int limit);
+
+    /** Records one delivery attempt that reached the user. */
+    void sent(long entryId, Instant at);
+
+    /** Records one failed attempt; the entry is tried again from {@code nextAttempt}. */
+    void retryAt(long entryId, Instant nextAttempt, String error);
+
+    /** Closes the entry without delivering it: it is never tried again. */
+    void close(long entryId, State state, Optional<String> error, Instant at);
+
+    /** The entry for a user and date, if any. */
+    Optional<Entry> find(long userId, LocalDate date);
+
+    /** Where an entry is in its life. */
+    enum State {
+        /** Owed and not delivered yet. */
+        CLAIMED,
+        SENT,
+        NOTHING_DUE,
+        UNREACHABLE,
+        /** The user's local date passed before delivery; earlier days are never sent late. */
+        EXPIRED,
+        /** Paused, or no longer a digest day, by the time of sending. */
+        SKIPPED
+    }
+
+    /** A claimed entry whose next attempt is due. */
+    record Pending(long entryId, User user, LocalDate date, int attempts) {}
+
+    /** One row of the outbox. */
+    record Entry(
+            long id,
+            long userId,
+            LocalDate date,
+            State state,
+            int attempts,
+            Optional<String> lastError,
+            Optional<Instant> nextAttemptAt,
+            Optional<Instant> sentAt) {}
+}

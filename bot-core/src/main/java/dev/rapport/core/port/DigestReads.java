@@ -1,0 +1,25 @@
+package dev.rapport.core.port;
+
+import dev.rapport.core.domain.Contact;
+import dev.rapport.core.domain.FollowUp;
+import dev.rapport.core.domain.Note;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * What the digest planner reads, for many users in a few queries: the scheduler's sweep plans hundreds of digests at
+ * a time. Each answer is what the per-user stores would give for the same owner, scoped by owner.
+ */
+public interface DigestReads {
+
+    /** For each owner: the open follow-ups due on or before that owner's date, oldest due first. */
+    Map<Long, List<FollowUp>> openFollowUpsDue(Map<Long, LocalDate> dateByOwner);
+
+    /** For each owner: the contacts with an open follow-up due, or a rhythm lapsed, by that owner's date. */
+    Map<Long, List<Contact>> contactsDue(Map<Long, LocalDate> dateByOwner);
+
+    /** For each contact named (by owner): its newest notes, newest first, at most {@code limit}. */
+    Map<Long, List<Note>> recentNotes(Map<Long, Set<Long>> contactIdsByOwner, int limit);
+}

@@ -1,0 +1,228 @@
+package dev.rapport.core.digest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.rapport.core.command.Reply;
+import dev.rapport.core.domain.User;
+import dev.rapport.core.port.DigestOutbox.State;
+import dev.rapport.core.port.DirectMessenger.RetryLater;
+import dev.rapport.core.port.DirectMessenger.Unreachable;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class DigestDeliveryTest {
+    private static final LocalDate WEDNESDAY = LocalDate.of(2026, 11, 25);
+    private static final Instant NINE = at(WEDNESDAY, 9, 0);
+    private static final Duration HALF_MINUTE = Duration.ofSeconds(30);
+
+    @TempDir
+    Path folder;
+
+    private DigestFixture fixture;
+    private User ada;
+
+    @BeforeEach
+    void open() {
+        // GIVEN (for every test) a UTC user with the default 09:00 digest and a follow-up overdue all week
+        fixture = new DigestFixture(folder, NINE);
+        ada = fixture.user("ada", "UTC");
+        fixture.followUp(ada, "Marc Kelly", WEDNESDAY.minusDays(7));
+    }
+
+    @AfterEach
+    void close() {
+        fixture.close();
+    }
+
+    @Test
+    void aClaimedButUnsentDigestIsSentOnceAfterARestart() {
+        // GIVEN today's digest was claimed, and Rapport died before sending it
+        assertThat(fixture.scheduler.claim(NINE)).isEqualTo(1);
+        fixture.restart();
+
+        // WHEN a new scheduler on the same database ticks through the day, with another restart in between
+        fixture.clock.set(NINE.plusSeconds(45));
+        fixture.tickUntil(at(WEDNESDAY, 12, 0), HALF_MINUTE);
+        fixture.restart();
+        fixture.tickUntil(at(WEDNESDAY, 23, 59), Duration.ofMinutes(10));
+
+        // THEN the digest was sent exactly once
+        assertThat(fixture.messenger.attempts()).hasSize(1);
+        assertThat(fixture.entry(ada, WEDNESDAY)).get().satisfies(entry -> {
+            assertThat(entry.state()).isEqualTo(State.SENT);
+            assertThat(entry.attempts()).isEqualTo(1);
+        });
+    }
+
+    @Test
+    void aSentDigestIsNeverSentAgainAfterARestart() {
+        // GIVEN today's digest went out at 09:00
+        fixture.tick();
+        assertThat(fixture.messenger.delivered()).hasSize(1);
+
+        // WHEN Rapport restarts twice during the day and ticks on
+        for (int restart = 0; restart < 2; restart++) {
+            fixture.restart();
+            fixture.tickUntil(fixture.now().plus(Duration.ofHours(3)), HALF_MINUTE);
+        }
+
+        // THEN nothing more was sent
+        assertThat(fixture.messenger.attempts()).hasSize(1);
+    }
+
+    @Test
+    void aTransientFailureIsRetriedAfterThePlatformsWaitThenDelivered() {
+        // GIVEN a platform that is rate limited for two minutes, then fine
+        fixture.messenger.answering(new RetryLater(Duration.ofMinutes(2), "rate limited (429)"));
+
+        // WHEN the scheduler ticks from 09:00 every half minute
+        fixture.tick();
+        // THEN the failure is recorded and the next attempt waits for the platform's two minutes
+        assertThat(fixture.entry(ada, WEDNESDAY)).get().satisfies(entry -> {
+            assertThat(entry.state()).isEqualTo(State.CLAIMED);
+            assertThat(entry.attempts()).isEqualTo(1);
+            assertThat(entry.lastError()).contains("rate limited (429)");
+            assertThat(entry.nextAttemptAt()).contains(NINE.plus(Duration.ofMinutes(2)));
+        });
+        fixture.clock.advance(HALF_MINUTE);
+        fixture.tickUntil(at(WEDNESDAY, 10, 0), HALF_MINUTE);
+
+        // THEN the second attempt, at 09:02, delivered the same digest under the same dedupe key, and no more came
+        assertThat(fixture.messenger.attempts())
+                .extracting(FakeMessenger.Message::at)
+                .containsExactly(NINE, NINE.plus(Duration.ofMinutes(2)));
+        assertThat(fixture.messenger.attempts())
+                .extracting(FakeMessenger.Message::dedupeKey)
+                .containsOnly("digest:" + ada.id() + ":2026-11-25");
+        assertThat(fixture.messenger.delivered()).hasSize(1);
+        assertThat(fixture.entry(ada, WEDNESDAY)).get().satisfies(entry -> {
+            assertThat(entry.state()).isEqualTo(State.SENT);
+            assertThat(entry.attempts()).isEqualTo(2);
+            assertThat(entry.lastError()).contains("rate limited (429)");
+        });
+    }
+
+    @Test
+    void repeatedFailuresBackOffExponentially() {
+        // GIVEN a platform failing four times with no wait of its own (server errors), then fine
+        RetryLater serverError = new RetryLater(Duration.ZERO, "server error (503)");
+        fixture.messenger.answering(serverError, serverError, serverError, serverError);
+
+        // WHEN the scheduler ticks every ten seconds for an hour
+        fixture.tickUntil(at(WEDNESDAY, 10, 0), Duration.ofSeconds(10));
+
+        // THEN the waits between attempts double from half a minute, and the fifth attempt delivered
+        assertThat(fixture.messenger.attempts())
+                .extracting(FakeMessenger.Message::at)
+                .containsExactly(
+                        NINE,
+                        NINE.plusSeconds(30),
+                        NINE.plusSeconds(30 + 60),
+                        NINE.plusSeconds(30 + 60 + 120),
+                        NINE.plusSeconds(30 + 60 + 120 + 240));
+        assertThat(fixture.messenger.delivered()).hasSize(1);
+        assertThat(DigestScheduler.backoff(30)).isEqualTo(Duration.ofHours(1));
+    }
+
+    @Test
+    void aMessengerThatThrowsIsRetriedLikeATransientFailure() {
+        // GIVEN a messenger whose first send throws (a time-out it did not turn into RetryLater)
+        fixture.messenger.failingOnce(new IllegalStateException("read timed out"));
+
+        // WHEN the scheduler ticks for a few minutes
+        fixture.tickUntil(NINE.plus(Duration.ofMinutes(5)), HALF_MINUTE);
+
+        // THEN the digest was delivered on the second attempt
+        assertThat(fixture.messenger.attempts()).hasSize(2);
+        assertThat(fixture.messenger.delivered()).hasSize(1);
+        assertThat(fixture.entry(ada, WEDNESDAY))
+                .get()
+                .extracting(e -> e.lastError().orElseThrow())
+                .isEqualTo("IllegalStateException");
+    }
+
+    @Test
+    void anUnreachableUserIsNotTriedAgainAndTheirNextReplySaysWhy() {
+        // GIVEN a platform that cannot message the user
+        fixture.messenger.answering(new Unreachable("they do not accept direct messages"));
+
+        // WHEN the scheduler ticks from Wednesday 09:00 until Thursday noon
+        fixture.tickUntil(at(WEDNESDAY.plusDays(1), 12, 0), Duration.ofMinutes(5));
+
+        // THEN there was one attempt; the user is marked unreachable and Thursday was not tried
+        assertThat(fixture.messenger.attempts()).hasSize(1);
+        assertThat(fixture.entry(ada, WEDNESDAY)).get().satisfies(entry -> {
+            assertThat(entry.state()).isEqualTo(State.UNREACHABLE);
+            assertThat(entry.lastError()).contains("they do not accept direct messages");
+        });
+        assertThat(fixture.reload(ada).unreachableReason()).contains("they do not accept direct messages");
+        assertThat(fixture.entry(ada, WEDNESDAY.plusDays(1))).isEmpty();
+
+        // WHEN the user next runs a command, and then another
+        Reply next = fixture.run(ada, "help", "");
+        Reply after = fixture.run(ada, "help", "");
+
+        // THEN the first reply starts by saying why no digest came; the second does not repeat it
+        assertThat(next.sections().get(0).body().plainText())
+                .startsWith("Your digest couldn't be delivered: they do not accept direct messages.");
+        assertThat(after.plainText()).doesNotContain("couldn't be delivered");
+
+        // AND once they have been told, the next digest is tried again (here: Friday's, delivered)
+        fixture.clock.set(at(WEDNESDAY.plusDays(2), 9, 0));
+        fixture.tick();
+        assertThat(fixture.messenger.delivered()).hasSize(1);
+        assertThat(fixture.reload(ada).unreachableReason()).isEmpty();
+    }
+
+    @Test
+    void aDigestStillUndeliveredWhenTheLocalDayEndsIsDroppedNotSentLate() {
+        // GIVEN a platform that asks to come back in 20 hours
+        fixture.messenger.answering(new RetryLater(Duration.ofHours(20), "maintenance"));
+
+        // WHEN the scheduler ticks from Wednesday 09:00 until Thursday 10:00
+        fixture.tickUntil(at(WEDNESDAY.plusDays(1), 10, 0), Duration.ofMinutes(5));
+
+        // THEN Wednesday's digest expired unsent and Thursday's went out at 09:00 as usual
+        assertThat(fixture.entry(ada, WEDNESDAY))
+                .get()
+                .extracting(e -> e.state())
+                .isEqualTo(State.EXPIRED);
+        assertThat(fixture.messenger.delivered())
+                .singleElement()
+                .satisfies(m -> assertThat(m.dedupeKey()).endsWith(":2026-11-26"))
+                .satisfies(m -> assertThat(m.at()).isEqualTo(at(WEDNESDAY.plusDays(1), 9, 0)));
+    }
+
+    @Test
+    void aLongDeliveryRoundClaimsAgainSoLaterDigestsAreNotHeldBack() {
+        // GIVEN 600 users due at 09:00 on a platform that takes a second per message, and Bo, due at 09:05
+        fixture.messenger.taking(fixture.clock, Duration.ofSeconds(1));
+        for (int i = 1; i < 600; i++) {
+            fixture.followUp(fixture.user("user" + i, "UTC"), "Marc Kelly", WEDNESDAY);
+        }
+        User bo = fixture.user("bo", "UTC", s -> s.withDigestTime(java.time.LocalTime.of(9, 5)));
+        fixture.followUp(bo, "Zoë Park", WEDNESDAY);
+
+        // WHEN one tick starts at 09:00 (its first round of 500 messages lasts past 09:08)
+        DigestScheduler.Tick tick = fixture.tick();
+
+        // THEN the same tick claimed Bo's digest once 09:05 had passed and delivered everyone's
+        assertThat(tick.claimed()).isEqualTo(601);
+        assertThat(tick.sent()).isEqualTo(601);
+        assertThat(fixture.entry(bo, WEDNESDAY))
+                .get()
+                .extracting(e -> e.state())
+                .isEqualTo(State.SENT);
+    }
+
+    private static Instant at(LocalDate date, int hour, int minute) {
+        return date.atTime(hour, minute).toInstant(ZoneOffset.UTC);
+    }
+}

@@ -1,0 +1,81 @@
+package dev.rapport.core.digest;
+
+import dev.rapport.core.command.Reply;
+import dev.rapport.core.domain.UserKey;
+import dev.rapport.core.port.DirectMessenger;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import java.util.function.Supplier;
+
+/** A platform that records what it was asked to send and answers as scripted (delivered, unless told otherwise). */
+final class FakeMessenger implements DirectMessenger {
+    private final String platform;
+    private final Clock clock;
+    private final Deque<Supplier<Delivery>> script = new ArrayDeque<>();
+    private final List<Message> attempts = new ArrayList<>();
+    private Runnable eachSend = () -> {};
+
+    FakeMessenger(String platform, Clock clock) {
+        this.platform = platform;
+        this.clock = clock;
+    }
+
+    /** The next sends answer these, in order; after them every send is delivered. */
+    FakeMessenger answering(Delivery... deliveries) {
+        for (Delivery delivery : deliveries) {
+            script.add(() -> delivery);
+        }
+        return this;
+    }
+
+    /** Every send takes this long on the clock, as on a slow platform. */
+    FakeMessenger taking(ManualClock manualClock, java.time.Duration each) {
+        eachSend = () -> manualClock.advance(each);
+        return this;
+    }
+
+    /** The next send throws, as a messenger with a bug would. */
+    FakeMessenger failingOnce(RuntimeException failure) {
+        script.add(() -> {
+            throw failure;
+        });
+        return this;
+    }
+
+    @Override
+    public String platform() {
+        return platform;
+    }
+
+    @Override
+    public Delivery send(UserKey to, Reply message, String dedupeKey) {
+        eachSend.run();
+        Supplier<Delivery> next = script.poll();
+        Delivery delivery;
+        try {
+            delivery = next == null ? new Sent() : next.get();
+        } catch (RuntimeException e) {
+            attempts.add(new Message(clock.instant(), to, message, dedupeKey, null));
+            throw e;
+        }
+        attempts.add(new Message(clock.instant(), to, message, dedupeKey, delivery));
+        return delivery;
+    }
+
+    /** Every attempt, delivered or not. */
+    List<Message> attempts() {
+        return List.copyOf(attempts);
+    }
+
+    /** The messages that were delivered. */
+    List<Message> delivered() {
+        return attempts.stream().filter(m -> m.delivery() instanceof Sent).toList();
+    }
+
+    /** One call to {@link #send}; {@code delivery} is null when the call threw. */
+    record Message(Instant at, UserKey to, Reply reply, String dedupeKey, Delivery delivery) {}
+}
