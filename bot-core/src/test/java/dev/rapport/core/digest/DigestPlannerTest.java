@@ -128,7 +128,7 @@ class DigestPlannerTest {
         assertThat(together.get(bo.id()).items())
                 .extracting(item -> item.contact().name())
                 .containsExactly("Marc", "Kim");
-        assertThat(together.get(bo.id()).items().get(0).context()).contains("is Bo's Marc, not Ada's");
+        assertThat(together.get(bo.id()).items().get(0).context()).contains("Last noted: is Bo's Marc, not Ada's");
         assertThat(together.get(cy.id()).isEmpty()).isTrue();
         assertThat(List.copyOf(together.keySet())).containsExactly(ada.id(), bo.id(), cy.id());
     }
