@@ -36,8 +36,15 @@ final class SlackDirectory {
         this.methods = methods;
     }
 
-    /** A member's name and zone, as far as Slack told us. */
-    record Member(String displayName, Optional<ZoneId> zone) {}
+    /**
+     * A member's name and zone as far as Slack told us, and what kind of account it is: a bot, a workspace admin or
+     * owner, a deactivated account.
+     */
+    record Member(String displayName, Optional<ZoneId> zone, boolean bot, boolean admin, boolean deleted) {
+        Member(String displayName, Optional<ZoneId> zone) {
+            this(displayName, zone, false, false, false);
+        }
+    }
 
     /** Who is asking, with their Slack time zone so core can use it on first contact. */
     Requester requester(String teamId, String userId, String fallbackName) {
@@ -56,7 +63,8 @@ final class SlackDirectory {
         return names;
     }
 
-    private Optional<Member> member(String teamId, String userId) {
+    /** What users.info says about a member (cached), empty when Slack cannot tell. */
+    Optional<Member> member(String teamId, String userId) {
         String key = teamId + ":" + userId;
         Member cached = members.getIfPresent(key);
         if (cached != null) {
@@ -80,7 +88,9 @@ final class SlackDirectory {
                     user.getRealName(),
                     user.getName(),
                     userId);
-            return Optional.of(new Member(name, zone(user.getTz())));
+            boolean bot = user.isBot() || "USLACKBOT".equals(userId);
+            return Optional.of(
+                    new Member(name, zone(user.getTz()), bot, user.isAdmin() || user.isOwner(), user.isDeleted()));
         } catch (IOException | SlackApiException e) {
             log.warn("users.info for {} failed: {}", userId, e.toString());
             return Optional.empty();
