@@ -65,9 +65,16 @@ final class SlackChannels implements ChannelMembers {
             if (me.isPresent() && me.get().userId().equals(userId)) {
                 continue;
             }
-            Optional<SlackDirectory.Member> member = directory.member(workspace, userId);
+            Optional<SlackDirectory.Member> member;
+            try {
+                member = directory.lookUp(workspace, userId);
+            } catch (SlackDirectory.Unavailable e) {
+                // Those looked up so far stay cached: the next try goes further, and nobody is silently left out.
+                throw new IllegalStateException(
+                        "users.info for " + userId + " in " + channelId + " failed: " + e.getMessage(), e);
+            }
             if (member.isEmpty()) {
-                log.warn("Leaving {} out of channel {}'s round: users.info did not answer", userId, channelId);
+                log.warn("Leaving {} out of channel {}'s round: Slack does not know them", userId, channelId);
                 continue;
             }
             if (member.get().bot() || member.get().deleted()) {

@@ -65,6 +65,20 @@ final class SlackDirectory {
 
     /** What users.info says about a member (cached), empty when Slack cannot tell. */
     Optional<Member> member(String teamId, String userId) {
+        try {
+            return lookUp(teamId, userId);
+        } catch (Unavailable e) {
+            log.warn("users.info for {} failed: {}", userId, e.getMessage());
+            return Optional.empty();
+        }
+    }
+
+    /**
+     * What users.info says about a member (cached): empty when Slack says there is no such user, and
+     * {@link Unavailable} when Slack could not be asked just now (rate limit, network), so a caller that must not
+     * leave anyone out can wait and try again.
+     */
+    Optional<Member> lookUp(String teamId, String userId) {
         String key = teamId + ":" + userId;
         Member cached = members.getIfPresent(key);
         if (cached != null) {
@@ -75,10 +89,20 @@ final class SlackDirectory {
         return fetched;
     }
 
+    /** Slack could not be asked just now. */
+    static final class Unavailable extends RuntimeException {
+        Unavailable(String message, Throwable cause) {
+            super(message, cause);
+        }
+    }
+
     private Optional<Member> fetch(String userId) {
         try {
             UsersInfoResponse info = methods.usersInfo(r -> r.user(userId));
             if (!info.isOk() || info.getUser() == null) {
+                if ("ratelimited".equals(info.getError())) {
+                    throw new Unavailable("ratelimited", null);
+                }
                 log.warn("users.info for {} failed: {}", userId, info.getError());
                 return Optional.empty();
             }
@@ -92,8 +116,7 @@ final class SlackDirectory {
             return Optional.of(
                     new Member(name, zone(user.getTz()), bot, user.isAdmin() || user.isOwner(), user.isDeleted()));
         } catch (IOException | SlackApiException e) {
-            log.warn("users.info for {} failed: {}", userId, e.toString());
-            return Optional.empty();
+            throw new Unavailable(e.toString(), e);
         }
     }
 

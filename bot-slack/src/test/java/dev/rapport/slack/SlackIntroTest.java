@@ -9,6 +9,7 @@ import static dev.rapport.slack.SlackTestBed.button;
 import static dev.rapport.slack.SlackTestBed.buttons;
 import static dev.rapport.slack.SlackTestBed.visibleText;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
@@ -17,6 +18,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -237,10 +239,34 @@ class SlackIntroTest {
     void aChannelSlackWillNotListMakesTheRoundWaitRatherThanRunEmpty() {
         // GIVEN a channel conversations.members cannot see (channel_not_found)
         // WHEN pairing rounds ask who is in it, THEN it is an error, not an empty channel
-        org.assertj.core.api.Assertions.assertThatThrownBy(
-                        () -> bed.adapter.channelMembers().members("slack", SlackTestBed.TEAM, "C0PRIVATE1"))
+        assertThatThrownBy(() -> bed.adapter.channelMembers().members("slack", SlackTestBed.TEAM, "C0PRIVATE1"))
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("channel_not_found");
+    }
+
+    @Test
+    void aMemberSlackCannotDescribeJustNowMakesTheListingWaitInsteadOfLeavingThemOut() {
+        // GIVEN a channel of three, and Slack rate-limiting the second users.info
+        bed.slack.channelMembers(CHANNEL, List.of(List.of(ANA, BEA, CARL)));
+        bed.slack.answerOnce(
+                "users.info",
+                200,
+                Map.of(),
+                "{\"ok\":true,\"user\":{\"id\":\"" + ANA
+                        + "\",\"name\":\"ana\",\"profile\":{\"display_name\":\"Ana\"}}}");
+        bed.slack.answerOnce("users.info", 429, Map.of("Retry-After", "3"), Fixtures.text("web-api/ratelimited.json"));
+
+        // WHEN pairing rounds ask who is in it, THEN the round is told to wait
+        assertThatThrownBy(() -> bed.adapter.channelMembers().members("slack", SlackTestBed.TEAM, CHANNEL))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining(BEA);
+
+        // AND the next try lists everyone, without asking again about who it already knows
+        int asked = bed.slack.calls("users.info").size();
+        assertThat(bed.adapter.channelMembers().members("slack", SlackTestBed.TEAM, CHANNEL))
+                .extracting(m -> m.userId())
+                .containsExactly(ANA, BEA, CARL);
+        assertThat(bed.slack.calls("users.info")).hasSize(asked + 2);
     }
 
     @Test
