@@ -8,6 +8,7 @@ import com.slack.api.bolt.socket_mode.SocketModeApp;
 import com.slack.api.methods.MethodsClient;
 import com.slack.api.model.event.AppHomeOpenedEvent;
 import dev.rapport.core.command.Rapport;
+import dev.rapport.core.port.ChannelMembers;
 import dev.rapport.core.port.DirectMessenger;
 import java.util.Optional;
 import java.util.OptionalInt;
@@ -19,7 +20,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Rapport on Slack: a Bolt app with every slash command, the buttons and modals, and the App Home tab, reached by
- * Socket Mode or HTTP; and the direct messenger that core sends digests through.
+ * Socket Mode or HTTP; the direct messenger that core sends digests and round messages through; and the channel
+ * members that pairing rounds are made of.
  */
 public final class SlackAdapter implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(SlackAdapter.class);
@@ -29,6 +31,7 @@ public final class SlackAdapter implements AutoCloseable {
     private final Slack slack;
     private final App app;
     private final SlackMessenger messenger;
+    private final SlackChannels channels;
     private final Optional<ExecutorService> ownWorkers;
     private Optional<SocketModeApp> socketMode = Optional.empty();
     private Optional<SlackHttpServer> http = Optional.empty();
@@ -53,7 +56,8 @@ public final class SlackAdapter implements AutoCloseable {
         SlackReplies replies = new SlackReplies(slack, methods, renderer);
         SlackHome home = new SlackHome(rapport, methods, renderer);
         this.messenger = new SlackMessenger(methods, renderer);
-        new SlackCommands(rapport, directory, replies, work).register(app);
+        this.channels = new SlackChannels(methods, directory);
+        new SlackCommands(rapport, directory, channels, replies, work).register(app);
         new SlackInteractions(rapport, directory, replies, home, methods, work).register(app);
         app.event(AppHomeOpenedEvent.class, (payload, context) -> {
             AppHomeOpenedEvent event = payload.getEvent();
@@ -98,6 +102,14 @@ public final class SlackAdapter implements AutoCloseable {
 
     public DirectMessenger messenger() {
         return messenger;
+    }
+
+    /**
+     * Who is in a Slack channel, for pairing rounds: conversations.members without bots, deactivated accounts and
+     * Rapport itself. It throws when Slack cannot list them, so the round waits.
+     */
+    public ChannelMembers channelMembers() {
+        return channels;
     }
 
     App app() {

@@ -36,8 +36,15 @@ final class SlackDirectory {
         this.methods = methods;
     }
 
-    /** A member's name and zone, as far as Slack told us. */
-    record Member(String displayName, Optional<ZoneId> zone) {}
+    /**
+     * A member's name and zone as far as Slack told us, and what kind of account it is: a bot, a workspace admin or
+     * owner, a deactivated account.
+     */
+    record Member(String displayName, Optional<ZoneId> zone, boolean bot, boolean admin, boolean deleted) {
+        Member(String displayName, Optional<ZoneId> zone) {
+            this(displayName, zone, false, false, false);
+        }
+    }
 
     /** Who is asking, with their Slack time zone so core can use it on first contact. */
     Requester requester(String teamId, String userId, String fallbackName) {
@@ -56,7 +63,22 @@ final class SlackDirectory {
         return names;
     }
 
-    private Optional<Member> member(String teamId, String userId) {
+    /** What users.info says about a member (cached), empty when Slack cannot tell. */
+    Optional<Member> member(String teamId, String userId) {
+        try {
+            return lookUp(teamId, userId);
+        } catch (Unavailable e) {
+            log.warn("users.info for {} failed: {}", userId, e.getMessage());
+            return Optional.empty();
+        }
+    }
+
+    /**
+     * What users.info says about a member (cached): empty when Slack says there is no such user, and
+     * {@link Unavailable} when Slack could not be asked just now (rate limit, network), so a caller that must not
+     * leave anyone out can wait and try again.
+     */
+    Optional<Member> lookUp(String teamId, String userId) {
         String key = teamId + ":" + userId;
         Member cached = members.getIfPresent(key);
         if (cached != null) {
@@ -67,10 +89,20 @@ final class SlackDirectory {
         return fetched;
     }
 
+    /** Slack could not be asked just now. */
+    static final class Unavailable extends RuntimeException {
+        Unavailable(String message, Throwable cause) {
+            super(message, cause);
+        }
+    }
+
     private Optional<Member> fetch(String userId) {
         try {
             UsersInfoResponse info = methods.usersInfo(r -> r.user(userId));
             if (!info.isOk() || info.getUser() == null) {
+                if ("ratelimited".equals(info.getError())) {
+                    throw new Unavailable("ratelimited", null);
+                }
                 log.warn("users.info for {} failed: {}", userId, info.getError());
                 return Optional.empty();
             }
@@ -80,10 +112,11 @@ final class SlackDirectory {
                     user.getRealName(),
                     user.getName(),
                     userId);
-            return Optional.of(new Member(name, zone(user.getTz())));
+            boolean bot = user.isBot() || "USLACKBOT".equals(userId);
+            return Optional.of(
+                    new Member(name, zone(user.getTz()), bot, user.isAdmin() || user.isOwner(), user.isDeleted()));
         } catch (IOException | SlackApiException e) {
-            log.warn("users.info for {} failed: {}", userId, e.toString());
-            return Optional.empty();
+            throw new Unavailable(e.toString(), e);
         }
     }
 

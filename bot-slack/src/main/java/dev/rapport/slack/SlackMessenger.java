@@ -4,6 +4,7 @@ import com.slack.api.methods.MethodsClient;
 import com.slack.api.methods.SlackApiException;
 import com.slack.api.methods.SlackApiTextResponse;
 import com.slack.api.methods.response.chat.ChatPostMessageResponse;
+import com.slack.api.methods.response.conversations.ConversationsHistoryResponse;
 import com.slack.api.methods.response.conversations.ConversationsOpenResponse;
 import com.slack.api.model.Message;
 import dev.rapport.core.command.Reply;
@@ -20,7 +21,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Core's direct messages on Slack: {@code conversations.open} then {@code chat.postMessage}, with the dedupe key in
- * the message metadata. Rate limits and server trouble say when to retry; a user Slack will not let us message is
+ * the message metadata, where {@link #alreadySent} finds it again. Rate limits and server trouble say when to retry; a user Slack will not let us message is
  * unreachable.
  */
 public final class SlackMessenger implements DirectMessenger {
@@ -28,6 +29,9 @@ public final class SlackMessenger implements DirectMessenger {
     public static final String METADATA_EVENT = "rapport_message";
 
     private static final Logger log = LoggerFactory.getLogger(SlackMessenger.class);
+    /** How many of the DM's latest messages {@link #alreadySent} reads: a crash cuts short only the last sends. */
+    static final int HISTORY_LOOKBACK = 20;
+
     private static final Duration DEFAULT_RATE_LIMIT_WAIT = Duration.ofSeconds(30);
     private static final Duration SERVER_TROUBLE_WAIT = Duration.ofMinutes(1);
     private static final Duration SETUP_TROUBLE_WAIT = Duration.ofHours(1);
@@ -93,6 +97,44 @@ public final class SlackMessenger implements DirectMessenger {
             return new RetryLater(
                     SERVER_TROUBLE_WAIT, "network: " + e.getClass().getSimpleName());
         }
+    }
+
+    /**
+     * Looks in the user's DM with Rapport for a recent message of ours whose metadata carries this key: a send cut
+     * short by a crash after Slack accepted it. Any trouble answers false, and the message is sent (again).
+     */
+    @Override
+    public boolean alreadySent(UserKey to, String dedupeKey) {
+        if (!SlackDirectory.PLATFORM.equals(to.platform())) {
+            return false;
+        }
+        try {
+            ConversationsOpenResponse open =
+                    methods.conversationsOpen(r -> r.users(java.util.List.of(to.platformUserId())));
+            if (!open.isOk() || open.getChannel() == null) {
+                return false;
+            }
+            String channel = open.getChannel().getId();
+            ConversationsHistoryResponse history = methods.conversationsHistory(
+                    r -> r.channel(channel).limit(HISTORY_LOOKBACK).includeAllMetadata(true));
+            if (!history.isOk() || history.getMessages() == null) {
+                log.warn("conversations.history failed: {}", history.getError());
+                return false;
+            }
+            return history.getMessages().stream().anyMatch(m -> ours(m, dedupeKey));
+        } catch (IOException | SlackApiException | RuntimeException e) {
+            log.warn("Could not look for an earlier send of {}: {}", dedupeKey, e.toString());
+            return false;
+        }
+    }
+
+    private static boolean ours(Message message, String dedupeKey) {
+        Message.Metadata metadata = message.getMetadata();
+        return message.getBotId() != null
+                && metadata != null
+                && METADATA_EVENT.equals(metadata.getEventType())
+                && metadata.getEventPayload() != null
+                && dedupeKey.equals(String.valueOf(metadata.getEventPayload().get("key")));
     }
 
     private static Delivery failed(String method, SlackApiTextResponse response) {

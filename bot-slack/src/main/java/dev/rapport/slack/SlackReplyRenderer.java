@@ -57,10 +57,27 @@ public final class SlackReplyRenderer {
         return out;
     }
 
-    /** The message's notification and accessibility text: the reply as plain, escaped characters. */
+    /**
+     * The message's notification and accessibility text: the reply as plain, escaped characters. A post for the whole
+     * channel keeps its mentions (the people it introduces), so that its notification names and reaches them.
+     */
     public String fallbackText(Reply reply) {
+        if (reply.visibility() == Reply.Visibility.CHANNEL) {
+            String text = channelText(reply);
+            return Mrkdwn.cut(text.isBlank() ? "Rapport" : text, Limits.FALLBACK_TEXT, "");
+        }
         String plain = reply.plainText();
         return Mrkdwn.cut(Mrkdwn.escape(plain.isBlank() ? "Rapport" : plain), Limits.FALLBACK_TEXT, "");
+    }
+
+    private static String channelText(Reply reply) {
+        List<String> parts = new ArrayList<>();
+        for (Section section : reply.sections()) {
+            section.heading().filter(h -> !h.isBlank()).map(Mrkdwn::escape).ifPresent(parts::add);
+            parts.add(Mrkdwn.render(section.body()));
+            section.fields().forEach(field -> parts.add(Mrkdwn.escape(field.label() + ": " + field.value())));
+        }
+        return String.join("\n", parts.stream().filter(part -> !part.isBlank()).toList());
     }
 
     private static List<LayoutBlock> section(Section section, Counter buttons) {

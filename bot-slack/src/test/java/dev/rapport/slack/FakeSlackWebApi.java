@@ -1,5 +1,6 @@
 package dev.rapport.slack;
 
+import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
@@ -34,6 +35,10 @@ final class FakeSlackWebApi implements AutoCloseable {
     private final Map<String, Deque<Canned>> once = new HashMap<>();
     private final Map<String, Member> members = new HashMap<>();
     private final Set<String> unreachable = new HashSet<>();
+    private final Map<String, String> creators = new HashMap<>();
+    private final Map<String, List<List<String>>> memberPages = new HashMap<>();
+    private final Map<String, List<JsonObject>> history = new HashMap<>();
+    private int posted;
 
     /** One recorded request: "chat.postMessage", "response/r1" or "upload/…", with its form or JSON body. */
     record Call(String name, String body, Map<String, String> form) {
@@ -52,7 +57,8 @@ final class FakeSlackWebApi implements AutoCloseable {
 
     private record Canned(int status, Map<String, String> headers, String body) {}
 
-    private record Member(String name, String realName, String displayName, String tz) {}
+    private record Member(
+            String name, String realName, String displayName, String tz, boolean admin, boolean bot, boolean deleted) {}
 
     private FakeSlackWebApi() throws IOException {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
@@ -81,7 +87,37 @@ final class FakeSlackWebApi implements AutoCloseable {
     }
 
     synchronized void member(String id, String name, String realName, String displayName, String tz) {
-        members.put(id, new Member(name, realName, displayName, tz));
+        members.put(id, new Member(name, realName, displayName, tz, false, false, false));
+    }
+
+    /** users.info says this member is a workspace admin. */
+    synchronized void admin(String id, String name, String realName, String tz) {
+        members.put(id, new Member(name, realName, realName, tz, true, false, false));
+    }
+
+    /** users.info says this member is a bot user (another app). */
+    synchronized void bot(String id, String name) {
+        members.put(id, new Member(name, name, name, "America/Los_Angeles", false, true, false));
+    }
+
+    /** users.info says this account was deactivated. */
+    synchronized void deactivated(String id, String name) {
+        members.put(id, new Member(name, name, name, "Europe/London", false, false, true));
+    }
+
+    /** conversations.info names this channel's creator; other channels answer channel_not_found. */
+    synchronized void channel(String channelId, String creator) {
+        creators.put(channelId, creator);
+    }
+
+    /** conversations.members lists the channel in these pages, linked by next_cursor. */
+    synchronized void channelMembers(String channelId, List<List<String>> pages) {
+        memberPages.put(channelId, List.copyOf(pages));
+    }
+
+    /** A message already in a conversation's history (newest last), as conversations.history returns it. */
+    synchronized void historyMessage(String channelId, JsonObject message) {
+        history.computeIfAbsent(channelId, c -> new ArrayList<>()).add(message);
     }
 
     /** conversations.open answers user_not_found for this user. */
@@ -173,9 +209,16 @@ final class FakeSlackWebApi implements AutoCloseable {
             case "auth.test" -> ok(Fixtures.text("web-api/auth.test.json"));
             case "users.info" -> usersInfo(form.getOrDefault("user", ""));
             case "conversations.open" -> conversationsOpen(form.getOrDefault("users", ""));
-            case "chat.postMessage" ->
-                ok(Fixtures.filled(
-                        "web-api/chat.postMessage.json", Map.of("channel", form.getOrDefault("channel", ""))));
+            case "chat.postMessage" -> chatPostMessage(form);
+            case "conversations.info" -> conversationsInfo(form.getOrDefault("channel", ""));
+            case "conversations.members" ->
+                conversationsMembers(form.getOrDefault("channel", ""), form.getOrDefault("cursor", ""));
+            case "conversations.history" ->
+                conversationsHistory(
+                        form.getOrDefault("channel", ""),
+                        Integer.parseInt(form.getOrDefault("limit", "100")),
+                        "true".equals(form.get("include_all_metadata"))
+                                || "1".equals(form.get("include_all_metadata")));
             case "views.publish", "views.open" -> ok(Fixtures.text("web-api/views.json"));
             case "files.getUploadURLExternal" ->
                 ok(Fixtures.filled(
@@ -184,6 +227,62 @@ final class FakeSlackWebApi implements AutoCloseable {
             case "files.completeUploadExternal" -> ok(Fixtures.text("web-api/files.completeUploadExternal.json"));
             default -> ok("{\"ok\":true}");
         };
+    }
+
+    /** Posts like Slack: the message joins the channel's history as the bot's, with its metadata. */
+    private Canned chatPostMessage(Map<String, String> form) {
+        String channel = form.getOrDefault("channel", "");
+        posted++;
+        String ts = "1764061200." + String.format("%06d", 300 + posted);
+        JsonObject message = new JsonObject();
+        message.addProperty("type", "message");
+        message.addProperty("subtype", "bot_message");
+        message.addProperty("text", form.getOrDefault("text", ""));
+        message.addProperty("ts", ts);
+        message.addProperty("bot_id", "B0BOT00001");
+        message.addProperty("user", "U0BOT00001");
+        if (form.containsKey("metadata")) {
+            message.add("metadata", JsonParser.parseString(form.get("metadata")));
+        }
+        historyMessage(channel, message);
+        return ok(Fixtures.filled("web-api/chat.postMessage.json", Map.of("channel", channel))
+                .replace("1764061200.000300", ts));
+    }
+
+    private Canned conversationsInfo(String channelId) {
+        String creator = creators.get(channelId);
+        if (creator == null) {
+            return ok(Fixtures.text("web-api/channel_not_found.json"));
+        }
+        return ok(Fixtures.filled(
+                "web-api/conversations.info.json",
+                Map.of("channel", channelId, "name", "general", "creator", creator)));
+    }
+
+    private Canned conversationsMembers(String channelId, String cursor) {
+        List<List<String>> pages = memberPages.get(channelId);
+        if (pages == null) {
+            return ok(Fixtures.text("web-api/channel_not_found.json"));
+        }
+        int page = cursor.isEmpty() ? 0 : Integer.parseInt(cursor.substring("dXNlcjpV".length()));
+        JsonArray ids = new JsonArray();
+        pages.get(page).forEach(ids::add);
+        String next = page + 1 < pages.size() ? "dXNlcjpV" + (page + 1) : "";
+        return ok(Fixtures.filled(
+                "web-api/conversations.members.json", Map.of("members", ids.toString(), "next_cursor", next)));
+    }
+
+    private Canned conversationsHistory(String channelId, int limit, boolean withMetadata) {
+        List<JsonObject> all = history.getOrDefault(channelId, List.of());
+        JsonArray newestFirst = new JsonArray();
+        for (int i = all.size() - 1; i >= 0 && newestFirst.size() < limit; i--) {
+            JsonObject message = all.get(i).deepCopy();
+            if (!withMetadata) {
+                message.remove("metadata");
+            }
+            newestFirst.add(message);
+        }
+        return ok(Fixtures.filled("web-api/conversations.history.json", Map.of("messages", newestFirst.toString())));
     }
 
     private Canned usersInfo(String userId) {
@@ -198,7 +297,11 @@ final class FakeSlackWebApi implements AutoCloseable {
                         "name", member.name(),
                         "real_name", member.realName(),
                         "display_name", member.displayName(),
-                        "tz", member.tz())));
+                        "tz", member.tz(),
+                        "is_admin", String.valueOf(member.admin()),
+                        "is_owner", "false",
+                        "is_bot", String.valueOf(member.bot()),
+                        "deleted", String.valueOf(member.deleted()))));
     }
 
     private Canned conversationsOpen(String userId) {

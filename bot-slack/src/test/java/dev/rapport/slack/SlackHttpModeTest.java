@@ -26,6 +26,10 @@ class SlackHttpModeTest {
         help = Fixtures.filled(
                 "slack/slash_command.form",
                 Map.of(
+                        "channel_id",
+                        SlackTestBed.CHANNEL,
+                        "channel_name",
+                        "general",
                         "user_id",
                         SlackTestBed.ANA,
                         "user_name",

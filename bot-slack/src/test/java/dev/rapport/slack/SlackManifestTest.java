@@ -29,9 +29,22 @@ class SlackManifestTest {
         // AND the scopes, the Home tab event and interactivity the adapter needs
         assertThat(manifest)
                 .contains("- commands", "- chat:write", "- im:write", "- users:read", "- files:write")
+                .contains("- channels:read", "- groups:read", "- im:history")
                 .contains("home_tab_enabled: true")
                 .contains("- app_home_opened")
                 .contains("interactivity:\n    is_enabled: true");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"slack-manifest.yml", "slack-manifest-http.yml"})
+    void introHasAUsageHintForIntroductionsAndRounds(String file) throws IOException {
+        String manifest = Files.readString(Path.of("..").resolve(file));
+
+        String intro =
+                manifest.substring(manifest.indexOf("- command: /intro"), manifest.indexOf("- command: /forget"));
+        assertThat(intro)
+                .contains("usage_hint: \"@a @b <why they should meet> | rounds on [every <n> weeks] [revisit]")
+                .contains("should_escape: true");
     }
 
     @ParameterizedTest

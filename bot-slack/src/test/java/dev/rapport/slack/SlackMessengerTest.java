@@ -143,6 +143,64 @@ class SlackMessengerTest {
     }
 
     @Test
+    void aMessageFoundInTheDirectMessageByItsKeyWasAlreadySent() {
+        // GIVEN a digest that reached Ana's DM (its key in the message metadata), then a few other messages
+        assertThat(messenger.send(ANA, Reply.text("Your digest"), "digest:1:2026-11-25"))
+                .isEqualTo(new DirectMessenger.Sent());
+        messenger.send(ANA, Reply.text("Pairing"), "round:1:" + SlackTestBed.ANA + ":pair");
+
+        // WHEN the outbox asks before re-sending after a crash
+        boolean sent = messenger.alreadySent(ANA, "digest:1:2026-11-25");
+
+        // THEN Slack's history of the DM, read with its metadata, shows it arrived
+        assertThat(sent).isTrue();
+        FakeSlackWebApi.Call history = bed.slack.await("conversations.history");
+        assertThat(history.form().get("channel")).isEqualTo("D0ANA00001");
+        assertThat(history.form().get("include_all_metadata")).isIn("true", "1");
+        assertThat(Integer.parseInt(history.form().get("limit"))).isEqualTo(SlackMessenger.HISTORY_LOOKBACK);
+
+        // AND another day's digest was not sent yet
+        assertThat(messenger.alreadySent(ANA, "digest:1:2026-11-26")).isFalse();
+    }
+
+    @Test
+    void aKeyThatOnlyAppearsOnSomeoneElsesMessageWasNotSent() {
+        // GIVEN Ana's DM holds a message that is not the bot's, carrying the key anyway
+        JsonObject notOurs = new JsonObject();
+        notOurs.addProperty("type", "message");
+        notOurs.addProperty("user", SlackTestBed.ANA);
+        notOurs.addProperty("text", "digest:2:2026-11-25");
+        notOurs.addProperty("ts", "1764061100.000100");
+        JsonObject metadata = new JsonObject();
+        metadata.addProperty("event_type", SlackMessenger.METADATA_EVENT);
+        JsonObject payload = new JsonObject();
+        payload.addProperty("key", "digest:2:2026-11-25");
+        metadata.add("event_payload", payload);
+        notOurs.add("metadata", metadata);
+        bed.slack.historyMessage("D0ANA00001", notOurs);
+
+        // THEN it does not count as our send
+        assertThat(messenger.alreadySent(ANA, "digest:2:2026-11-25")).isFalse();
+    }
+
+    @Test
+    void whenTheHistoryCannotBeReadTheMessageIsNotTakenForSent() {
+        // GIVEN a sent digest, but Slack refuses the history (an app installed before im:history was added)
+        messenger.send(ANA, Reply.text("Your digest"), "digest:3:2026-11-25");
+        bed.slack.answerOnce(
+                "conversations.history",
+                200,
+                Map.of(),
+                "{\"ok\":false,\"error\":\"missing_scope\",\"needed\":\"im:history\"}");
+
+        // THEN the answer is "not known to be sent", so the send goes ahead
+        assertThat(messenger.alreadySent(ANA, "digest:3:2026-11-25")).isFalse();
+
+        // AND when Slack answers again it is found
+        assertThat(messenger.alreadySent(ANA, "digest:3:2026-11-25")).isTrue();
+    }
+
+    @Test
     void theMessengerDeliversToSlack() {
         assertThat(messenger.platform()).isEqualTo("slack");
     }

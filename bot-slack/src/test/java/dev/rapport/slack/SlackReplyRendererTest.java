@@ -43,6 +43,25 @@ class SlackReplyRendererTest {
     }
 
     @Test
+    void aChannelPostsNotificationTextKeepsItsMentionsAndAPrivateReplysDoesNot() {
+        // GIVEN the same text with a mention and a crowd ping, once for the channel and once private
+        Text body = Text.builder()
+                .plain("Ana introduces ")
+                .mention("U0BEA00002", "Bea")
+                .plain(": <!channel> @here & sailing")
+                .build();
+        Reply post = Reply.of(Section.of(body)).visibleTo(Reply.Visibility.CHANNEL);
+        Reply privately = Reply.of(Section.of(body));
+
+        // THEN the channel post's fallback mentions Bea (so the notification reaches her), the private one names her as
+        // text
+        assertThat(renderer.fallbackText(post))
+                .isEqualTo("Ana introduces <@U0BEA00002>: &lt;!channel&gt; @\u2060here &amp; sailing");
+        assertThat(renderer.fallbackText(privately))
+                .isEqualTo("Ana introduces @Bea: &lt;!channel&gt; @\u2060here &amp; sailing");
+    }
+
+    @Test
     void cuttingNeverSplitsAnEscapedCharacterOrAMention() {
         // GIVEN texts that become long only once escaped, with a mention landing at every possible cut point
         for (int ampersands = 570; ampersands <= 600; ampersands++) {

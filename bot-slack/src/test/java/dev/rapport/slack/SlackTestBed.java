@@ -7,7 +7,10 @@ import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.slack.api.app_backend.SlackSignature;
 import dev.rapport.core.command.Rapport;
+import dev.rapport.core.port.IntroStorage;
+import dev.rapport.core.port.Storage;
 import dev.rapport.core.storage.Database;
+import dev.rapport.core.storage.SqliteIntroStorage;
 import dev.rapport.core.storage.SqliteStorage;
 import java.io.IOException;
 import java.net.URI;
@@ -38,9 +41,13 @@ final class SlackTestBed implements AutoCloseable {
     static final String TEAM = "T0RAPPORT1";
     static final String ANA = "U0ANA00001";
     static final String BEA = "U0BEA00002";
+    static final String CARL = "U0CARL0003";
+    static final String CHANNEL = "C0GENERAL1";
 
     final FakeSlackWebApi slack;
     final Database db;
+    final Storage storage;
+    final IntroStorage intros;
     final Rapport rapport;
     final SlackAdapter adapter;
     private final HttpClient http = HttpClient.newHttpClient();
@@ -51,7 +58,9 @@ final class SlackTestBed implements AutoCloseable {
         slack.member(ANA, "ana", "Ana Lima", "Ana", "Europe/Lisbon");
         slack.member(BEA, "bea", "Bea Santos", "Bea Santos", "America/New_York");
         db = Database.open(dir.resolve("rapport.db"));
-        rapport = Rapport.standard(Clock.fixed(NOW, ZoneOffset.UTC), SqliteStorage.over(db));
+        storage = SqliteStorage.over(db);
+        intros = SqliteIntroStorage.over(db);
+        rapport = Rapport.standard(Clock.fixed(NOW, ZoneOffset.UTC), storage, intros);
         SlackSettings settings = new SlackSettings(
                 BOT_TOKEN, Optional.empty(), Optional.of(SIGNING_SECRET), 0, Optional.of(slack.apiUrl()));
         adapter = work.isPresent()
@@ -80,11 +89,29 @@ final class SlackTestBed implements AutoCloseable {
     // ---- slash commands
 
     HttpResponse<String> command(String command, String text, String responseUrl) {
+        return commandAs(ANA, "ana", command, text, responseUrl);
+    }
+
+    HttpResponse<String> commandAs(String userId, String userName, String command, String text, String responseUrl) {
+        return commandIn(CHANNEL, "general", userId, userName, command, text, responseUrl);
+    }
+
+    /** A command typed in a given conversation: a channel, or Ana's DM with Rapport ("directmessage"). */
+    HttpResponse<String> commandIn(
+            String channelId,
+            String channelName,
+            String userId,
+            String userName,
+            String command,
+            String text,
+            String responseUrl) {
         String body = Fixtures.filled(
                 "slack/slash_command.form",
                 Map.of(
-                        "user_id", ANA,
-                        "user_name", "ana",
+                        "channel_id", channelId,
+                        "channel_name", channelName,
+                        "user_id", userId,
+                        "user_name", userName,
                         "command", encode("/" + command),
                         "text", encode(text),
                         "response_url", encode(responseUrl)));
@@ -93,8 +120,13 @@ final class SlackTestBed implements AutoCloseable {
 
     /** Types a command as Ana, checks the empty acknowledgement, and returns what arrives at the response_url. */
     JsonObject answer(String command, String text) {
+        return answerAs(ANA, "ana", command, text);
+    }
+
+    /** Types a command as someone else in the workspace. */
+    JsonObject answerAs(String userId, String userName, String command, String text) {
         String responseUrl = newResponseUrl();
-        HttpResponse<String> ack = command(command, text, responseUrl);
+        HttpResponse<String> ack = commandAs(userId, userName, command, text, responseUrl);
         assertThat(ack.statusCode()).isEqualTo(200);
         assertThat(ack.body()).isEmpty();
         return slack.await(nameOf(responseUrl)).json();
@@ -105,6 +137,28 @@ final class SlackTestBed implements AutoCloseable {
     /** Clicks a button of a rendered message (as Slack would send it back) and returns the answer. */
     HttpResponse<String> click(JsonObject button, String responseUrl) {
         JsonObject payload = Fixtures.json("slack/block_actions.json");
+        payload.addProperty("response_url", responseUrl);
+        fillAction(payload, button);
+        return postPayload(payload);
+    }
+
+    /** Someone else clicks a button on a message in the channel (an intro post everyone sees). */
+    HttpResponse<String> clickAs(String userId, String userName, JsonObject button, String responseUrl) {
+        JsonObject payload = Fixtures.json("slack/block_actions.json");
+        payload.addProperty("response_url", responseUrl);
+        JsonObject user = payload.getAsJsonObject("user");
+        user.addProperty("id", userId);
+        user.addProperty("username", userName);
+        user.addProperty("name", userName);
+        JsonObject container = payload.getAsJsonObject("container");
+        container.addProperty("is_ephemeral", false);
+        fillAction(payload, button);
+        return postPayload(payload);
+    }
+
+    /** Ana clicks a button of a message Rapport sent to her DM (a round's check-in), as Slack sends it back. */
+    HttpResponse<String> clickInDm(JsonObject button, String responseUrl) {
+        JsonObject payload = Fixtures.json("slack/block_actions_im.json");
         payload.addProperty("response_url", responseUrl);
         fillAction(payload, button);
         return postPayload(payload);
@@ -125,7 +179,15 @@ final class SlackTestBed implements AutoCloseable {
     }
 
     HttpResponse<String> submitModal(String privateMetadata, String input) {
+        return submitModalAs(ANA, "ana", privateMetadata, input);
+    }
+
+    HttpResponse<String> submitModalAs(String userId, String userName, String privateMetadata, String input) {
         JsonObject payload = Fixtures.json("slack/view_submission.json");
+        JsonObject user = payload.getAsJsonObject("user");
+        user.addProperty("id", userId);
+        user.addProperty("username", userName);
+        user.addProperty("name", userName);
         JsonObject view = payload.getAsJsonObject("view");
         view.addProperty("private_metadata", privateMetadata);
         view.getAsJsonObject("state")
