@@ -53,6 +53,18 @@ public final class CommandText {
         return this;
     }
 
+    /** A Discord user picked in a user option, as {@code <@id>}, named as the server shows them. */
+    public CommandText user(String option) {
+        OptionMapping mapping = interaction.getOption(option);
+        if (mapping != null) {
+            User picked = mapping.getAsUser();
+            Member member = mapping.getAsMember();
+            parts.add("<@" + picked.getId() + ">");
+            mentionNames.put(picked.getId(), member != null ? member.getEffectiveName() : picked.getEffectiveName());
+        }
+        return this;
+    }
+
     /** An option's text as typed, when given. */
     public CommandText option(String name) {
         text(name).ifPresent(parts::add);
