@@ -80,6 +80,20 @@ class IntroOnDiscordTest {
     }
 
     @Test
+    void someoneMentionedInTheWhyIsNamedButNotPinged() {
+        Map<String, Object> options = new LinkedHashMap<>();
+        options.put("a", MARC);
+        options.put("b", ZOE);
+        options.put("why", "Ben <@" + BEN.id() + "> says you both sail");
+
+        DiscordTester.Sent post = bot.slash(ANA, MEMBER_RIGHTS, "intro", List.of("people"), options);
+
+        assertThat(post.embedText()).contains(": Ben \\@Ben says you both sail").doesNotContain(BEN.id());
+        assertThat(post.message().getObject("allowed_mentions").getArray("users").stream(DataArray::getString))
+                .containsExactlyInAnyOrder(MARC.id(), ZOE.id());
+    }
+
+    @Test
     void rememberPressedBySomeoneElseSavesANoteInTheirOwnListOnly() {
         // GIVEN Ana's intro post
         introduce();

@@ -20,6 +20,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import net.dv8tion.jda.api.utils.data.DataArray;
 import net.dv8tion.jda.api.utils.data.DataObject;
 
@@ -69,6 +71,9 @@ final class TestBot implements AutoCloseable {
     static final Person BEN = new Person("500000000000000002", "ben", "Ben");
     static final Person MARC = new Person("500000000000000003", "marc.kelly", "Marc Kelly");
     static final Person ZOE = new Person("500000000000000004", "zoe", "Zoë");
+
+    static final List<Person> EVERYONE = List.of(ANA, BEN, MARC, ZOE);
+    private static final Pattern MENTION = Pattern.compile("<@!?(\\d+)>");
 
     final DiscordTester discord = new DiscordTester();
     final Database database;
@@ -137,6 +142,16 @@ final class TestBot implements AutoCloseable {
             } else {
                 option.put("type", value instanceof Integer ? 4 : value instanceof Boolean ? 5 : 3)
                         .put("value", value);
+                // Discord resolves the users mentioned inside a text option
+                if (value instanceof String text) {
+                    Matcher mention = MENTION.matcher(text);
+                    while (mention.find()) {
+                        String id = mention.group(1);
+                        EVERYONE.stream()
+                                .filter(person -> person.id().equals(id))
+                                .forEach(person -> users.put(id, person.json()));
+                    }
+                }
             }
             typed.add(option);
         });
