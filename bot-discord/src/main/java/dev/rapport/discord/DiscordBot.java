@@ -1,6 +1,7 @@
 package dev.rapport.discord;
 
 import dev.rapport.core.command.Rapport;
+import dev.rapport.core.port.ChannelMembers;
 import dev.rapport.core.port.DirectMessenger;
 import dev.rapport.discord.command.SlashCommand;
 import dev.rapport.discord.command.SlashCommands;
@@ -79,6 +80,14 @@ public final class DiscordBot implements AutoCloseable {
 
     public DirectMessenger messenger() {
         return messenger;
+    }
+
+    /**
+     * Who is in a channel, for pairing rounds: nobody, on Discord. Listing a channel's members needs the privileged
+     * GUILD_MEMBERS intent, which Rapport does not ask for; members opt in with /intro rounds join instead.
+     */
+    public static ChannelMembers channelMembers() {
+        return ChannelMembers.none();
     }
 
     @Override

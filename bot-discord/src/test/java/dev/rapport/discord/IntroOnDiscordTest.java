@@ -9,7 +9,6 @@ import static dev.rapport.discord.TestBot.ZOE;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.rapport.core.intro.IntroRounds;
-import dev.rapport.core.port.ChannelMembers;
 import dev.rapport.discord.command.SlashCommands;
 import dev.rapport.discord.render.DiscordReplyRenderer;
 import dev.rapport.discord.render.Prompts;
@@ -246,6 +245,18 @@ class IntroOnDiscordTest {
     }
 
     @Test
+    void discordListsNoChannelMembersSoOnlyThoseWhoJoinedArePaired() {
+        assertThat(DiscordBot.channelMembers().members("discord", "", "910000000000000001"))
+                .isEmpty();
+        bot.slash(ANA, MEMBER_RIGHTS, "intro", List.of("rounds", "join"), Map.of());
+        bot.slash(ANA, MANAGER_RIGHTS, "intro", List.of("rounds", "now"), Map.of());
+
+        // Ana alone makes no pair: no round, no DM
+        assertThat(engine().tick(TestBot.CLOCK.instant())).isEqualTo(new IntroRounds.Tick(0, 0, 0, 0));
+        assertThat(dmTo(ANA)).isEmpty();
+    }
+
+    @Test
     void notYetAndSkipFromADirectMessageAnswerAtOnce() {
         pairAnaAndBen();
         engine().tick(TestBot.CLOCK.instant().plus(IntroRounds.CHECK_IN_AFTER));
@@ -348,7 +359,7 @@ class IntroOnDiscordTest {
         bot.discord.answer("POST channels/" + DM_CHANNEL + "/messages", 200, "dm-message-created.json", Map.of());
         DiscordMessenger messenger =
                 new DiscordMessenger(bot.discord.jda, new DiscordReplyRenderer(bot.prompts), Duration.ofSeconds(5));
-        return new IntroRounds(bot.storage, bot.intros, ChannelMembers.none(), List.of(messenger), new Random(7));
+        return new IntroRounds(bot.storage, bot.intros, DiscordBot.channelMembers(), List.of(messenger), new Random(7));
     }
 
     /** The direct messages sent to a user: each message follows the opening of that user's private channel. */
