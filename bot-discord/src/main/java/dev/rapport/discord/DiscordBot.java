@@ -1,6 +1,7 @@
 package dev.rapport.discord;
 
 import dev.rapport.core.command.Rapport;
+import dev.rapport.core.port.ChannelMembers;
 import dev.rapport.core.port.DirectMessenger;
 import dev.rapport.discord.command.SlashCommand;
 import dev.rapport.discord.command.SlashCommands;
@@ -22,6 +23,7 @@ import net.dv8tion.jda.api.hooks.ListenerAdapter;
 import net.dv8tion.jda.api.interactions.commands.build.CommandData;
 import net.dv8tion.jda.api.requests.GatewayIntent;
 import net.dv8tion.jda.api.requests.RestConfig;
+import net.dv8tion.jda.api.utils.cache.CacheFlag;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -34,8 +36,9 @@ public final class DiscordBot implements AutoCloseable {
     /** The OAuth2 scopes the invite asks for. */
     public static final List<String> SCOPES = List.of("bot", "applications.commands");
     /**
-     * The permissions the invite asks for: none. Every reply is an interaction response and every digest a direct
-     * message, and neither needs a permission in the server.
+     * The permissions the invite asks for: none. Every reply is an interaction response (an intro post too: it is the
+     * answer to /intro, shown to the channel) and every digest or pairing a direct message, and none of these needs a
+     * permission in the server.
      */
     public static final Set<Permission> PERMISSIONS = EnumSet.noneOf(Permission.class);
 
@@ -64,6 +67,9 @@ public final class DiscordBot implements AutoCloseable {
         });
         // JDA always adds the unprivileged GUILDS intent itself; that is enough to see the development server.
         JDABuilder builder = JDABuilder.createLight(settings.token(), EnumSet.noneOf(GatewayIntent.class))
+                // Manage Channels (who may turn intro rounds on) is worked out from the cached server: with a member's
+                // own channel overrides, not only their roles'.
+                .enableCache(CacheFlag.MEMBER_OVERRIDES)
                 .setEventPool(handlers, true)
                 .addEventListeners(
                         new InteractionRouter(rapport, commands, prompts), new Registration(commands, settings));
@@ -74,6 +80,14 @@ public final class DiscordBot implements AutoCloseable {
 
     public DirectMessenger messenger() {
         return messenger;
+    }
+
+    /**
+     * Who is in a channel, for pairing rounds: nobody, on Discord. Listing a channel's members needs the privileged
+     * GUILD_MEMBERS intent, which Rapport does not ask for; members opt in with /intro rounds join instead.
+     */
+    public static ChannelMembers channelMembers() {
+        return ChannelMembers.none();
     }
 
     @Override

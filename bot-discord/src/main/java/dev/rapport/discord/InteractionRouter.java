@@ -6,6 +6,7 @@ import dev.rapport.core.command.Rapport;
 import dev.rapport.core.command.Reply;
 import dev.rapport.core.command.Requester;
 import dev.rapport.core.command.TextFit;
+import dev.rapport.discord.command.Channels;
 import dev.rapport.discord.command.Requesters;
 import dev.rapport.discord.command.SlashCommand;
 import dev.rapport.discord.command.Suggestions;
@@ -35,6 +36,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Hands each Discord interaction to core: slash commands to their {@link SlashCommand}, autocomplete to
  * {@link Suggestions}, buttons and modal submissions as core actions (a button that asks for text opens a modal).
+ * Buttons and modals work alike in a server channel (an intro post's Remember) and in a direct message (a digest,
+ * a round's "Did you meet?"), where Discord sends a user instead of a member.
  */
 public final class InteractionRouter extends ListenerAdapter {
     static final String INPUT = "input";
@@ -123,7 +126,7 @@ public final class InteractionRouter extends ListenerAdapter {
     /** A modal with one paragraph input; its id is the core action id, so the submission acts like the button. */
     static Modal modal(String actionId, Prompt prompt) {
         TextInput.Builder input = TextInput.create(INPUT, TextInputStyle.PARAGRAPH)
-                .setRequired(true)
+                .setRequired(!Prompts.mayBeEmpty(actionId))
                 .setMaxLength(Math.min(prompt.maxLength(), TextInput.MAX_VALUE_LENGTH));
         if (!prompt.placeholder().isBlank()) {
             input.setPlaceholder(TextFit.cut(prompt.placeholder(), TextInput.MAX_PLACEHOLDER_LENGTH, ""));
@@ -138,7 +141,7 @@ public final class InteractionRouter extends ListenerAdapter {
     }
 
     private static Optional<String> channel(IReplyCallback event) {
-        return Optional.ofNullable(event.getChannelId());
+        return Channels.teamChannel(event);
     }
 
     private static void replyError(IReplyCallback event, String message) {

@@ -53,6 +53,7 @@ class ButtonsAndModalsOnDiscordTest {
         assertThat(input.getString("custom_id")).isEqualTo("input");
         assertThat(input.getInt("style")).isEqualTo(2);
         assertThat(input.getInt("max_length")).isEqualTo(2000);
+        assertThat(input.getBoolean("required")).isTrue();
 
         // WHEN she submits it
         Map<String, String> submitted = values(actionId);

@@ -1,15 +1,18 @@
 package dev.rapport.discord;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import dev.rapport.discord.command.SlashCommand;
 import dev.rapport.discord.command.SlashCommands;
 import java.util.List;
 import java.util.Optional;
+import net.dv8tion.jda.api.interactions.InteractionContextType;
 import net.dv8tion.jda.api.interactions.commands.OptionType;
 import net.dv8tion.jda.api.interactions.commands.build.OptionData;
 import net.dv8tion.jda.api.interactions.commands.build.SlashCommandData;
 import net.dv8tion.jda.api.interactions.commands.build.SubcommandData;
+import net.dv8tion.jda.api.interactions.commands.build.SubcommandGroupData;
 import org.junit.jupiter.api.Test;
 
 /** The commands Discord is told about, and how Rapport is invited. */
@@ -21,7 +24,47 @@ class CommandRegistrationTest {
     void everyCoreCommandIsRegistered() {
         assertThat(commands.stream().map(SlashCommandData::getName))
                 .containsExactlyInAnyOrder(
-                        "remember", "followup", "contact", "circle", "today", "settings", "forget", "export", "help");
+                        "remember",
+                        "followup",
+                        "contact",
+                        "circle",
+                        "today",
+                        "settings",
+                        "intro",
+                        "forget",
+                        "export",
+                        "help");
+    }
+
+    @Test
+    void introIntroducesTwoDiscordUsersAndRunsRoundsAsASubcommandGroup() {
+        SlashCommandData intro = command("intro");
+        assertThat(subcommands("intro")).containsExactly("people", "checkins");
+        assertThat(intro.getSubcommands().get(0).getOptions())
+                .extracting(OptionData::getName, OptionData::getType, OptionData::isRequired)
+                .containsExactly(
+                        tuple("a", OptionType.USER, true),
+                        tuple("b", OptionType.USER, true),
+                        tuple("why", OptionType.STRING, true));
+        assertThat(intro.getSubcommands().get(0).getOptions().get(2).getMaxLength())
+                .isEqualTo(2000);
+
+        SubcommandGroupData rounds = intro.getSubcommandGroups().get(0);
+        assertThat(rounds.getName()).isEqualTo("rounds");
+        assertThat(rounds.getSubcommands().stream().map(SubcommandData::getName))
+                .containsExactly("on", "off", "status", "skip", "now", "join", "leave");
+        List<OptionData> on = rounds.getSubcommands().get(0).getOptions();
+        assertThat(on)
+                .extracting(OptionData::getName, OptionData::getType, OptionData::isRequired)
+                .containsExactly(
+                        tuple("every", OptionType.INTEGER, false), tuple("revisit", OptionType.BOOLEAN, false));
+        assertThat(on.get(0).getMinValue()).isEqualTo(1L);
+        assertThat(on.get(0).getMaxValue()).isEqualTo(12L);
+        // Usable where people are; in a DM core explains that intros belong to a channel
+        assertThat(intro.getContexts())
+                .containsExactlyInAnyOrder(InteractionContextType.GUILD, InteractionContextType.BOT_DM);
+        // Registering must not fail Discord's own validation
+        assertThat(intro.toData().toString()).contains("\"type\":2");
     }
 
     @Test

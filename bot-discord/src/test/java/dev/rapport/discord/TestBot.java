@@ -4,7 +4,10 @@ import dev.rapport.core.command.CommandRequest;
 import dev.rapport.core.command.Rapport;
 import dev.rapport.core.command.Reply;
 import dev.rapport.core.command.Requester;
+import dev.rapport.core.port.IntroStorage;
+import dev.rapport.core.port.Storage;
 import dev.rapport.core.storage.Database;
+import dev.rapport.core.storage.SqliteIntroStorage;
 import dev.rapport.core.storage.SqliteStorage;
 import dev.rapport.discord.command.Requesters;
 import dev.rapport.discord.command.SlashCommands;
@@ -14,8 +17,11 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import net.dv8tion.jda.api.utils.data.DataArray;
 import net.dv8tion.jda.api.utils.data.DataObject;
 
@@ -26,8 +32,28 @@ import net.dv8tion.jda.api.utils.data.DataObject;
 final class TestBot implements AutoCloseable {
     static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-25T10:00:00Z"), ZoneOffset.UTC);
 
+    /** Discord permission bits in a channel: View Channel and Send Messages, and with Manage Channels. */
+    static final String MEMBER_RIGHTS = "3072";
+
+    static final String MANAGER_RIGHTS = "3088";
+
     /** A Discord user in the fixtures. */
-    record Person(String id, String username, String displayName) {
+    record Person(String id, String username, String displayName, boolean bot) {
+        Person(String id, String username, String displayName) {
+            this(id, username, displayName, false);
+        }
+
+        DataObject json() {
+            return DataObject.empty()
+                    .put("id", id)
+                    .put("username", username)
+                    .put("global_name", displayName)
+                    .put("discriminator", "0")
+                    .put("avatar", null)
+                    .put("bot", bot)
+                    .put("public_flags", 0);
+        }
+
         Requester requester() {
             return new Requester(Requesters.key(id), displayName, Optional.empty());
         }
@@ -43,16 +69,25 @@ final class TestBot implements AutoCloseable {
 
     static final Person ANA = new Person("500000000000000001", "ana", "Ana");
     static final Person BEN = new Person("500000000000000002", "ben", "Ben");
+    static final Person MARC = new Person("500000000000000003", "marc.kelly", "Marc Kelly");
+    static final Person ZOE = new Person("500000000000000004", "zoe", "Zoë");
+
+    static final List<Person> EVERYONE = List.of(ANA, BEN, MARC, ZOE);
+    private static final Pattern MENTION = Pattern.compile("<@!?(\\d+)>");
 
     final DiscordTester discord = new DiscordTester();
     final Database database;
+    final Storage storage;
+    final IntroStorage intros;
     final Rapport rapport;
     final Prompts prompts = new Prompts();
     final InteractionRouter router;
 
     TestBot(Path folder) {
         database = Database.open(folder.resolve("rapport.db"));
-        rapport = Rapport.standard(CLOCK, SqliteStorage.over(database));
+        storage = SqliteStorage.over(database);
+        intros = SqliteIntroStorage.over(database);
+        rapport = Rapport.standard(CLOCK, storage, intros);
         router = new InteractionRouter(rapport, SlashCommands.all(), prompts);
     }
 
@@ -71,30 +106,108 @@ final class TestBot implements AutoCloseable {
     }
 
     DiscordTester.Sent slash(Person who, String command, Optional<String> subcommand, Map<String, Object> options) {
+        return slash(who, MEMBER_RIGHTS, command, subcommand.map(List::of).orElse(List.of()), options);
+    }
+
+    /**
+     * A slash command typed in a server channel by someone with these permission bits there. {@code path} is the
+     * subcommand, or the group and the subcommand; option values are String, Integer, Boolean or a Person (a user
+     * option, resolved as Discord does).
+     */
+    DiscordTester.Sent slash(
+            Person who, String permissions, String command, List<String> path, Map<String, Object> options) {
+        Map<String, String> values = who.values();
+        values.put("data", data(command, path, options).toString());
+        values.put("permissions", permissions);
+        router.onEvent(discord.slash("slash-command-in-server.json", values));
+        return discord.lastMessage();
+    }
+
+    /** A slash command typed in a direct message with Rapport. */
+    DiscordTester.Sent slashInDm(Person who, String command, List<String> path, Map<String, Object> options) {
+        Map<String, String> values = who.values();
+        values.put("data", data(command, path, options).toString());
+        router.onEvent(discord.slash("slash-command-in-dm.json", values));
+        return discord.lastMessage();
+    }
+
+    private static DataObject data(String command, List<String> path, Map<String, Object> options) {
         DataArray typed = DataArray.empty();
-        options.forEach((name, value) -> typed.add(DataObject.empty()
-                .put("name", name)
-                .put("type", value instanceof Integer ? 4 : 3)
-                .put("value", value)));
+        DataObject users = DataObject.empty();
+        options.forEach((name, value) -> {
+            DataObject option = DataObject.empty().put("name", name);
+            if (value instanceof Person person) {
+                option.put("type", 6).put("value", person.id());
+                users.put(person.id(), person.json());
+            } else {
+                option.put("type", value instanceof Integer ? 4 : value instanceof Boolean ? 5 : 3)
+                        .put("value", value);
+                // Discord resolves the users mentioned inside a text option
+                if (value instanceof String text) {
+                    Matcher mention = MENTION.matcher(text);
+                    while (mention.find()) {
+                        String id = mention.group(1);
+                        EVERYONE.stream()
+                                .filter(person -> person.id().equals(id))
+                                .forEach(person -> users.put(id, person.json()));
+                    }
+                }
+            }
+            typed.add(option);
+        });
+        DataArray nested = typed;
+        for (int i = path.size() - 1; i >= 0; i--) {
+            nested = DataArray.empty()
+                    .add(DataObject.empty()
+                            .put("name", path.get(i))
+                            .put("type", i == path.size() - 1 ? 1 : 2)
+                            .put("options", nested));
+        }
         DataObject data = DataObject.empty()
                 .put("id", "1200000000000000009")
                 .put("name", command)
-                .put("type", 1);
-        if (subcommand.isPresent()) {
-            data.put(
-                    "options",
-                    DataArray.empty()
-                            .add(DataObject.empty()
-                                    .put("name", subcommand.get())
-                                    .put("type", 1)
-                                    .put("options", typed)));
-        } else {
-            data.put("options", typed);
+                .put("type", 1)
+                .put("options", nested);
+        if (!users.keys().isEmpty()) {
+            data.put("resolved", DataObject.empty().put("users", users));
         }
+        return data;
+    }
+
+    /** A button pressed on a message in the server channel. */
+    void pressInServer(Person who, String customId) {
         Map<String, String> values = who.values();
-        values.put("data", data.toString());
-        router.onEvent(discord.slash("slash-command-in-server.json", values));
-        return discord.lastMessage();
+        values.put("customId", customId);
+        router.onEvent(discord.button("button-click-in-server.json", values));
+    }
+
+    /** A modal submitted in the server channel. */
+    void submitInServer(Person who, String modalId, String value) {
+        Map<String, String> values = who.values();
+        values.put("customId", modalId);
+        values.put("value", jsonString(value));
+        router.onEvent(discord.modal("modal-submit-in-server.json", values));
+    }
+
+    /** A button pressed in a direct message with Rapport. */
+    void pressInDm(Person who, String customId) {
+        Map<String, String> values = who.values();
+        values.put("customId", customId);
+        router.onEvent(discord.button("button-click-in-dm.json", values));
+    }
+
+    /** A modal submitted in a direct message with Rapport. */
+    void submitInDm(Person who, String modalId, String value) {
+        Map<String, String> values = who.values();
+        values.put("customId", modalId);
+        values.put("value", jsonString(value));
+        router.onEvent(discord.modal("modal-submit-in-dm.json", values));
+    }
+
+    /** A string as a JSON literal, quotes and escapes included. */
+    static String jsonString(String value) {
+        String array = DataArray.empty().add(value).toString();
+        return array.substring(1, array.length() - 1);
     }
 
     @Override

@@ -10,6 +10,7 @@ import net.dv8tion.jda.api.entities.Member;
 import net.dv8tion.jda.api.entities.User;
 import net.dv8tion.jda.api.interactions.commands.CommandInteractionPayload;
 import net.dv8tion.jda.api.interactions.commands.OptionMapping;
+import net.dv8tion.jda.api.interactions.commands.OptionType;
 
 /**
  * The free text core reads, written from Discord's typed options: a user option becomes {@code <@id>} (its name
@@ -53,6 +54,18 @@ public final class CommandText {
         return this;
     }
 
+    /** A Discord user picked in a user option, as {@code <@id>}, named as the server shows them. */
+    public CommandText user(String option) {
+        OptionMapping mapping = interaction.getOption(option);
+        if (mapping != null) {
+            User picked = mapping.getAsUser();
+            Member member = mapping.getAsMember();
+            parts.add("<@" + picked.getId() + ">");
+            mentionNames.put(picked.getId(), member != null ? member.getEffectiveName() : picked.getEffectiveName());
+        }
+        return this;
+    }
+
     /** An option's text as typed, when given. */
     public CommandText option(String name) {
         text(name).ifPresent(parts::add);
@@ -90,8 +103,26 @@ public final class CommandText {
 
     private Optional<String> text(String name) {
         OptionMapping option = interaction.getOption(name);
-        return option == null
-                ? Optional.empty()
-                : Optional.of(option.getAsString().strip()).filter(value -> !value.isEmpty());
+        if (option == null) {
+            return Optional.empty();
+        }
+        namesOfMentions(option);
+        return Optional.of(option.getAsString().strip()).filter(value -> !value.isEmpty());
+    }
+
+    /**
+     * Discord resolves the {@code <@id>} typed inside a text option; their names let core write them as a readable
+     * "@name" rather than a number. A name already given (a picked user) stays.
+     */
+    private void namesOfMentions(OptionMapping option) {
+        if (option.getType() != OptionType.STRING) {
+            return;
+        }
+        for (Member member : option.getMentions().getMembers()) {
+            mentionNames.putIfAbsent(member.getId(), member.getEffectiveName());
+        }
+        for (User user : option.getMentions().getUsers()) {
+            mentionNames.putIfAbsent(user.getId(), user.getEffectiveName());
+        }
     }
 }

@@ -70,16 +70,33 @@ public abstract class SlashCommand {
         };
     }
 
+    /**
+     * Why the adapter answers this interaction itself without asking core (a bot picked where a person belongs), if
+     * it does.
+     */
+    protected Optional<String> refusal(CommandInteractionPayload interaction) {
+        return Optional.empty();
+    }
+
     /** Runs the command for one interaction and answers it. */
     public final void handle(SlashCommandInteractionEvent event, Rapport rapport, DiscordReplyRenderer renderer) {
+        Optional<String> refused = refusal(event);
+        if (refused.isPresent()) {
+            event.reply(renderer.render(Reply.error(refused.get()), ""))
+                    .setEphemeral(true)
+                    .queue();
+            return;
+        }
         CommandText text = text(event);
         CommandRequest request = new CommandRequest(
                 Requesters.of(event.getUser()),
-                Optional.ofNullable(event.getChannelId()),
+                Channels.teamChannel(event),
                 name,
                 text.text(),
-                text.mentionNames());
+                text.mentionNames(),
+                Channels.canManage(event));
         if (mayBeSlow()) {
+            // Deferred privately, so a slow command must never answer to the whole channel.
             event.deferReply(true).queue();
             MessageCreateData message = renderer.render(rapport.handle(request), pointer(event));
             event.getHook()

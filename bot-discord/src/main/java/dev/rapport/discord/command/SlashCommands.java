@@ -14,6 +14,7 @@ public final class SlashCommands {
                 new CircleCommand(),
                 new TodayCommand(),
                 new SettingsCommand(),
+                new IntroCommand(),
                 new ForgetCommand(),
                 new ExportCommand(),
                 new HelpCommand());

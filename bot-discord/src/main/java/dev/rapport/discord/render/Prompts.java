@@ -5,17 +5,26 @@ import dev.rapport.core.command.Prompt;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Buttons that ask for text first. Their custom id is the core action id behind a {@value #MARKER}, so a click
  * opens a modal instead of acting. The prompt's wording is remembered when the button is drawn; a click on an
- * older message (after a restart) gets {@link #FALLBACK}.
+ * older message (after a restart) gets the fallback for its kind of button.
  */
 public final class Prompts {
     static final String MARKER = "?";
     private static final int REMEMBERED = 2_000;
-    // Core's only prompting button today is "add a note".
     static final Prompt FALLBACK = Prompt.note("Add a note", "What did you learn?", "Moving to Lisbon in May #travel");
+    // Keyed by core's action verb (the action id up to its first colon).
+    private static final Map<String, Prompt> FALLBACKS = Map.of(
+            "irem",
+                    Prompt.note(
+                            "Remember", "What should you remember about them?", "Leave it empty to keep what was said"),
+            "rnd", Prompt.note("We met", "What did you learn?", "Training for a marathon; ask: how did the race go?"));
+    // Verbs whose empty answer means something to core: an intro's Remember keeps what was said, and "We met" with
+    // nothing learned still closes the loop.
+    private static final Set<String> EMPTY_ALLOWED = Set.of("irem", "rnd");
 
     private final Map<String, Prompt> byActionId = new LinkedHashMap<>(64, 0.75f, true) {
         @Override
@@ -41,12 +50,24 @@ public final class Prompts {
         synchronized (byActionId) {
             Optional<Prompt> remembered = Optional.ofNullable(byActionId.get(actionId(customId)));
             // An unmarked id only asks when its marked form did not fit in 100 characters.
-            return customId.startsWith(MARKER) ? remembered.or(() -> Optional.of(FALLBACK)) : remembered;
+            return customId.startsWith(MARKER)
+                    ? remembered.or(() -> Optional.of(FALLBACKS.getOrDefault(verb(actionId(customId)), FALLBACK)))
+                    : remembered;
         }
+    }
+
+    /** Whether the text a button asks for may be left empty. */
+    public static boolean mayBeEmpty(String actionId) {
+        return EMPTY_ALLOWED.contains(verb(actionId));
     }
 
     /** The core action id behind a custom id. */
     public static String actionId(String customId) {
         return customId.startsWith(MARKER) ? customId.substring(MARKER.length()) : customId;
+    }
+
+    private static String verb(String actionId) {
+        int colon = actionId.indexOf(':');
+        return colon < 0 ? actionId : actionId.substring(0, colon);
     }
 }
