@@ -225,9 +225,17 @@ public final class DigestScheduler implements AutoCloseable {
     private Outcome send(Pending pending, Digest digest) {
         User user = pending.user();
         DirectMessenger messenger = messengers.get(user.key().platform());
+        String dedupeKey = dedupeKey(user, digest.date());
         Delivery delivery;
         try {
-            delivery = messenger.send(user.key(), DigestView.render(digest), dedupeKey(user, digest.date()));
+            if (pending.maybeSent() && messenger.alreadySent(user.key(), dedupeKey)) {
+                // An earlier process handed this digest over and died before marking it: it arrived, so say so.
+                log.info("Digest {} of user {} had already arrived; not sending it again", digest.date(), user.id());
+                delivery = new DirectMessenger.Sent();
+            } else {
+                outbox.sending(pending.entryId(), clock.instant());
+                delivery = messenger.send(user.key(), DigestView.render(digest), dedupeKey);
+            }
         } catch (RuntimeException e) {
             // A messenger should answer RetryLater itself; an exception is treated the same, and logged once.
             log.warn("The {} messenger failed on the digest of user {}", messenger.platform(), user.id(), e);

@@ -31,6 +31,9 @@ public interface DigestOutbox {
     /** Records one delivery attempt that reached the user. */
     void sent(long entryId, Instant at);
 
+    /** Records, in its own commit, that the entry is about to be handed to the platform. */
+    void sending(long entryId, Instant at);
+
     /** Records one failed attempt; the entry is tried again from {@code nextAttempt}. */
     void retryAt(long entryId, Instant nextAttempt, String error);
 
@@ -53,8 +56,11 @@ public interface DigestOutbox {
         SKIPPED
     }
 
-    /** A claimed entry whose next attempt is due. */
-    record Pending(long entryId, User user, LocalDate date, int attempts) {}
+    /**
+     * A claimed entry whose next attempt is due; {@code maybeSent} when an earlier attempt was handed to the platform
+     * and never came back (a crash between send and mark).
+     */
+    record Pending(long entryId, User user, LocalDate date, int attempts, boolean maybeSent) {}
 
     /** One row of the outbox. */
     record Entry(

@@ -85,7 +85,8 @@ public final class SqliteDigestOutbox implements DigestOutbox {
         args.add(limit);
         return db.read(c -> Rows.list(
                 c,
-                "SELECT o.id AS entry_id, o.local_date AS entry_date, o.attempts AS entry_attempts, " + USER_COLUMNS
+                "SELECT o.id AS entry_id, o.local_date AS entry_date, o.attempts AS entry_attempts,"
+                        + " o.send_started_at AS entry_send_started, " + USER_COLUMNS
                         // CROSS JOIN keeps SQLite from starting at users: the claimed rows are few, the users many.
                         + " FROM digest_outbox o INDEXED BY digest_outbox_pending CROSS JOIN users u ON u.id = o.user_id"
                         + " WHERE o.state = 'CLAIMED' AND u.platform IN (" + marks(platforms) + ")"
@@ -94,8 +95,18 @@ public final class SqliteDigestOutbox implements DigestOutbox {
                         rs.getLong("entry_id"),
                         SqliteUserStore.map(rs),
                         LocalDate.parse(rs.getString("entry_date")),
-                        rs.getInt("entry_attempts")),
+                        rs.getInt("entry_attempts"),
+                        rs.getString("entry_send_started") != null),
                 args.toArray()));
+    }
+
+    @Override
+    public void sending(long entryId, Instant at) {
+        db.write(c -> Rows.update(
+                c,
+                "UPDATE digest_outbox SET send_started_at = ? WHERE id = ? AND state = 'CLAIMED'",
+                text(at),
+                entryId));
     }
 
     @Override
@@ -112,8 +123,8 @@ public final class SqliteDigestOutbox implements DigestOutbox {
     public void retryAt(long entryId, Instant nextAttempt, String error) {
         db.write(c -> Rows.update(
                 c,
-                "UPDATE digest_outbox SET attempts = attempts + 1, last_error = ?, next_attempt_at = ?"
-                        + " WHERE id = ? AND state = 'CLAIMED'",
+                "UPDATE digest_outbox SET attempts = attempts + 1, last_error = ?, next_attempt_at = ?,"
+                        + " send_started_at = NULL WHERE id = ? AND state = 'CLAIMED'",
                 error,
                 text(nextAttempt),
                 entryId));

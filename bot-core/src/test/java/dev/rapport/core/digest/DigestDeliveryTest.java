@@ -1,6 +1,7 @@
 package dev.rapport.core.digest;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.rapport.core.command.Reply;
 import dev.rapport.core.domain.User;
@@ -59,6 +60,43 @@ class DigestDeliveryTest {
             assertThat(entry.state()).isEqualTo(State.SENT);
             assertThat(entry.attempts()).isEqualTo(1);
         });
+    }
+
+    @Test
+    void aDigestThatReachedTheUserJustBeforeACrashIsNotSentAgain() {
+        // GIVEN the platform took today's digest, and Rapport died before marking it sent
+        fixture.messenger.dyingAfterTheNextDelivery();
+        assertThatThrownBy(fixture::tick).isInstanceOf(FakeMessenger.Crash.class);
+        assertThat(fixture.entry(ada, WEDNESDAY))
+                .get()
+                .extracting(e -> e.state())
+                .isEqualTo(State.CLAIMED);
+
+        // WHEN Rapport restarts and ticks on
+        fixture.restart();
+        fixture.tickUntil(at(WEDNESDAY, 12, 0), HALF_MINUTE);
+
+        // THEN it asked the platform, found the digest there, and did not send it again
+        assertThat(fixture.messenger.attempts()).hasSize(1);
+        assertThat(fixture.entry(ada, WEDNESDAY))
+                .get()
+                .extracting(e -> e.state())
+                .isEqualTo(State.SENT);
+    }
+
+    @Test
+    void aCrashBeforeThePlatformTookTheDigestMeansItIsSentAfterTheRestart() {
+        // GIVEN Rapport died while handing the digest over, and the platform never got it
+        fixture.messenger.failingOnce(new IllegalStateException("connection reset"));
+        fixture.tick();
+        assertThat(fixture.messenger.delivered()).isEmpty();
+
+        // WHEN Rapport restarts and ticks past the retry
+        fixture.restart();
+        fixture.tickUntil(at(WEDNESDAY, 12, 0), HALF_MINUTE);
+
+        // THEN it was delivered once
+        assertThat(fixture.messenger.delivered()).hasSize(1);
     }
 
     @Test

@@ -38,6 +38,28 @@ final class FakeMessenger implements DirectMessenger {
         return this;
     }
 
+    /** The process "dies" right after the next send reached the user: the platform has it, Rapport never heard. */
+    FakeMessenger dyingAfterTheNextDelivery() {
+        script.add(() -> {
+            throw new Crash();
+        });
+        return this;
+    }
+
+    /** Stands for kill -9: not an exception Rapport handles. */
+    static final class Crash extends Error {
+        Crash() {
+            super("process killed", null, false, false);
+        }
+    }
+
+    /** Like a platform that keeps its messages: a delivery with this key reached this user. */
+    @Override
+    public boolean alreadySent(UserKey to, String dedupeKey) {
+        return delivered().stream()
+                .anyMatch(m -> m.to().equals(to) && m.dedupeKey().equals(dedupeKey));
+    }
+
     /** The next send throws, as a messenger with a bug would. */
     FakeMessenger failingOnce(RuntimeException failure) {
         script.add(() -> {
@@ -58,6 +80,9 @@ final class FakeMessenger implements DirectMessenger {
         Delivery delivery;
         try {
             delivery = next == null ? new Sent() : next.get();
+        } catch (Crash crash) {
+            attempts.add(new Message(clock.instant(), to, message, dedupeKey, new Sent()));
+            throw crash;
         } catch (RuntimeException e) {
             attempts.add(new Message(clock.instant(), to, message, dedupeKey, null));
             throw e;
