@@ -17,7 +17,7 @@ final class DiscordLauncher {
         }
         DiscordSettings settings = new DiscordSettings(token.get(), guildId(config), config.get("DISCORD_API_URL"));
         DiscordBot bot = DiscordBot.start(settings, rapport);
-        return Optional.of(new Running(bot, bot.messenger()));
+        return Optional.of(new Running(bot, bot.messenger(), bot.channelMembers()));
     }
 
     private static Optional<Long> guildId(Config config) {

@@ -3,26 +3,39 @@ package dev.rapport.app;
 import dev.rapport.core.command.Rapport;
 import dev.rapport.core.command.Requester;
 import dev.rapport.core.digest.DigestScheduler;
+import dev.rapport.core.intro.IntroRounds;
+import dev.rapport.core.port.ChannelMembers;
 import dev.rapport.core.port.DirectMessenger;
+import dev.rapport.core.port.IntroStorage;
 import dev.rapport.core.port.Storage;
+import dev.rapport.core.storage.Backups;
+import dev.rapport.core.storage.DamagedDatabaseException;
 import dev.rapport.core.storage.Database;
 import dev.rapport.core.storage.SqliteDigestOutbox;
 import dev.rapport.core.storage.SqliteDigestReads;
+import dev.rapport.core.storage.SqliteIntroStorage;
 import dev.rapport.core.storage.SqliteStorage;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Starts Rapport: configuration, storage, core, and every adapter with credentials; else the local console. */
+/**
+ * Starts Rapport: configuration, storage, core, and every adapter with credentials; else the local console.
+ * {@code rapport restore <backup file>} puts a backup back in place of the database.
+ */
 public final class Main {
     private static final Logger log = LoggerFactory.getLogger(Main.class);
 
@@ -30,29 +43,75 @@ public final class Main {
 
     public static void main(String[] args) throws Exception {
         Config config = Config.load();
+        if (args.length > 0) {
+            System.exit(tool(config, args));
+        }
+        try {
+            run(config);
+        } catch (DamagedDatabaseException e) {
+            System.err.println(e.getMessage());
+            System.exit(3);
+        }
+    }
+
+    /** The commands besides running: restore, help. Returns the exit code. */
+    static int tool(Config config, String[] args) {
+        if (args[0].equals("restore") && args.length == 2) {
+            Path backup = Path.of(args[1]);
+            try {
+                Backups.restore(backup, config.database());
+                System.out.println("Restored " + config.database() + " from " + backup
+                        + ". The file it replaced is kept beside it, ending in .replaced.");
+                return 0;
+            } catch (RuntimeException e) {
+                System.err.println("Restore failed: " + e.getMessage());
+                return 1;
+            }
+        }
+        if (args[0].equals("backups")) {
+            new Backups(null, config.backupDirectory(), Clock.systemUTC())
+                    .list()
+                    .forEach(file -> System.out.println(file));
+            return 0;
+        }
+        System.err.println("Usage: ./rapport                 run (the console when no platform is configured)\n"
+                + "       ./rapport backups         list the daily backups\n"
+                + "       ./rapport restore <file>  replace the database with a backup (Rapport must be stopped)");
+        return args[0].equals("help") || args[0].equals("--help") ? 0 : 2;
+    }
+
+    private static void run(Config config) throws Exception {
         Clock clock = Clock.systemUTC();
         try (Database db = Database.open(config.database())) {
             Storage storage = SqliteStorage.over(db);
-            Rapport rapport = Rapport.standard(clock, storage);
+            IntroStorage intros = SqliteIntroStorage.over(db);
+            Rapport rapport = Rapport.standard(clock, storage, intros);
+            Backups backups = new Backups(db, config.backupDirectory(), clock);
             List<Running> adapters = new ArrayList<>();
             SlackLauncher.start(config, rapport).ifPresent(adapters::add);
             DiscordLauncher.start(config, rapport).ifPresent(adapters::add);
             if (adapters.isEmpty()) {
-                runConsole(config, rapport, clock, db, storage);
-            } else {
-                DigestScheduler digests = digests(
-                        clock,
-                        db,
-                        storage,
-                        adapters.stream().map(Running::messenger).toList());
-                digests.start();
-                log.info("Rapport is running with {} adapter(s) on {}", adapters.size(), config.database());
-                List<AutoCloseable> stoppers = new ArrayList<>();
-                // The scheduler stops first, so that no digest is handed to an adapter that is shutting down.
-                stoppers.add(digests);
-                adapters.forEach(adapter -> stoppers.add(adapter.stopper()));
-                awaitShutdown(stoppers);
+                runConsole(config, rapport, clock, db, storage, backups);
+                return;
             }
+            List<DirectMessenger> messengers =
+                    adapters.stream().map(Running::messenger).toList();
+            Map<String, ChannelMembers> members = new LinkedHashMap<>();
+            adapters.forEach(adapter -> members.put(adapter.messenger().platform(), adapter.members()));
+            DigestScheduler digests = digests(clock, db, storage, messengers);
+            Maintenance maintenance = new Maintenance(
+                    clock,
+                    new IntroRounds(storage, intros, new PlatformMembers(members), messengers, new SecureRandom()),
+                    backups);
+            digests.start();
+            maintenance.start();
+            log.info("Rapport is running with {} adapter(s) on {}", adapters.size(), config.database());
+            List<AutoCloseable> stoppers = new ArrayList<>();
+            // Schedulers stop first, so that nothing is handed to an adapter that is shutting down.
+            stoppers.add(digests);
+            stoppers.add(maintenance);
+            adapters.forEach(adapter -> stoppers.add(adapter.stopper()));
+            awaitShutdown(stoppers);
         }
     }
 
@@ -62,7 +121,8 @@ public final class Main {
                 clock, new SqliteDigestOutbox(db), storage.users(), db, new SqliteDigestReads(db), messengers);
     }
 
-    private static void runConsole(Config config, Rapport rapport, Clock clock, Database db, Storage storage)
+    private static void runConsole(
+            Config config, Rapport rapport, Clock clock, Database db, Storage storage, Backups backups)
             throws IOException {
         PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
         String user = config.consoleUser();
@@ -72,6 +132,7 @@ public final class Main {
                 new Console(rapport, me, config.database().toAbsolutePath().getParent(), out);
         boolean interactive = System.console() != null;
         ConsoleMessenger messenger = new ConsoleMessenger(me.key(), out, interactive);
+        backupQuietly(backups);
         try (DigestScheduler digests = digests(clock, db, storage, List.of(messenger))) {
             // A digest already due when the console opens comes first, on this thread, so that a piped session's
             // output does not depend on when the scheduler thread wakes up; later ones arrive as they fall due.
@@ -79,6 +140,14 @@ public final class Main {
             digests.start(DigestScheduler.TICK);
             BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
             console.run(in, interactive);
+        }
+    }
+
+    private static void backupQuietly(Backups backups) {
+        try {
+            backups.backupIfDue();
+        } catch (RuntimeException e) {
+            log.warn("The daily backup failed: {}", e.getMessage());
         }
     }
 

@@ -21,7 +21,7 @@ final class SlackLauncher {
             adapter.close();
             throw e;
         }
-        return Optional.of(new Running(adapter, adapter.messenger()));
+        return Optional.of(new Running(adapter, adapter.messenger(), adapter.channelMembers()));
     }
 
     static SlackSettings settings(Config config) {
