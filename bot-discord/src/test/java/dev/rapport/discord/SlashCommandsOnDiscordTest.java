@@ -40,7 +40,9 @@ class SlashCommandsOnDiscordTest {
         DiscordTester.Sent reply = bot.discord.lastMessage();
         assertThat(reply.callbackType()).isEqualTo(DiscordTester.CALLBACK_MESSAGE);
         assertThat(reply.message().getInt("flags") & EPHEMERAL).isEqualTo(EPHEMERAL);
-        DataObject embed = reply.embeds().get(0);
+        // (Discord gives no time zone: a first-time user is asked once to set theirs, in an embed before the reply)
+        assertThat(reply.embeds().get(0).getString("description")).contains("Until you set your time zone");
+        DataObject embed = reply.embeds().get(1);
         assertThat(embed.getString("title")).isEqualTo("Marc");
         assertThat(embed.getString("description"))
                 .contains("New contact")
@@ -62,8 +64,8 @@ class SlashCommandsOnDiscordTest {
         DiscordTester.Sent reply = bot.slash("remember", Map.of("who", "Marc Kelly", "note", "ask: how was Lisbon?"));
 
         // THEN the contact is "Marc Kelly" and the note became a question to ask
-        assertThat(reply.embeds().get(0).getString("title")).isEqualTo("Marc Kelly");
-        assertThat(reply.embeds().get(0).getString("description"))
+        assertThat(reply.embeds().get(1).getString("title")).isEqualTo("Marc Kelly");
+        assertThat(reply.embeds().get(1).getString("description"))
                 .contains("Saved as a question to ask")
                 .contains("1 open question");
     }
@@ -250,6 +252,6 @@ class SlashCommandsOnDiscordTest {
     void helpShowsUsage() {
         DiscordTester.Sent reply = bot.slash("help", Map.of());
 
-        assertThat(reply.embeds().get(0).getString("title")).isEqualTo("Rapport — a small circle, a mile deep");
+        assertThat(reply.embeds().get(1).getString("title")).isEqualTo("Rapport — a small circle, a mile deep");
     }
 }

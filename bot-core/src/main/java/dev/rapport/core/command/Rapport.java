@@ -68,7 +68,7 @@ public final class Rapport {
 
     /** Rapport with every standard command except /intro. */
     public static Rapport standard(Clock clock, Storage storage) {
-        return standard(clock, storage, List.of(), List.of(), List.of());
+        return standard(clock, storage, List.of(), List.of(), List.of(), (userId, date) -> List.of());
     }
 
     /** Rapport with every standard command, /intro and its pairing rounds included. */
@@ -79,7 +79,8 @@ public final class Rapport {
                 storage,
                 List.of(intro),
                 List.of(intro, new IntroCheckIns(intros.intros()), new RoundAnswers(storage, intros.rounds())),
-                List.of(new IntroducedContacts(storage, intros.intros())));
+                List.of(new IntroducedContacts(storage, intros.intros())),
+                intros.intros()::checkInsDue);
     }
 
     private static Rapport standard(
@@ -87,13 +88,14 @@ public final class Rapport {
             Storage storage,
             List<CommandHandler> extraCommands,
             List<ActionHandler> extraActions,
-            List<Arrival> arrivals) {
+            List<Arrival> arrivals,
+            DigestPlanner.CheckInsDue checkIns) {
         People people = new People(storage.contacts());
         RememberCommand remember = new RememberCommand(people, storage.contacts(), storage.notes());
         FollowUpCommand followUp =
                 new FollowUpCommand(people, storage.contacts(), storage.notes(), storage.followUps());
         ForgetCommand forget = new ForgetCommand(people, storage.contacts());
-        DigestPlanner planner = new DigestPlanner(storage.contacts(), storage.followUps(), storage.notes());
+        DigestPlanner planner = new DigestPlanner(storage.contacts(), storage.followUps(), storage.notes(), checkIns);
         List<CommandHandler> commands = new ArrayList<>(List.of(
                 remember,
                 followUp,
@@ -170,8 +172,14 @@ public final class Rapport {
 
     /** The user, after the work waiting for their arrival (contacts from intros) is done. */
     private Arrived arrive(Requester from) {
-        User user = createOrFind(from);
+        boolean firstTime = storage.users().find(from.key()).isEmpty();
+        User user = createOrFind(from, clock.instant());
         List<Section> told = new ArrayList<>();
+        if (firstTime && !user.settings().zoneChosen()) {
+            // Asked once, on the first reply: platforms like Discord do not say where a user lives.
+            told.add(Section.of("Welcome! Until you set your time zone Rapport uses UTC, so your daily reminder comes"
+                    + " at 09:00 UTC. Set yours: /settings timezone Europe/Berlin"));
+        }
         for (Arrival arrival : arrivals) {
             told.addAll(storage.transactor().inTransaction(() -> arrival.arrived(user, clock.instant())));
         }
@@ -180,8 +188,7 @@ public final class Rapport {
 
     private record Arrived(User user, List<Section> notices) {}
 
-    private User createOrFind(Requester from) {
-        Instant now = clock.instant();
+    private User createOrFind(Requester from, Instant now) {
         Settings initial = Settings.defaults(
                 from.platformZone().orElse(ZoneId.of("UTC")),
                 from.platformZone().isPresent());

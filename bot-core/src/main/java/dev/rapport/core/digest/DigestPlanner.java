@@ -5,6 +5,8 @@ import dev.rapport.core.domain.Contact;
 import dev.rapport.core.domain.FollowUp;
 import dev.rapport.core.domain.Note;
 import dev.rapport.core.domain.User;
+import dev.rapport.core.intro.Intro;
+import dev.rapport.core.intro.IntroCheckIns.IntroCheckIn;
 import dev.rapport.core.port.ContactStore;
 import dev.rapport.core.port.DigestReads;
 import dev.rapport.core.port.FollowUpStore;
@@ -35,16 +37,33 @@ public final class DigestPlanner {
     private final ContactStore contacts;
     private final FollowUpStore followUps;
     private final ContactContext context;
+    private final CheckInsDue checkIns;
 
     public DigestPlanner(ContactStore contacts, FollowUpStore followUps, NoteStore notes) {
+        this(contacts, followUps, notes, (userId, date) -> List.of());
+    }
+
+    public DigestPlanner(ContactStore contacts, FollowUpStore followUps, NoteStore notes, CheckInsDue checkIns) {
         this.contacts = contacts;
         this.followUps = followUps;
         this.context = new ContactContext(notes);
+        this.checkIns = checkIns;
+    }
+
+    /** A user's open intro check-ins due by a date, oldest first. */
+    @FunctionalInterface
+    public interface CheckInsDue {
+        List<Intro> dueFor(long userId, LocalDate date);
     }
 
     /** One user's digest, read through the per-user stores. */
     public Digest plan(User user, LocalDate date) {
-        return select(user, date, contacts.all(user.id()), followUps.openDueBy(user.id(), date))
+        return select(
+                        user,
+                        date,
+                        contacts.all(user.id()),
+                        followUps.openDueBy(user.id(), date),
+                        checkIns.dueFor(user.id(), date))
                 .digest(context::line);
     }
 
@@ -54,9 +73,14 @@ public final class DigestPlanner {
         dates.forEach((user, date) -> dateByOwner.put(user.id(), date));
         Map<Long, List<FollowUp>> due = reads.openFollowUpsDue(dateByOwner);
         Map<Long, List<Contact>> contactsDue = reads.contactsDue(dateByOwner);
+        Map<Long, List<Intro>> checkInsDue = reads.introCheckInsDue(dateByOwner);
         List<Selection> selections = new ArrayList<>();
         dates.forEach((user, date) -> selections.add(select(
-                user, date, contactsDue.getOrDefault(user.id(), List.of()), due.getOrDefault(user.id(), List.of()))));
+                user,
+                date,
+                contactsDue.getOrDefault(user.id(), List.of()),
+                due.getOrDefault(user.id(), List.of()),
+                checkInsDue.getOrDefault(user.id(), List.of()))));
         Map<Long, Set<Long>> chosen = new HashMap<>();
         for (Selection selection : selections) {
             Set<Long> ids = selection.chosen.stream().map(c -> c.contact.id()).collect(Collectors.toSet());
@@ -78,7 +102,8 @@ public final class DigestPlanner {
      * Chooses the people: {@code candidates} must hold at least the contacts of {@code dueFollowUps} and every
      * contact whose rhythm has lapsed by {@code date}; other contacts are ignored.
      */
-    private static Selection select(User user, LocalDate date, List<Contact> candidates, List<FollowUp> dueFollowUps) {
+    private static Selection select(
+            User user, LocalDate date, List<Contact> candidates, List<FollowUp> dueFollowUps, List<Intro> checkIns) {
         Map<Long, Contact> byId = candidates.stream().collect(Collectors.toMap(Contact::id, Function.identity()));
         List<Candidate> found = new ArrayList<>();
         Set<Long> included = new HashSet<>();
@@ -92,8 +117,6 @@ public final class DigestPlanner {
                 found.add(new Candidate(contact, DigestItem.Kind.FOLLOW_UP, followUp.dueOn(), why, 0));
             }
         }
-        // Intro check-ins ("Did A and B connect?") join here as Kind.INTRO_CHECK_IN once intros exist; the sort
-        // below already places them between explicit follow-ups and lapsed rhythms.
         for (Contact contact : candidates) {
             if (contact.rhythmLapsedOn(date) && included.add(contact.id())) {
                 LocalDate next = contact.rhythmNext().orElseThrow();
@@ -107,20 +130,38 @@ public final class DigestPlanner {
                 .thenComparing(c -> -c.lateness)
                 .thenComparing(c -> c.dueOn)
                 .thenComparing(c -> c.contact.name()));
+        // Follow-ups first, then intro check-ins ("Did A and B connect?"), then lapsed rhythms; the cap counts all.
         int max = Math.max(1, user.settings().maxItems());
-        List<Candidate> chosen = found.stream().limit(max).toList();
-        return new Selection(user, date, chosen, Math.max(0, found.size() - max));
+        List<Candidate> followUpsFirst =
+                found.stream().filter(c -> c.kind == DigestItem.Kind.FOLLOW_UP).toList();
+        List<Candidate> rhythms =
+                found.stream().filter(c -> c.kind == DigestItem.Kind.RHYTHM).toList();
+        int room = max;
+        List<Candidate> chosen = new ArrayList<>(followUpsFirst.subList(0, Math.min(room, followUpsFirst.size())));
+        room -= chosen.size();
+        List<Intro> chosenCheckIns = checkIns.subList(0, Math.min(room, checkIns.size()));
+        room -= chosenCheckIns.size();
+        chosen.addAll(rhythms.subList(0, Math.min(room, rhythms.size())));
+        int total = found.size() + checkIns.size();
+        return new Selection(
+                user, date, chosen, chosenCheckIns, Math.max(0, total - chosen.size() - chosenCheckIns.size()));
     }
 
     private record Candidate(Contact contact, DigestItem.Kind kind, LocalDate dueOn, String why, double lateness) {}
 
     /** The chosen people before their context lines are read. */
-    private record Selection(User user, LocalDate date, List<Candidate> chosen, int more) {
+    private record Selection(User user, LocalDate date, List<Candidate> chosen, List<Intro> checkIns, int more) {
         Digest digest(Function<Contact, Optional<String>> contextLine) {
             List<DigestItem> items = chosen.stream()
                     .map(c -> new DigestItem(c.contact, c.kind, c.dueOn, c.why, contextLine.apply(c.contact)))
                     .toList();
-            return new Digest(user.id(), date, items, more);
+            return new Digest(
+                    user.id(),
+                    date,
+                    user.settings().zone(),
+                    items,
+                    checkIns.stream().map(IntroCheckIn::new).toList(),
+                    more);
         }
     }
 }

@@ -16,10 +16,15 @@ public final class DigestView {
             return Reply.of(Section.of("Nothing due today. Enjoy the calm."));
         }
         List<Section> sections = new ArrayList<>();
-        int count = digest.items().size() + digest.more();
+        int count = digest.shown() + digest.more();
         sections.add(
                 Section.of(count == 1 ? "One person to get back to today." : count + " people to get back to today."));
+        boolean checkInsShown = false;
         for (DigestItem item : digest.items()) {
+            if (item.kind() == DigestItem.Kind.RHYTHM && !checkInsShown) {
+                addCheckIns(digest, sections);
+                checkInsShown = true;
+            }
             List<String> lines = new ArrayList<>();
             lines.add(item.why());
             if (item.kind() != DigestItem.Kind.RHYTHM) {
@@ -33,9 +38,17 @@ public final class DigestView {
                             Buttons.snooze(item.contact(), "1w", "Snooze 1 week"),
                             Buttons.addNote(item.contact(), "Add note"))));
         }
+        if (!checkInsShown) {
+            addCheckIns(digest, sections);
+        }
         if (digest.more() > 0) {
             sections.add(Section.of("+" + digest.more() + " more — /followup list"));
         }
         return Reply.of(sections.toArray(Section[]::new));
+    }
+
+    // Between explicit follow-ups and lapsed rhythms, as the planner ordered them.
+    private static void addCheckIns(Digest digest, List<Section> sections) {
+        digest.checkIns().forEach(checkIn -> sections.add(checkIn.section(digest.date(), digest.zone())));
     }
 }

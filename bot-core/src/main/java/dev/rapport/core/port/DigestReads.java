@@ -3,6 +3,7 @@ package dev.rapport.core.port;
 import dev.rapport.core.domain.Contact;
 import dev.rapport.core.domain.FollowUp;
 import dev.rapport.core.domain.Note;
+import dev.rapport.core.intro.Intro;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -19,6 +20,9 @@ public interface DigestReads {
 
     /** For each owner: the contacts with an open follow-up due, or a rhythm lapsed, by that owner's date. */
     Map<Long, List<Contact>> contactsDue(Map<Long, LocalDate> dateByOwner);
+
+    /** For each introducer: their open intro check-ins due on or before that owner's date, oldest first. */
+    Map<Long, List<Intro>> introCheckInsDue(Map<Long, LocalDate> dateByOwner);
 
     /** For each contact named (by owner): its newest notes, newest first, at most {@code limit}. */
     Map<Long, List<Note>> recentNotes(Map<Long, Set<Long>> contactIdsByOwner, int limit);

@@ -3,6 +3,7 @@ package dev.rapport.core.storage;
 import dev.rapport.core.domain.Contact;
 import dev.rapport.core.domain.FollowUp;
 import dev.rapport.core.domain.Note;
+import dev.rapport.core.intro.Intro;
 import dev.rapport.core.port.DigestReads;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -63,6 +64,23 @@ public final class SqliteDigestReads implements DigestReads {
                                 args)))
                 .stream()
                 .collect(Collectors.groupingBy(Contact::ownerId, HashMap::new, Collectors.toList()));
+    }
+
+    @Override
+    public Map<Long, List<Intro>> introCheckInsDue(Map<Long, LocalDate> dateByOwner) {
+        return chunked(
+                        dateByOwner,
+                        (values, args) -> db.read(c -> Rows.list(
+                                c,
+                                "WITH wanted (owner_id, day) AS (VALUES " + values + ")"
+                                        + " SELECT " + prefixed(SqliteIntroStore.COLUMNS, "i")
+                                        + " FROM wanted w JOIN intros i ON i.introducer_id = w.owner_id"
+                                        + " AND i.check_in = 'OPEN' AND i.check_in_on <= w.day"
+                                        + " ORDER BY i.introducer_id, i.check_in_on, i.id",
+                                SqliteIntroStore::map,
+                                args)))
+                .stream()
+                .collect(Collectors.groupingBy(Intro::introducerId, HashMap::new, Collectors.toList()));
     }
 
     @Override

@@ -16,7 +16,7 @@ import java.util.Optional;
 
 /** Intros in SQLite; check-ins are scoped by the introducer. */
 public final class SqliteIntroStore implements IntroStore {
-    private static final String COLUMNS = "id, platform, workspace, channel_id, introducer_id, introducer_name,"
+    static final String COLUMNS = "id, platform, workspace, channel_id, introducer_id, introducer_name,"
             + " a_user_id, a_name, b_user_id, b_name, why, created_at, check_in_on, check_in";
 
     private final Database db;
@@ -109,7 +109,7 @@ public final class SqliteIntroStore implements IntroStore {
                 introId));
     }
 
-    private static Intro map(ResultSet rs) throws SQLException {
+    static Intro map(ResultSet rs) throws SQLException {
         return new Intro(
                 rs.getLong("id"),
                 new ChannelKey(rs.getString("platform"), rs.getString("workspace"), rs.getString("channel_id")),

@@ -377,4 +377,16 @@ class CommandsTest {
 
         assertThat(say("/contact marc")).contains("met @Dana at SYPE").doesNotContain("<@U999>");
     }
+
+    @Test
+    void someoneWhosePlatformGivesNoTimeZoneIsAskedOnceToSetIt() {
+        Requester discordUser = Requester.of("discord", "", "4242", "Dana");
+
+        String first = app.text(discordUser, "/help");
+        String second = app.text(discordUser, "/help");
+
+        assertThat(first).contains("Until you set your time zone Rapport uses UTC", "/settings timezone");
+        assertThat(second).doesNotContain("Until you set your time zone");
+        assertThat(app.text(alice, "/help")).doesNotContain("Until you set your time zone");
+    }
 }

@@ -7,6 +7,7 @@ import dev.rapport.core.command.Reply;
 import dev.rapport.core.command.Requester;
 import dev.rapport.core.port.Storage;
 import dev.rapport.core.storage.Database;
+import dev.rapport.core.storage.SqliteIntroStorage;
 import dev.rapport.core.storage.SqliteStorage;
 import java.nio.file.Path;
 import java.time.ZoneId;
@@ -22,7 +23,7 @@ public final class TestRapport implements AutoCloseable {
         this.clock = clock;
         this.db = Database.open(folder.resolve("rapport.db"));
         this.storage = SqliteStorage.over(db);
-        this.rapport = Rapport.standard(clock, storage);
+        this.rapport = Rapport.standard(clock, storage, SqliteIntroStorage.over(db));
     }
 
     /** Wednesday 25 November 2026, 10:00 UTC. */
