@@ -46,7 +46,7 @@ public final class ContactCommand implements CommandHandler {
         List<Section.Field> fields = new ArrayList<>();
         fields.add(new Section.Field("Things known", String.valueOf(known.size())));
         fields.add(new Section.Field("Open questions", String.valueOf(questions.size())));
-        fields.add(new Section.Field("Last contact", ContactContext.lastContact(contact, today)));
+        fields.add(new Section.Field("Last contact", ContactContext.lastContactValue(contact, today)));
         fields.add(new Section.Field(
                 "Next follow-up",
                 followUps

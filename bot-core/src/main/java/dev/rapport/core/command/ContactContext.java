@@ -42,10 +42,17 @@ public final class ContactContext {
 
     /** "last contact 23 days ago (they reached out)" or "no contact logged yet". */
     public static String lastContact(Contact contact, LocalDate today) {
+        return contact.lastContact().isEmpty()
+                ? "no contact logged yet"
+                : "last contact " + lastContactValue(contact, today);
+    }
+
+    /** "23 days ago (they reached out)", or "none logged yet": the value beside a "Last contact" label. */
+    public static String lastContactValue(Contact contact, LocalDate today) {
         if (contact.lastContact().isEmpty()) {
-            return "no contact logged yet";
+            return "none logged yet";
         }
-        String when = "last contact " + DateText.ago(contact.lastContact().get(), today);
+        String when = DateText.ago(contact.lastContact().get(), today);
         return contact.lastInitiator()
                 .map(initiator -> when + (initiator == Initiator.THEM ? " (they reached out)" : " (you reached out)"))
                 .orElse(when);

@@ -9,7 +9,9 @@ import dev.rapport.core.command.NoteText;
 import dev.rapport.core.command.Reply;
 import dev.rapport.core.command.Section;
 import dev.rapport.core.domain.Contact;
+import dev.rapport.core.domain.Initiator;
 import dev.rapport.core.domain.UserKey;
+import dev.rapport.core.port.ContactStore;
 import dev.rapport.core.port.NoteStore;
 import dev.rapport.core.port.RoundStore;
 import dev.rapport.core.port.Storage;
@@ -26,11 +28,13 @@ public final class RoundAnswers implements ActionHandler {
     private final RoundStore rounds;
     private final NoteStore notes;
     private final IntroContacts contacts;
+    private final ContactStore contactStore;
 
     public RoundAnswers(Storage storage, RoundStore rounds) {
         this.rounds = rounds;
         this.notes = storage.notes();
         this.contacts = new IntroContacts(storage.contacts());
+        this.contactStore = storage.contacts();
     }
 
     @Override
@@ -79,7 +83,11 @@ public final class RoundAnswers implements ActionHandler {
         String howMet = "paired in a channel's intro round on " + IntroText.day(invocation.today());
         List<Contact> met = new ArrayList<>();
         for (Person partner : partners) {
-            met.add(contacts.findOrCreate(invocation.userId(), partner, howMet, invocation.now()));
+            // Meeting is contact: it counts as the last contact, and restarts a rhythm if there is one.
+            Contact contact = contacts.findOrCreate(invocation.userId(), partner, howMet, invocation.now())
+                    .inTouch(invocation.today(), Initiator.ME);
+            contactStore.update(contact);
+            met.add(contact);
         }
         if (note.isEmpty()) {
             List<Button> buttons = met.stream()

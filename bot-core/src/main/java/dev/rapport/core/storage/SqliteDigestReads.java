@@ -55,7 +55,7 @@ public final class SqliteDigestReads implements DigestReads {
                                 "WITH wanted (owner_id, day) AS (VALUES " + values + ")"
                                         + " SELECT " + columns + " FROM wanted w"
                                         + " JOIN contacts c ON c.owner_id = w.owner_id AND c.rhythm_next <= w.day"
-                                        + " UNION"
+                                        + " UNION ALL"
                                         + " SELECT " + columns + " FROM wanted w"
                                         + " JOIN follow_ups f ON f.owner_id = w.owner_id AND f.status = 'OPEN'"
                                         + " AND f.due_on <= w.day"
@@ -63,7 +63,15 @@ public final class SqliteDigestReads implements DigestReads {
                                 SqliteContactStore::map,
                                 args)))
                 .stream()
+                // UNION ALL and this, rather than UNION: a contact both due and lapsed comes twice, wide rows are
+                // cheaper to drop here than to sort in a temporary B-tree.
+                .filter(distinctIds())
                 .collect(Collectors.groupingBy(Contact::ownerId, HashMap::new, Collectors.toList()));
+    }
+
+    private static java.util.function.Predicate<Contact> distinctIds() {
+        Set<Long> seen = new java.util.HashSet<>();
+        return contact -> seen.add(contact.id());
     }
 
     @Override

@@ -73,6 +73,14 @@ public final class Cadence {
         if (code == null) {
             return Optional.empty();
         }
+        // Stored codes are few ("P2W", "P1M", "FRIDAY"); the digest sweep reads millions of them.
+        return PARSED.computeIfAbsent(code, Cadence::parseCode);
+    }
+
+    private static final java.util.Map<String, Optional<Cadence>> PARSED =
+            new java.util.concurrent.ConcurrentHashMap<>();
+
+    private static Optional<Cadence> parseCode(String code) {
         String upper = code.strip().toUpperCase(Locale.ROOT);
         Optional<DayOfWeek> day = Arrays.stream(DayOfWeek.values())
                 .filter(d -> d.name().equals(upper))

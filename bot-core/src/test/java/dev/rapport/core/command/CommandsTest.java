@@ -212,7 +212,7 @@ class CommandsTest {
 
         String page = say("/contact marc");
 
-        assertThat(page).contains("Things known: 2", "Last contact: no contact logged yet");
+        assertThat(page).contains("Things known: 2", "Last contact: none logged yet");
         assertThat(page.indexOf("moving to Lisbon")).isLessThan(page.indexOf("met at SYPE"));
     }
 

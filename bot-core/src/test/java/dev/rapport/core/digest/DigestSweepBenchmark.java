@@ -85,6 +85,8 @@ public final class DigestSweepBenchmark {
                     generateSeconds,
                     Files.size(file) / 1_000_000);
 
+            planOnly(db);
+
             CountingMessenger messenger = new CountingMessenger();
             DigestScheduler scheduler = new DigestScheduler(
                     java.time.Clock.fixed(NOW, java.time.ZoneOffset.UTC),
@@ -127,6 +129,53 @@ public final class DigestSweepBenchmark {
                 deleteAll(folder);
             }
         }
+    }
+
+    /**
+     * The planning sweep alone: every user's digest for today decided (follow-ups, check-ins, lapsed rhythms, the
+     * context line) in batches of 500, as the scheduler plans them, without writing the outbox or sending.
+     */
+    private static void planOnly(Database db) {
+        var users = SqliteStorage.over(db).users();
+        List<Long> ids = db.read(c -> {
+            List<Long> all = new java.util.ArrayList<>();
+            try (var statement = c.createStatement();
+                    var rs = statement.executeQuery("SELECT id FROM users ORDER BY id")) {
+                while (rs.next()) {
+                    all.add(rs.getLong(1));
+                }
+            }
+            return all;
+        });
+        List<dev.rapport.core.domain.User> all =
+                ids.stream().map(id -> users.byId(id).orElseThrow()).toList();
+        SqliteDigestReads reads = new SqliteDigestReads(db);
+        usedHeapAfterGc();
+        resetPeaks();
+        long start = System.nanoTime();
+        long withItems = 0;
+        long items = 0;
+        for (int from = 0; from < all.size(); from += 500) {
+            java.util.Map<dev.rapport.core.domain.User, LocalDate> batch = new java.util.LinkedHashMap<>();
+            for (dev.rapport.core.domain.User user : all.subList(from, Math.min(all.size(), from + 500))) {
+                batch.put(user, LocalDate.ofInstant(NOW, user.settings().zone()));
+            }
+            for (Digest digest : DigestPlanner.planAll(batch, reads).values()) {
+                withItems += digest.isEmpty() ? 0 : 1;
+                items += digest.shown();
+            }
+        }
+        double planSeconds = seconds(System.nanoTime() - start);
+        System.out.printf(
+                Locale.ROOT,
+                "planning sweep (plan only, no outbox, no sending): %,d users in %.2f s (%.0f users/s);"
+                        + " %,d digests with something due, %,d items; peak heap %d MB%n",
+                all.size(),
+                planSeconds,
+                all.size() / planSeconds,
+                withItems,
+                items,
+                peakHeap() / 1_000_000);
     }
 
     /** Bulk inserts: users spread over zones; per user 50 contacts, some rhythms and follow-ups, a note each. */
