@@ -1,0 +1,142 @@
+package dev.rapport.bench;
+
+import dev.rapport.core.command.Rapport;
+import dev.rapport.core.digest.DigestScheduler;
+import dev.rapport.core.port.DirectMessenger;
+import dev.rapport.core.port.Storage;
+import dev.rapport.core.storage.Database;
+import dev.rapport.core.storage.SqliteDigestOutbox;
+import dev.rapport.core.storage.SqliteDigestReads;
+import dev.rapport.core.storage.SqliteStorage;
+import dev.rapport.slack.SlackAdapter;
+import dev.rapport.slack.SlackSettings;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Delivery under rate limits and faults: digests for {@code -Dusers} (10,000) Slack users due now, sent by the real
+ * {@link DigestScheduler} through the real Slack messenger to a fake Web API on 127.0.0.1 that allows {@code -Drate}
+ * (50) requests per second across all methods (429 with Retry-After: 1 beyond that) and injects {@code -Dfaults}
+ * (10%) 429-with-Retry-After and 500/503 answers on chat.postMessage. The scheduler's {@code tick()} is called in a
+ * loop (a short pause when a tick found nothing due) until every outbox row is sent or {@code -Dlimit} seconds pass.
+ */
+final class DeliveryBench {
+    private final Path folder;
+    private final int users = Integer.getInteger("users", 10_000);
+    private final double rate = Double.parseDouble(System.getProperty("rate", "50"));
+    private final double faults = Double.parseDouble(System.getProperty("faults", "0.10"));
+    private final long limitSeconds = Long.getLong("limit", 600);
+
+    DeliveryBench(Path folder) {
+        this.folder = folder;
+    }
+
+    void run() throws Exception {
+        Path file = folder.resolve("delivery.db");
+        long buildStart = System.nanoTime();
+        DueDigests.build(file, users);
+        System.out.printf(
+                "built %s: %d slack users due now, one due follow-up each, in %.1f s%n",
+                file, users, (System.nanoTime() - buildStart) / 1e9);
+        LocalDate day = LocalDate.now(ZoneOffset.UTC);
+        try (FakeSlack slack = new FakeSlack(rate, faults, 0);
+                Database db = Database.open(file)) {
+            Clock clock = Clock.systemUTC();
+            Storage storage = SqliteStorage.over(db);
+            SlackSettings settings = new SlackSettings(
+                    "xoxb-0000000000-0000000000000-benchbenchbenchbench",
+                    Optional.empty(),
+                    Optional.of("bench-signing-secret-0000000000"),
+                    0,
+                    Optional.of(slack.apiUrl()));
+            // The adapter is never started: only its messenger is used, built exactly as the running bot builds it.
+            try (SlackAdapter adapter = SlackAdapter.create(settings, Rapport.standard(clock, storage))) {
+                DirectMessenger messenger = adapter.messenger();
+                DigestScheduler scheduler = new DigestScheduler(
+                        clock,
+                        new SqliteDigestOutbox(db),
+                        storage.users(),
+                        db,
+                        new SqliteDigestReads(db),
+                        List.of(messenger));
+                System.out.printf(
+                        "fake Slack Web API at %s: %.0f requests/s across all methods, %.0f%% injected faults on"
+                                + " chat.postMessage; time limit %d s%n",
+                        slack.apiUrl(), rate, faults * 100, limitSeconds);
+                long start = System.nanoTime();
+                long deadline = start + limitSeconds * 1_000_000_000L;
+                long nextReport = start + 30_000_000_000L;
+                long sent = 0;
+                long ticks = 0;
+                long idleTicks = 0;
+                while (sent < users && System.nanoTime() < deadline) {
+                    DigestScheduler.Tick tick = scheduler.tick();
+                    ticks++;
+                    sent += tick.sent();
+                    if (tick.sent() + tick.retried() == 0) {
+                        idleTicks++;
+                        Thread.sleep(100);
+                    }
+                    if (System.nanoTime() > nextReport) {
+                        nextReport += 30_000_000_000L;
+                        System.out.printf(
+                                "  %4.0f s: %d sent, %d requests (%d admitted, %d refused by the limiter)%n",
+                                (System.nanoTime() - start) / 1e9,
+                                sent,
+                                slack.total.get(),
+                                slack.admitted.get(),
+                                slack.limited.get());
+                    }
+                }
+                double wall = (System.nanoTime() - start) / 1e9;
+                report(file, slack, wall, ticks, idleTicks, day);
+            }
+        }
+    }
+
+    private void report(Path file, FakeSlack slack, double wall, long ticks, long idleTicks, LocalDate day)
+            throws Exception {
+        Map<String, Long> states = DueDigests.outboxStates(file);
+        Map<Integer, Long> attempts = DueDigests.attempts(file);
+        DueDigests.Check check = DueDigests.Check.of(users, slack.deliveries);
+        long notSent = users - states.getOrDefault("SENT", 0L);
+        long lost = Math.max(notSent, check.lost());
+        double admittedRate = slack.admitted.get() / wall;
+        long open = slack.requests("conversations.open");
+        long posts = slack.requests("chat.postMessage");
+        long history = slack.requests("conversations.history");
+        System.out.printf(
+                "users %d, wall %.1f s (%d ticks, %d idle), digest date %s%n", users, wall, ticks, idleTicks, day);
+        System.out.printf(
+                "delivered %d, digests/s %.1f (ceiling at %.0f req/s and %.2f calls per digest: %.1f/s)%n",
+                check.delivered(),
+                check.delivered() / wall,
+                rate,
+                check.delivered() == 0 ? 0.0 : (double) slack.admitted.get() / check.delivered(),
+                check.delivered() == 0 ? 0.0 : rate / ((double) slack.admitted.get() / check.delivered()));
+        System.out.printf(
+                "API requests %d in all: %d admitted by the limiter = %.1f/s, %.0f%% of the %.0f/s allowed (target"
+                        + " >= 90%%); %d refused with 429 by the limiter%n",
+                slack.total.get(),
+                slack.admitted.get(),
+                admittedRate,
+                100 * admittedRate / rate,
+                rate,
+                slack.limited.get());
+        System.out.printf(
+                "  by method: conversations.open %d, chat.postMessage %d, conversations.history %d, other %d%n",
+                open, posts, history, slack.total.get() - open - posts - history);
+        System.out.printf(
+                "injected faults %d (429 with Retry-After %d, 500/503 %d)%n",
+                slack.injected429.get() + slack.injected5xx.get(), slack.injected429.get(), slack.injected5xx.get());
+        System.out.printf(
+                "lost %d (outbox rows not SENT %d, users never recorded %d), duplicates %d (targets: 0, 0)%n",
+                lost, notSent, check.lost(), check.duplicates());
+        System.out.printf("outbox states %s; attempts per row %s%n", states, attempts);
+    }
+}
