@@ -41,7 +41,7 @@ final class CrashBench {
             return;
         }
         Path file = folder.resolve("crash.db").toAbsolutePath();
-        DueDigests.build(file, users);
+        DueDigests.build(file, users, DueDigests.zone());
         Path backups = folder.resolve("crash-backups").toAbsolutePath();
         Files.createDirectories(backups);
         Path log = folder.resolve("crash-child.log").toAbsolutePath();

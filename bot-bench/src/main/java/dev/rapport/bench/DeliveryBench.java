@@ -13,7 +13,6 @@ import dev.rapport.slack.SlackSettings;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -31,6 +30,8 @@ final class DeliveryBench {
     private final double rate = Double.parseDouble(System.getProperty("rate", "50"));
     private final double faults = Double.parseDouble(System.getProperty("faults", "0.10"));
     private final long limitSeconds = Long.getLong("limit", 600);
+    /** What-if, not what ships: pace the messenger to the platform's rate on our side. */
+    private final boolean paced = Boolean.getBoolean("paced");
 
     DeliveryBench(Path folder) {
         this.folder = folder;
@@ -39,11 +40,12 @@ final class DeliveryBench {
     void run() throws Exception {
         Path file = folder.resolve("delivery.db");
         long buildStart = System.nanoTime();
-        DueDigests.build(file, users);
+        java.time.ZoneId zone = DueDigests.zone();
+        DueDigests.build(file, users, zone);
         System.out.printf(
                 "built %s: %d slack users due now, one due follow-up each, in %.1f s%n",
                 file, users, (System.nanoTime() - buildStart) / 1e9);
-        LocalDate day = LocalDate.now(ZoneOffset.UTC);
+        LocalDate day = LocalDate.now(zone);
         try (FakeSlack slack = new FakeSlack(rate, faults, 0);
                 Database db = Database.open(file)) {
             Clock clock = Clock.systemUTC();
@@ -56,7 +58,7 @@ final class DeliveryBench {
                     Optional.of(slack.apiUrl()));
             // The adapter is never started: only its messenger is used, built exactly as the running bot builds it.
             try (SlackAdapter adapter = SlackAdapter.create(settings, Rapport.standard(clock, storage))) {
-                DirectMessenger messenger = adapter.messenger();
+                DirectMessenger messenger = paced ? new PacedMessenger(adapter.messenger(), rate) : adapter.messenger();
                 DigestScheduler scheduler = new DigestScheduler(
                         clock,
                         new SqliteDigestOutbox(db),
@@ -66,8 +68,15 @@ final class DeliveryBench {
                         List.of(messenger));
                 System.out.printf(
                         "fake Slack Web API at %s: %.0f requests/s across all methods, %.0f%% injected faults on"
-                                + " chat.postMessage; time limit %d s%n",
-                        slack.apiUrl(), rate, faults * 100, limitSeconds);
+                                + " chat.postMessage; time limit %d s%s%n",
+                        slack.apiUrl(),
+                        rate,
+                        faults * 100,
+                        limitSeconds,
+                        paced
+                                ? "; WHAT-IF: the messenger is wrapped in a client-side pacer of " + rate
+                                        + " calls/s (2 per send), which the shipped code does not have"
+                                : "");
                 long start = System.nanoTime();
                 long deadline = start + limitSeconds * 1_000_000_000L;
                 long nextReport = start + 30_000_000_000L;
@@ -83,7 +92,7 @@ final class DeliveryBench {
                         Thread.sleep(100);
                     }
                     if (System.nanoTime() > nextReport) {
-                        nextReport += 30_000_000_000L;
+                        nextReport = System.nanoTime() + 30_000_000_000L;
                         System.out.printf(
                                 "  %4.0f s: %d sent, %d requests (%d admitted, %d refused by the limiter)%n",
                                 (System.nanoTime() - start) / 1e9,
@@ -94,12 +103,12 @@ final class DeliveryBench {
                     }
                 }
                 double wall = (System.nanoTime() - start) / 1e9;
-                report(file, slack, wall, ticks, idleTicks, day);
+                report(file, slack, wall, ticks, idleTicks, day + " in " + zone);
             }
         }
     }
 
-    private void report(Path file, FakeSlack slack, double wall, long ticks, long idleTicks, LocalDate day)
+    private void report(Path file, FakeSlack slack, double wall, long ticks, long idleTicks, String day)
             throws Exception {
         Map<String, Long> states = DueDigests.outboxStates(file);
         Map<Integer, Long> attempts = DueDigests.attempts(file);
@@ -128,6 +137,13 @@ final class DeliveryBench {
                 100 * admittedRate / rate,
                 rate,
                 slack.limited.get());
+        int seconds = (int) Math.ceil(wall);
+        System.out.printf(
+                "  seconds of the run with >= %.0f admitted requests (limit in use): %d of %d; with none: %d%n",
+                rate * 0.9,
+                slack.secondsWith(0, seconds, (long) (rate * 0.9)),
+                seconds,
+                seconds - slack.secondsWith(0, seconds, 1));
         System.out.printf(
                 "  by method: conversations.open %d, chat.postMessage %d, conversations.history %d, other %d%n",
                 open, posts, history, slack.total.get() - open - posts - history);
@@ -138,5 +154,43 @@ final class DeliveryBench {
                 "lost %d (outbox rows not SENT %d, users never recorded %d), duplicates %d (targets: 0, 0)%n",
                 lost, notSent, check.lost(), check.duplicates());
         System.out.printf("outbox states %s; attempts per row %s%n", states, attempts);
+    }
+
+    /** Waits on our side so that sends stay under the platform's rate; two API calls per send or lookup. */
+    private static final class PacedMessenger implements DirectMessenger {
+        private final DirectMessenger inner;
+        private final long nanosPerCall;
+        private long next = System.nanoTime();
+
+        PacedMessenger(DirectMessenger inner, double callsPerSecond) {
+            this.inner = inner;
+            this.nanosPerCall = (long) (1e9 / callsPerSecond);
+        }
+
+        @Override
+        public String platform() {
+            return inner.platform();
+        }
+
+        @Override
+        public Delivery send(dev.rapport.core.domain.UserKey to, dev.rapport.core.command.Reply message, String key) {
+            pace();
+            return inner.send(to, message, key);
+        }
+
+        @Override
+        public boolean alreadySent(dev.rapport.core.domain.UserKey to, String key) {
+            pace();
+            return inner.alreadySent(to, key);
+        }
+
+        private void pace() {
+            long now = System.nanoTime();
+            next = Math.max(next, now) + 2 * nanosPerCall;
+            long wait = next - 2 * nanosPerCall - now;
+            if (wait > 0) {
+                java.util.concurrent.locks.LockSupport.parkNanos(wait);
+            }
+        }
     }
 }

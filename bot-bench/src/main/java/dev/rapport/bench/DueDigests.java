@@ -9,14 +9,16 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.Map;
 import java.util.TreeMap;
 import org.sqlite.SQLiteConfig;
 
 /**
- * A fresh database of Slack users whose digest is due now: UTC, digest time 00:00, every day, one contact each with
- * an open follow-up due today, so every digest has something to say.
+ * A fresh database of Slack users whose digest is due now: digest time 00:00, every day, one contact each with an
+ * open follow-up due today, so every digest has something to say. Their zone is the whole-hour UTC offset where it is
+ * now closest to noon, so that no run crosses the users' midnight (which would expire the day's digests).
  */
 final class DueDigests {
     static final String WORKSPACE = "T1";
@@ -27,18 +29,28 @@ final class DueDigests {
         return String.format("U%08d", user);
     }
 
+    /** The Etc/GMT zone whose local time is now closest to noon (Etc/GMT+11 is UTC-11). */
+    static ZoneId zone() {
+        int hour = java.time.LocalTime.now(ZoneOffset.UTC).getHour();
+        int offset = 12 - hour; // -11 .. 12
+        if (offset > 11) {
+            offset = 11; // Etc/GMT-12 exists too, but keep to the common range
+        }
+        return offset == 0 ? ZoneId.of("UTC") : ZoneId.of("Etc/GMT" + (offset > 0 ? "-" : "+") + Math.abs(offset));
+    }
+
     /** Deletes any earlier file and builds the database with the real migrations. */
-    static void build(Path file, int users) throws Exception {
+    static void build(Path file, int users, ZoneId zone) throws Exception {
         for (String suffix : new String[] {"", "-wal", "-shm", "-journal"}) {
             Files.deleteIfExists(Path.of(file + suffix));
         }
-        String today = LocalDate.now(ZoneOffset.UTC).toString();
+        String today = LocalDate.now(zone).toString();
         String created = "2026-01-01T00:00:00Z";
         try (Database db = Database.open(file)) {
             db.write(c -> {
                 try (PreparedStatement user = c.prepareStatement("INSERT INTO users (id, platform, workspace,"
                                 + " platform_user_id, display_name, time_zone, zone_chosen, digest_time, digest_days,"
-                                + " created_at) VALUES (?, 'slack', ?, ?, ?, 'UTC', 1, '00:00', 'EVERYDAY', ?)");
+                                + " created_at) VALUES (?, 'slack', ?, ?, ?, ?, 1, '00:00', 'EVERYDAY', ?)");
                         PreparedStatement contact = c.prepareStatement("INSERT INTO contacts (id, owner_id, name,"
                                 + " name_key, last_contact, created_at) VALUES (?, ?, ?, ?, '2026-10-01', ?)");
                         PreparedStatement followUp = c.prepareStatement("INSERT INTO follow_ups (owner_id, contact_id,"
@@ -49,7 +61,8 @@ final class DueDigests {
                         user.setString(2, WORKSPACE);
                         user.setString(3, slackId(u));
                         user.setString(4, "User " + u);
-                        user.setString(5, created);
+                        user.setString(5, zone.getId());
+                        user.setString(6, created);
                         user.addBatch();
                         String name = "Friend of " + u;
                         contact.setLong(1, id);

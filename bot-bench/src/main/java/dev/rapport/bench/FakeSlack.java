@@ -65,8 +65,13 @@ final class FakeSlack implements AutoCloseable {
     final AtomicLong posts = new AtomicLong();
     /** Nanoseconds since start of the last request of any kind, for the achieved-rate window. */
     final AtomicLong lastRequestNanos = new AtomicLong();
+    /** Requests admitted by the limiter in each second since start (the first hour). */
+    final java.util.concurrent.atomic.AtomicLongArray admittedPerSecond =
+            new java.util.concurrent.atomic.AtomicLongArray(3_600);
 
     FakeSlack(double ratePerSecond, double faultFraction, long postDelayMillis) throws IOException {
+        // Without it the JDK server's separate header and body writes meet the client's delayed ACK: 40 ms a call.
+        System.setProperty("sun.net.httpserver.nodelay", "true");
         this.ratePerSecond = ratePerSecond;
         this.faultFraction = faultFraction;
         this.postDelayMillis = postDelayMillis;
@@ -75,6 +80,17 @@ final class FakeSlack implements AutoCloseable {
         server.setExecutor(threads);
         server.createContext("/", this::serve);
         server.start();
+    }
+
+    /** How many of the seconds in [from, to) had at least {@code atLeast} admitted requests. */
+    int secondsWith(int from, int to, long atLeast) {
+        int n = 0;
+        for (int i = Math.max(0, from); i < Math.min(to, admittedPerSecond.length()); i++) {
+            if (admittedPerSecond.get(i) >= atLeast) {
+                n++;
+            }
+        }
+        return n;
     }
 
     String apiUrl() {
@@ -133,6 +149,10 @@ final class FakeSlack implements AutoCloseable {
                 return;
             }
             admitted.incrementAndGet();
+            int second = (int) ((System.nanoTime() - startNanos) / 1_000_000_000L);
+            if (second < admittedPerSecond.length()) {
+                admittedPerSecond.incrementAndGet(second);
+            }
             String body = switch (method) {
                 case "auth.test" ->
                     "{\"ok\":true,\"url\":\"https://bench.slack.com/\",\"team\":\"Bench\","
