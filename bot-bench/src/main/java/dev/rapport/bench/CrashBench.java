@@ -12,7 +12,7 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Crash recovery: the runnable jar as a child process in Slack HTTP mode, its digest scheduler delivering
- * {@code -Dusers} (1,000) due digests to a fake Web API in this process (127.0.0.1) that takes {@code -DpostDelayMs}
+ * {@code -Dusers} (2,000) due digests to a fake Web API in this process (127.0.0.1) that takes {@code -DpostDelayMs}
  * (20) to answer each chat.postMessage — the message is recorded before the wait, so a kill during it is a crash
  * between Slack accepting the message and Rapport marking it sent. The child is killed with SIGKILL
  * ({@link Process#destroyForcibly()}) {@code -Dkills} (60) times at random moments: a quarter at 0.2–3 s after launch,
@@ -24,7 +24,7 @@ final class CrashBench {
 
     private final Path folder;
     private final Path jar;
-    private final int users = Integer.getInteger("users", 1_000);
+    private final int users = Integer.getInteger("users", 2_000);
     private final int kills = Integer.getInteger("kills", 60);
     private final long postDelayMillis = Long.getLong("postDelayMs", 20);
     private final long limitSeconds = Long.getLong("limit", 600);
@@ -150,6 +150,7 @@ final class CrashBench {
                             + " a resend; the bot logged 'had already arrived' %d times%n",
                     slack.historyLookups.get(), slack.historyHits.get(), arrivedLines);
             System.out.printf("outbox states %s; attempts per row %s%n", states, DueDigests.attempts(file));
+            System.out.printf("API calls by method %s%n", new TreeMap<>(slack.requests));
         }
     }
 
