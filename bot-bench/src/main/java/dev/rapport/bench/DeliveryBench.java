@@ -122,12 +122,14 @@ final class DeliveryBench {
         System.out.printf(
                 "users %d, wall %.1f s (%d ticks, %d idle), digest date %s%n", users, wall, ticks, idleTicks, day);
         System.out.printf(
-                "delivered %d, digests/s %.1f (ceiling at %.0f req/s and %.2f calls per digest: %.1f/s)%n",
+                "delivered %d, digests/s %.1f; admitted API calls per delivered digest %.2f (2 at best:"
+                        + " conversations.open + chat.postMessage, the DM channel is not cached), so %.0f req/s"
+                        + " allows at most %.1f digests/s%n",
                 check.delivered(),
                 check.delivered() / wall,
-                rate,
                 check.delivered() == 0 ? 0.0 : (double) slack.admitted.get() / check.delivered(),
-                check.delivered() == 0 ? 0.0 : rate / ((double) slack.admitted.get() / check.delivered()));
+                rate,
+                rate / 2);
         System.out.printf(
                 "API requests %d in all: %d admitted by the limiter = %.1f/s, %.0f%% of the %.0f/s allowed (target"
                         + " >= 90%%); %d refused with 429 by the limiter%n",
@@ -150,9 +152,11 @@ final class DeliveryBench {
         System.out.printf(
                 "injected faults %d (429 with Retry-After %d, 500/503 %d)%n",
                 slack.injected429.get() + slack.injected5xx.get(), slack.injected429.get(), slack.injected5xx.get());
+        long pending = states.getOrDefault("CLAIMED", 0L);
         System.out.printf(
-                "lost %d (outbox rows not SENT %d, users never recorded %d), duplicates %d (targets: 0, 0)%n",
-                lost, notSent, check.lost(), check.duplicates());
+                "lost %d (outbox rows not SENT %d, of which still CLAIMED = waiting for a retry %d and closed unsent %d;"
+                        + " users never recorded %d), duplicates %d (targets: 0, 0)%n",
+                lost, notSent, pending, notSent - pending, check.lost(), check.duplicates());
         System.out.printf("outbox states %s; attempts per row %s%n", states, attempts);
     }
 
