@@ -28,7 +28,13 @@ public final class Bench {
                 case "startup" ->
                     new StartupBench(folder, Path.of(System.getProperty("rapport.jar", "bot-app/target/rapport.jar")))
                             .run();
-                default -> throw new IllegalArgumentException("unknown benchmark " + name + "; try: commands, startup");
+                case "delivery" -> new DeliveryBench(folder).run();
+                case "crash" ->
+                    new CrashBench(folder, Path.of(System.getProperty("rapport.jar", "bot-app/target/rapport.jar")))
+                            .run();
+                default ->
+                    throw new IllegalArgumentException(
+                            "unknown benchmark " + name + "; try: commands, startup, delivery, crash");
             }
         }
     }
