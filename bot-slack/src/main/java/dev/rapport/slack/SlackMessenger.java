@@ -1,5 +1,7 @@
 package dev.rapport.slack;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import com.slack.api.methods.MethodsClient;
 import com.slack.api.methods.SlackApiException;
 import com.slack.api.methods.SlackApiTextResponse;
@@ -59,8 +61,13 @@ public final class SlackMessenger implements DirectMessenger {
             "missing_scope",
             "not_allowed_token_type");
 
+    private static final Set<String> STALE_CHANNEL = Set.of("channel_not_found", "is_archived", "not_in_channel");
+
     private final MethodsClient methods;
     private final SlackReplyRenderer renderer;
+    // A user's DM channel with Rapport does not change: opening it once saves a call on every later digest.
+    private final Cache<String, String> imChannels =
+            Caffeine.newBuilder().maximumSize(100_000).build();
 
     SlackMessenger(MethodsClient methods, SlackReplyRenderer renderer) {
         this.methods = methods;
@@ -77,19 +84,30 @@ public final class SlackMessenger implements DirectMessenger {
         if (!SlackDirectory.PLATFORM.equals(to.platform())) {
             throw new IllegalArgumentException("Not a Slack user: platform " + to.platform());
         }
+        String cached = imChannels.getIfPresent(to.platformUserId());
         try {
-            ConversationsOpenResponse open =
-                    methods.conversationsOpen(r -> r.users(java.util.List.of(to.platformUserId())));
-            if (!open.isOk() || open.getChannel() == null) {
-                return failed("conversations.open", open);
+            String channel = cached;
+            if (channel == null) {
+                ConversationsOpenResponse open =
+                        methods.conversationsOpen(r -> r.users(java.util.List.of(to.platformUserId())));
+                if (!open.isOk() || open.getChannel() == null) {
+                    return failed("conversations.open", open);
+                }
+                channel = open.getChannel().getId();
+                imChannels.put(to.platformUserId(), channel);
             }
-            String channel = open.getChannel().getId();
-            ChatPostMessageResponse posted = methods.chatPostMessage(r -> r.channel(channel)
+            String target = channel;
+            ChatPostMessageResponse posted = methods.chatPostMessage(r -> r.channel(target)
                     .text(renderer.fallbackText(message))
                     .blocks(renderer.message(message))
                     .metadata(new Message.Metadata(METADATA_EVENT, Map.of("key", dedupeKey)))
                     .unfurlLinks(false)
                     .unfurlMedia(false));
+            if (!posted.isOk() && cached != null && STALE_CHANNEL.contains(posted.getError())) {
+                // The remembered DM channel is gone: open it afresh once before concluding anything.
+                imChannels.invalidate(to.platformUserId());
+                return send(to, message, dedupeKey);
+            }
             return posted.isOk() ? new Sent() : failed("chat.postMessage", posted);
         } catch (SlackApiException e) {
             return httpFailure(e);
@@ -109,14 +127,19 @@ public final class SlackMessenger implements DirectMessenger {
             return false;
         }
         try {
-            ConversationsOpenResponse open =
-                    methods.conversationsOpen(r -> r.users(java.util.List.of(to.platformUserId())));
-            if (!open.isOk() || open.getChannel() == null) {
-                return false;
+            String channel = imChannels.getIfPresent(to.platformUserId());
+            if (channel == null) {
+                ConversationsOpenResponse open =
+                        methods.conversationsOpen(r -> r.users(java.util.List.of(to.platformUserId())));
+                if (!open.isOk() || open.getChannel() == null) {
+                    return false;
+                }
+                channel = open.getChannel().getId();
+                imChannels.put(to.platformUserId(), channel);
             }
-            String channel = open.getChannel().getId();
+            String target = channel;
             ConversationsHistoryResponse history = methods.conversationsHistory(
-                    r -> r.channel(channel).limit(HISTORY_LOOKBACK).includeAllMetadata(true));
+                    r -> r.channel(target).limit(HISTORY_LOOKBACK).includeAllMetadata(true));
             if (!history.isOk() || history.getMessages() == null) {
                 log.warn("conversations.history failed: {}", history.getError());
                 return false;

@@ -104,6 +104,23 @@ class SlackMessengerTest {
     }
 
     @Test
+    void theDirectMessageChannelIsOpenedOnceAndReopenedWhenSlackSaysItIsGone() {
+        // GIVEN two messages to Ana, then a third after her DM channel vanished
+        messenger.send(ANA, Reply.text("One"), "check-in:1");
+        messenger.send(ANA, Reply.text("Two"), "check-in:2");
+        assertThat(bed.slack.calls("conversations.open")).hasSize(1);
+        bed.slack.answerOnce("chat.postMessage", 200, Map.of(), "{\"ok\":false,\"error\":\"channel_not_found\"}");
+
+        // WHEN core sends again
+        DirectMessenger.Delivery third = messenger.send(ANA, Reply.text("Three"), "check-in:3");
+
+        // THEN the channel was opened afresh and the message delivered, not Ana marked unreachable
+        assertThat(third).isEqualTo(new DirectMessenger.Sent());
+        assertThat(bed.slack.calls("conversations.open")).hasSize(2);
+        assertThat(bed.slack.calls("chat.postMessage")).hasSize(4);
+    }
+
+    @Test
     void aServerErrorIsRetriedLater() {
         // GIVEN Slack answers 503 once
         bed.slack.answerOnce("conversations.open", 503, Map.of(), "upstream trouble");

@@ -45,6 +45,8 @@ import org.slf4j.LoggerFactory;
 public final class DigestScheduler implements AutoCloseable {
     /** How often the scheduler looks for digests that fell due. */
     public static final Duration TICK = Duration.ofSeconds(30);
+    /** The soonest a retry is tried again after a tick: a platform's "wait one second" is honoured, not spun on. */
+    private static final Duration MIN_WAIT = Duration.ofMillis(200);
 
     static final Duration FIRST_RETRY = Duration.ofSeconds(30);
     static final Duration LONGEST_RETRY = Duration.ofHours(1);
@@ -58,6 +60,7 @@ public final class DigestScheduler implements AutoCloseable {
     private final DigestReads reads;
     private final Map<String, DirectMessenger> messengers;
     private ScheduledExecutorService executor;
+    private final Map<String, Instant> pausedUntil = new java.util.concurrent.ConcurrentHashMap<>();
 
     /**
      * @param users the same user store the commands use, so that marking a user unreachable reaches its cache
@@ -95,7 +98,31 @@ public final class DigestScheduler implements AutoCloseable {
             thread.setDaemon(true);
             return thread;
         });
-        executor.scheduleWithFixedDelay(this::tickSafely, firstTick.toMillis(), TICK.toMillis(), TimeUnit.MILLISECONDS);
+        executor.schedule(this::tickAndReschedule, firstTick.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    /** Ticks, then comes back when the next retry or platform pause is over, at most a {@link #TICK} later. */
+    private void tickAndReschedule() {
+        tickSafely();
+        Duration next = TICK;
+        try {
+            Instant now = clock.instant();
+            Optional<Instant> soonest = outbox.nextAttempt(messengers.keySet());
+            Instant paused =
+                    pausedUntil.values().stream().max(Instant::compareTo).orElse(Instant.MIN);
+            if (soonest.isPresent()) {
+                Instant at = soonest.get().isBefore(paused) ? paused : soonest.get();
+                Duration until = Duration.between(now, at);
+                next = until.compareTo(MIN_WAIT) < 0 ? MIN_WAIT : until.compareTo(TICK) > 0 ? TICK : until;
+            }
+        } catch (RuntimeException e) {
+            log.error("Finding the next digest attempt failed", e);
+        }
+        synchronized (this) {
+            if (executor != null && !executor.isShutdown()) {
+                executor.schedule(this::tickAndReschedule, next.toMillis(), TimeUnit.MILLISECONDS);
+            }
+        }
     }
 
     /** Claims the digests that fell due and delivers every claimed digest whose attempt is due. */
@@ -201,9 +228,13 @@ public final class DigestScheduler implements AutoCloseable {
         tick = tick.plus(Outcome.NOTHING_DUE, empty.size());
         for (Pending pending : byUser.values()) {
             Digest digest = digests.get(pending.user().id());
-            if (!digest.isEmpty()) {
-                tick = tick.plus(deliverOne(pending, digest));
+            String platform = pending.user().key().platform();
+            if (digest.isEmpty()
+                    || pausedUntil.getOrDefault(platform, Instant.MIN).isAfter(clock.instant())) {
+                // A platform that just asked us to wait is not sent to again until then; the row stays due.
+                continue;
             }
+            tick = tick.plus(deliverOne(pending, digest));
         }
         return tick;
     }
@@ -243,6 +274,9 @@ public final class DigestScheduler implements AutoCloseable {
                     new DirectMessenger.RetryLater(Duration.ZERO, e.getClass().getSimpleName());
         }
         if (delivery instanceof DirectMessenger.RetryLater later) {
+            if (!later.after().isZero() && !later.after().isNegative()) {
+                pausedUntil.put(messenger.platform(), clock.instant().plus(later.after()));
+            }
             retry(pending, later.after(), later.reason());
             return Outcome.RETRIED;
         }
@@ -266,10 +300,9 @@ public final class DigestScheduler implements AutoCloseable {
     }
 
     private void retry(Pending pending, Duration platformWait, String reason) {
-        Duration wait = backoff(pending.attempts() + 1);
-        if (platformWait.compareTo(wait) > 0) {
-            wait = platformWait;
-        }
+        // A platform that says how long to wait (429 Retry-After) knows best; otherwise back off exponentially.
+        Duration wait =
+                platformWait.isZero() || platformWait.isNegative() ? backoff(pending.attempts() + 1) : platformWait;
         outbox.retryAt(pending.entryId(), clock.instant().plus(wait), reason);
     }
 

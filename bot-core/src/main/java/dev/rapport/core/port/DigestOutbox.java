@@ -31,6 +31,9 @@ public interface DigestOutbox {
     /** Records one delivery attempt that reached the user. */
     void sent(long entryId, Instant at);
 
+    /** When the soonest claimed entry of these platforms is due an attempt, if any is waiting. */
+    Optional<Instant> nextAttempt(Set<String> platforms);
+
     /** Records, in its own commit, that the entry is about to be handed to the platform. */
     void sending(long entryId, Instant at);
 

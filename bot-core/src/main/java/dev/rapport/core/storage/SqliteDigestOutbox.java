@@ -101,6 +101,20 @@ public final class SqliteDigestOutbox implements DigestOutbox {
     }
 
     @Override
+    public Optional<Instant> nextAttempt(Set<String> platforms) {
+        if (platforms.isEmpty()) {
+            return Optional.empty();
+        }
+        return db.read(c -> Rows.one(
+                        c,
+                        "SELECT MIN(o.next_attempt_at) FROM digest_outbox o JOIN users u ON u.id = o.user_id"
+                                + " WHERE o.state = 'CLAIMED' AND u.platform IN (" + marks(platforms) + ")",
+                        rs -> Optional.ofNullable(rs.getString(1)).map(Instant::parse),
+                        platforms.toArray()))
+                .flatMap(found -> found);
+    }
+
+    @Override
     public void sending(long entryId, Instant at) {
         db.write(c -> Rows.update(
                 c,

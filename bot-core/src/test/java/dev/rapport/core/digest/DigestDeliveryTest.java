@@ -148,6 +148,28 @@ class DigestDeliveryTest {
     }
 
     @Test
+    void aRateLimitedPlatformIsLeftAloneForItsWaitThenEveryoneIsDelivered() {
+        // GIVEN two users due at 09:00 and a platform that answers the first send "rate limited, retry after 1 s"
+        User bo = fixture.user("bo", "UTC");
+        fixture.followUp(bo, "Zoe Adams", WEDNESDAY.minusDays(2));
+        fixture.messenger.answering(new RetryLater(Duration.ofSeconds(1), "rate limited (429)"));
+
+        // WHEN the scheduler ticks at 09:00
+        fixture.tick();
+
+        // THEN it stopped sending to that platform after the 429: one attempt, nobody delivered yet
+        assertThat(fixture.messenger.attempts()).hasSize(1);
+        assertThat(fixture.messenger.delivered()).isEmpty();
+
+        // WHEN one second (the platform's wait, not the 30 s backoff) has passed
+        fixture.clock.advance(Duration.ofSeconds(1));
+        fixture.tick();
+
+        // THEN both digests went out
+        assertThat(fixture.messenger.delivered()).hasSize(2);
+    }
+
+    @Test
     void repeatedFailuresBackOffExponentially() {
         // GIVEN a platform failing four times with no wait of its own (server errors), then fine
         RetryLater serverError = new RetryLater(Duration.ZERO, "server error (503)");
