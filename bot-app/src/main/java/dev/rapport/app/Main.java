@@ -38,6 +38,8 @@ import org.slf4j.LoggerFactory;
  */
 public final class Main {
     private static final Logger log = LoggerFactory.getLogger(Main.class);
+    // Enough sends in flight to use a platform's allowed rate when each answer takes tens of milliseconds.
+    private static final int PARALLEL_SENDS = 4;
 
     private Main() {}
 
@@ -118,7 +120,13 @@ public final class Main {
     /** The digest scheduler over the same database and user store as the commands, with these messengers. */
     static DigestScheduler digests(Clock clock, Database db, Storage storage, List<DirectMessenger> messengers) {
         return new DigestScheduler(
-                clock, new SqliteDigestOutbox(db), storage.users(), db, new SqliteDigestReads(db), messengers);
+                clock,
+                new SqliteDigestOutbox(db),
+                storage.users(),
+                db,
+                new SqliteDigestReads(db),
+                messengers,
+                PARALLEL_SENDS);
     }
 
     private static void runConsole(

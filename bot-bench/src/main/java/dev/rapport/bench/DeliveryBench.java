@@ -65,7 +65,8 @@ final class DeliveryBench {
                         storage.users(),
                         db,
                         new SqliteDigestReads(db),
-                        List.of(messenger));
+                        List.of(messenger),
+                        Integer.getInteger("parallel", 4));
                 System.out.printf(
                         "fake Slack Web API at %s: %.0f requests/s across all methods, %.0f%% injected faults on"
                                 + " chat.postMessage; time limit %d s%s%n",

@@ -167,7 +167,7 @@ public final class SlackMessenger implements DirectMessenger {
             return new Unreachable(error);
         }
         if (error.equals("ratelimited")) {
-            return new RetryLater(DEFAULT_RATE_LIMIT_WAIT, error);
+            return new RetryLater(DEFAULT_RATE_LIMIT_WAIT, RetryLater.RATE_LIMITED);
         }
         if (SETUP.contains(error)) {
             log.error("Slack refused {} ({}): check the bot token and its scopes", method, error);
@@ -181,7 +181,7 @@ public final class SlackMessenger implements DirectMessenger {
         int status = e.getResponse() == null ? 0 : e.getResponse().code();
         if (status == 429) {
             Duration wait = retryAfter(e).orElse(DEFAULT_RATE_LIMIT_WAIT);
-            return new RetryLater(wait, "ratelimited");
+            return new RetryLater(wait, RetryLater.RATE_LIMITED);
         }
         if (e.getError() != null && e.getError().getError() != null) {
             String error = e.getError().getError();

@@ -60,6 +60,8 @@ public final class DigestScheduler implements AutoCloseable {
     private final DigestReads reads;
     private final Map<String, DirectMessenger> messengers;
     private ScheduledExecutorService executor;
+    // Null: digests are sent one at a time on the scheduler's thread.
+    private final java.util.concurrent.ExecutorService senders;
     private final Map<String, Instant> pausedUntil = new java.util.concurrent.ConcurrentHashMap<>();
 
     /**
@@ -81,6 +83,36 @@ public final class DigestScheduler implements AutoCloseable {
         this.reads = reads;
         this.messengers = messengers.stream()
                 .collect(Collectors.toUnmodifiableMap(DirectMessenger::platform, Function.identity()));
+        this.senders = null;
+    }
+
+    /**
+     * As above, handing up to {@code parallelSends} digests to the platforms at once: a platform answers each send
+     * in tens of milliseconds, so one at a time would use only part of the rate it allows. Messengers must then be
+     * safe to call from several threads (the Slack and Discord ones are).
+     */
+    public DigestScheduler(
+            Clock clock,
+            DigestOutbox outbox,
+            UserStore users,
+            Transactor transactor,
+            DigestReads reads,
+            Collection<DirectMessenger> messengers,
+            int parallelSends) {
+        this.clock = clock;
+        this.outbox = outbox;
+        this.users = users;
+        this.transactor = transactor;
+        this.reads = reads;
+        this.messengers = messengers.stream()
+                .collect(Collectors.toUnmodifiableMap(DirectMessenger::platform, Function.identity()));
+        this.senders = parallelSends <= 1
+                ? null
+                : Executors.newFixedThreadPool(parallelSends, runnable -> {
+                    Thread thread = new Thread(runnable, "rapport-digest-send");
+                    thread.setDaemon(true);
+                    return thread;
+                });
     }
 
     /** Ticks now and then every {@link #TICK} on one daemon thread, until {@link #close()}. */
@@ -226,17 +258,46 @@ public final class DigestScheduler implements AutoCloseable {
             return null;
         });
         tick = tick.plus(Outcome.NOTHING_DUE, empty.size());
+        List<java.util.concurrent.Callable<Outcome>> sends = new ArrayList<>();
         for (Pending pending : byUser.values()) {
             Digest digest = digests.get(pending.user().id());
-            String platform = pending.user().key().platform();
-            if (digest.isEmpty()
-                    || pausedUntil.getOrDefault(platform, Instant.MIN).isAfter(clock.instant())) {
-                // A platform that just asked us to wait is not sent to again until then; the row stays due.
-                continue;
+            if (!digest.isEmpty()) {
+                sends.add(() -> {
+                    String platform = pending.user().key().platform();
+                    // A platform that just asked us to wait is not sent to again until then; the row stays due.
+                    return pausedUntil.getOrDefault(platform, Instant.MIN).isAfter(clock.instant())
+                            ? null
+                            : deliverOne(pending, digest);
+                });
             }
-            tick = tick.plus(deliverOne(pending, digest));
+        }
+        for (Outcome outcome : run(sends)) {
+            if (outcome != null) {
+                tick = tick.plus(outcome);
+            }
         }
         return tick;
+    }
+
+    private List<Outcome> run(List<java.util.concurrent.Callable<Outcome>> sends) {
+        List<Outcome> outcomes = new ArrayList<>();
+        try {
+            if (senders == null) {
+                for (var send : sends) {
+                    outcomes.add(send.call());
+                }
+            } else {
+                for (var future : senders.invokeAll(sends)) {
+                    outcomes.add(future.get());
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (Exception e) {
+            // deliverOne handles its own failures; anything here is a bug, and the rows simply stay due.
+            log.error("Sending digests failed", e);
+        }
+        return outcomes;
     }
 
     private Outcome deliverOne(Pending pending, Digest digest) {
@@ -274,7 +335,7 @@ public final class DigestScheduler implements AutoCloseable {
                     new DirectMessenger.RetryLater(Duration.ZERO, e.getClass().getSimpleName());
         }
         if (delivery instanceof DirectMessenger.RetryLater later) {
-            if (!later.after().isZero() && !later.after().isNegative()) {
+            if (later.rateLimited() && !later.after().isZero() && !later.after().isNegative()) {
                 pausedUntil.put(messenger.platform(), clock.instant().plus(later.after()));
             }
             retry(pending, later.after(), later.reason());
@@ -330,6 +391,9 @@ public final class DigestScheduler implements AutoCloseable {
     /** Stops ticking, letting a tick in progress finish. */
     @Override
     public void close() {
+        if (senders != null) {
+            senders.shutdown();
+        }
         ScheduledExecutorService running;
         synchronized (this) {
             running = executor;

@@ -32,7 +32,15 @@ public interface DirectMessenger {
     record Sent() implements Delivery {}
 
     /** A passing failure (rate limit, server error, time-out): try again after the given wait. */
-    record RetryLater(Duration after, String reason) implements Delivery {}
+    record RetryLater(Duration after, String reason) implements Delivery {
+        /** The reason a messenger gives when the platform said "too many requests" (HTTP 429). */
+        public static final String RATE_LIMITED = "ratelimited";
+
+        /** The platform is rate limiting us: sending anything else to it before {@code after} is pointless. */
+        public boolean rateLimited() {
+            return reason.equals(RATE_LIMITED) || reason.startsWith("rate limited");
+        }
+    }
 
     /** This user cannot be messaged (blocked DMs, left, deactivated): stop trying. */
     record Unreachable(String reason) implements Delivery {}

@@ -170,6 +170,61 @@ class DigestDeliveryTest {
     }
 
     @Test
+    void aServerErrorForOneDigestDoesNotHoldBackTheOthers() {
+        // GIVEN two users due at 09:00 and a platform whose first answer is a server error
+        User bo = fixture.user("bo", "UTC");
+        fixture.followUp(bo, "Zoe Adams", WEDNESDAY.minusDays(2));
+        fixture.messenger.answering(new RetryLater(Duration.ofMinutes(1), "server error (503)"));
+
+        // WHEN the scheduler ticks at 09:00
+        fixture.tick();
+
+        // THEN the other digest went out in the same tick; only the failed one waits
+        assertThat(fixture.messenger.attempts()).hasSize(2);
+        assertThat(fixture.messenger.delivered()).hasSize(1);
+    }
+
+    @Test
+    void parallelSendsDeliverEveryDigestExactlyOnce() {
+        // GIVEN 120 more users due at 09:00, and a thread-safe platform that counts deliveries per user
+        for (int i = 0; i < 120; i++) {
+            fixture.followUp(fixture.user("user" + i, "UTC"), "Friend " + i, WEDNESDAY.minusDays(1));
+        }
+        java.util.Map<dev.rapport.core.domain.UserKey, Integer> received =
+                new java.util.concurrent.ConcurrentHashMap<>();
+        dev.rapport.core.port.DirectMessenger counting = new dev.rapport.core.port.DirectMessenger() {
+            @Override
+            public String platform() {
+                return DigestFixture.PLATFORM;
+            }
+
+            @Override
+            public Delivery send(dev.rapport.core.domain.UserKey to, Reply message, String dedupeKey) {
+                received.merge(to, 1, Integer::sum);
+                return new Sent();
+            }
+        };
+        DigestScheduler parallel = new DigestScheduler(
+                fixture.clock,
+                fixture.outbox,
+                fixture.storage.users(),
+                fixture.db,
+                new dev.rapport.core.storage.SqliteDigestReads(fixture.db),
+                java.util.List.of(counting),
+                4);
+
+        // WHEN it ticks at 09:00 and again later
+        parallel.tick();
+        fixture.clock.advance(Duration.ofMinutes(5));
+        parallel.tick();
+        parallel.close();
+
+        // THEN all 121 got exactly one digest
+        assertThat(received).hasSize(121);
+        assertThat(received.values()).containsOnly(1);
+    }
+
+    @Test
     void repeatedFailuresBackOffExponentially() {
         // GIVEN a platform failing four times with no wait of its own (server errors), then fine
         RetryLater serverError = new RetryLater(Duration.ZERO, "server error (503)");
