@@ -15,6 +15,7 @@ import dev.rapport.core.storage.Database;
 import dev.rapport.core.storage.SqliteDigestOutbox;
 import dev.rapport.core.storage.SqliteDigestReads;
 import dev.rapport.core.storage.SqliteStorage;
+import dev.rapport.core.testing.MutableClock;
 import dev.rapport.core.time.Cadence;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -32,7 +33,7 @@ import java.util.function.UnaryOperator;
 final class DigestFixture implements AutoCloseable {
     static final String PLATFORM = "slack";
 
-    final ManualClock clock;
+    final MutableClock clock;
     final FakeMessenger messenger;
     private final Path file;
     private final List<DirectMessenger> messengers = new ArrayList<>();
@@ -44,7 +45,7 @@ final class DigestFixture implements AutoCloseable {
 
     DigestFixture(Path folder, Instant start) {
         this.file = folder.resolve("rapport.db");
-        this.clock = new ManualClock(start);
+        this.clock = new MutableClock(start);
         this.messenger = new FakeMessenger(PLATFORM, clock);
         messengers.add(messenger);
         open();

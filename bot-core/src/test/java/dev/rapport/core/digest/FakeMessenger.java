@@ -3,6 +3,7 @@ package dev.rapport.core.digest;
 import dev.rapport.core.command.Reply;
 import dev.rapport.core.domain.UserKey;
 import dev.rapport.core.port.DirectMessenger;
+import dev.rapport.core.testing.MutableClock;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayDeque;
@@ -33,7 +34,7 @@ final class FakeMessenger implements DirectMessenger {
     }
 
     /** Every send takes this long on the clock, as on a slow platform. */
-    FakeMessenger taking(ManualClock manualClock, java.time.Duration each) {
+    FakeMessenger taking(MutableClock manualClock, java.time.Duration each) {
         eachSend = () -> manualClock.advance(each);
         return this;
     }
