@@ -124,7 +124,7 @@ final class DeliveryBench {
                 "users %d, wall %.1f s (%d ticks, %d idle), digest date %s%n", users, wall, ticks, idleTicks, day);
         System.out.printf(
                 "delivered %d, digests/s %.1f; admitted API calls per delivered digest %.2f (2 at best:"
-                        + " conversations.open + chat.postMessage, the DM channel is not cached), so %.0f req/s"
+                        + " conversations.open + chat.postMessage, on each user's first digest; later ones reuse the DM channel), so %.0f req/s"
                         + " allows at most %.1f digests/s%n",
                 check.delivered(),
                 check.delivered() / wall,
