@@ -71,9 +71,7 @@ public final class Main {
             }
         }
         if (args[0].equals("backups")) {
-            new Backups(null, config.backupDirectory(), Clock.systemUTC())
-                    .list()
-                    .forEach(file -> System.out.println(file));
+            Backups.in(config.backupDirectory()).forEach(System.out::println);
             return 0;
         }
         System.err.println("Usage: ./rapport                 run (the console when no platform is configured)\n"

@@ -56,6 +56,11 @@ public final class Backups {
 
     /** Backups present, oldest first. */
     public List<Path> list() {
+        return in(directory);
+    }
+
+    /** The backups in a folder, oldest first. */
+    public static List<Path> in(Path directory) {
         if (!Files.isDirectory(directory)) {
             return List.of();
         }
