@@ -126,7 +126,7 @@ public final class InteractionRouter extends ListenerAdapter {
     /** A modal with one paragraph input; its id is the core action id, so the submission acts like the button. */
     static Modal modal(String actionId, Prompt prompt) {
         TextInput.Builder input = TextInput.create(INPUT, TextInputStyle.PARAGRAPH)
-                .setRequired(!Prompts.mayBeEmpty(actionId))
+                .setRequired(!prompt.optional())
                 .setMaxLength(Math.min(prompt.maxLength(), TextInput.MAX_VALUE_LENGTH));
         if (!prompt.placeholder().isBlank()) {
             input.setPlaceholder(TextFit.cut(prompt.placeholder(), TextInput.MAX_PLACEHOLDER_LENGTH, ""));

@@ -36,7 +36,8 @@ final class ButtonCodec {
                 prompt.title(),
                 Limits.clip(prompt.label(), Limits.INPUT_LABEL),
                 Limits.clip(prompt.placeholder(), Limits.PLACEHOLDER),
-                prompt.maxLength()));
+                prompt.maxLength(),
+                prompt.optional()));
     }
 
     /** The prompt a clicked button asks for, read back from its value. */
@@ -49,13 +50,14 @@ final class ButtonCodec {
     }
 
     /** A clicked button's core action id and the text input it asks for. */
-    record Asking(String actionId, String title, String label, String placeholder, int maxLength) {
+    record Asking(String actionId, String title, String label, String placeholder, int maxLength, boolean optional) {
         Prompt prompt() {
             return new Prompt(
                     title == null ? "" : title,
                     label == null ? "" : label,
                     placeholder == null ? "" : placeholder,
-                    maxLength);
+                    maxLength,
+                    optional);
         }
     }
 }

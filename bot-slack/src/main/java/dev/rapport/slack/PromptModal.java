@@ -55,6 +55,7 @@ final class PromptModal {
         String label = asking.label() == null || asking.label().isBlank() ? title : asking.label();
         List<LayoutBlock> blocks = List.of(InputBlock.builder()
                 .blockId(BLOCK_ID)
+                .optional(asking.optional())
                 .label(SlackReplyRenderer.plain(Limits.clip(label, Limits.INPUT_LABEL)))
                 .element(input.build())
                 .build());

@@ -131,6 +131,13 @@ class SlackIntroTest {
         assertThat(ack.body()).isEmpty();
         JsonObject view = bed.slack.await("views.open").formJson("view").getAsJsonObject();
         assertThat(visibleText(view.getAsJsonArray("blocks"))).contains("What should you remember about Bea Santos?");
+        // (empty keeps what the introducer said, so the input may be left empty)
+        assertThat(view.getAsJsonArray("blocks")
+                        .get(0)
+                        .getAsJsonObject()
+                        .get("optional")
+                        .getAsBoolean())
+                .isTrue();
 
         // WHEN he types a note and submits
         HttpResponse<String> closed = bed.submitModalAs(

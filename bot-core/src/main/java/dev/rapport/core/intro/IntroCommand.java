@@ -142,9 +142,10 @@ public final class IntroCommand implements CommandHandler, ActionHandler {
                         ActionId.of(REMEMBER, intro.id(), which),
                         "/remember <@" + person.platformUserId() + "> …")
                 .prompting(Prompt.note(
-                        "Remember " + name,
-                        "What should you remember about " + name + "?",
-                        "Leave it empty to keep what was said"));
+                                "Remember " + name,
+                                "What should you remember about " + name + "?",
+                                "Leave it empty to keep what was said")
+                        .leftEmptyAllowed());
     }
 
     @Override

@@ -62,9 +62,10 @@ final class RoundMessages {
                                 "/remember <@" + partners.get(0).platformUserId() + "> what you learned")
                         .styled(Button.Style.PRIMARY)
                         .prompting(Prompt.note(
-                                "We met",
-                                "What did you learn about " + clipped + "?",
-                                "Training for a marathon; ask: how did the race go?")),
+                                        "We met",
+                                        "What did you learn about " + clipped + "?",
+                                        "Training for a marathon; ask: how did the race go?")
+                                .leftEmptyAllowed()),
                 Button.of("Not yet", ActionId.of(ANSWER, "not", match.id()), "(not yet)"),
                 Button.of("Skip", ActionId.of(ANSWER, "skip", match.id()), "(skip)"));
         Section section = new Section(Optional.of("Did you meet " + names + "?"), text.build(), List.of(), buttons);

@@ -69,6 +69,7 @@ class IntroCommandTest {
                 .extracting(Button::label)
                 .containsExactly("Remember about Ana", "Remember about Marc");
         assertThat(post.allButtons()).allMatch(b -> b.prompt().isPresent());
+        assertThat(post.allButtons()).allMatch(b -> b.prompt().orElseThrow().optional());
         assertThat(post.allButtons()).allMatch(b -> b.actionId().length() <= Button.MAX_ACTION_ID);
     }
 

@@ -115,6 +115,7 @@ class RoundsFlowTest {
         List<Button> buttons = world.messenger.to(partner).get(1).reply().allButtons();
         assertThat(buttons).extracting(Button::label).containsExactly("We met", "Not yet", "Skip");
         assertThat(buttons.get(0).prompt().orElseThrow().label()).isEqualTo("What did you learn about Ana?");
+        assertThat(buttons.get(0).prompt().orElseThrow().optional()).isTrue();
 
         // WHEN Ana's partner says they met and what they learned
         Reply saved = world.submit(partner, buttons.get(0).actionId(), "Ana is training for a marathon #running");

@@ -5,7 +5,6 @@ import dev.rapport.core.command.Prompt;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * Buttons that ask for text first. Their custom id is the core action id behind a {@value #MARKER}, so a click
@@ -20,11 +19,13 @@ public final class Prompts {
     private static final Map<String, Prompt> FALLBACKS = Map.of(
             "irem",
                     Prompt.note(
-                            "Remember", "What should you remember about them?", "Leave it empty to keep what was said"),
-            "rnd", Prompt.note("We met", "What did you learn?", "Training for a marathon; ask: how did the race go?"));
-    // Verbs whose empty answer means something to core: an intro's Remember keeps what was said, and "We met" with
-    // nothing learned still closes the loop.
-    private static final Set<String> EMPTY_ALLOWED = Set.of("irem", "rnd");
+                                    "Remember",
+                                    "What should you remember about them?",
+                                    "Leave it empty to keep what was said")
+                            .leftEmptyAllowed(),
+            "rnd",
+                    Prompt.note("We met", "What did you learn?", "Training for a marathon; ask: how did the race go?")
+                            .leftEmptyAllowed());
 
     private final Map<String, Prompt> byActionId = new LinkedHashMap<>(64, 0.75f, true) {
         @Override
@@ -54,11 +55,6 @@ public final class Prompts {
                     ? remembered.or(() -> Optional.of(FALLBACKS.getOrDefault(verb(actionId(customId)), FALLBACK)))
                     : remembered;
         }
-    }
-
-    /** Whether the text a button asks for may be left empty. */
-    public static boolean mayBeEmpty(String actionId) {
-        return EMPTY_ALLOWED.contains(verb(actionId));
     }
 
     /** The core action id behind a custom id. */
