@@ -1,12 +1,12 @@
 package dev.rapport.app;
 
-import dev.rapport.core.command.Attachment;
-import dev.rapport.core.command.Button;
-import dev.rapport.core.command.CommandRequest;
-import dev.rapport.core.command.Rapport;
-import dev.rapport.core.command.Reply;
-import dev.rapport.core.command.Requester;
-import dev.rapport.core.command.Section;
+import dev.rapport.core.api.CommandRequest;
+import dev.rapport.core.api.Rapport;
+import dev.rapport.core.api.Requester;
+import dev.rapport.core.reply.Attachment;
+import dev.rapport.core.reply.Button;
+import dev.rapport.core.reply.Reply;
+import dev.rapport.core.reply.Section;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.PrintStream;

@@ -1,8 +1,8 @@
 package dev.rapport.app;
 
-import dev.rapport.core.command.Reply;
 import dev.rapport.core.domain.UserKey;
 import dev.rapport.core.port.DirectMessenger;
+import dev.rapport.core.reply.Reply;
 import java.io.PrintStream;
 import java.time.Duration;
 

@@ -1,6 +1,6 @@
 package dev.rapport.app;
 
-import dev.rapport.core.command.Rapport;
+import dev.rapport.core.api.Rapport;
 import dev.rapport.discord.DiscordBot;
 import dev.rapport.discord.DiscordSettings;
 import java.util.Optional;

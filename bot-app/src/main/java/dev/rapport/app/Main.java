@@ -1,20 +1,16 @@
 package dev.rapport.app;
 
-import dev.rapport.core.command.Rapport;
-import dev.rapport.core.command.Requester;
+import dev.rapport.core.api.Rapport;
+import dev.rapport.core.api.Requester;
+import dev.rapport.core.assembly.CoreAssembly;
+import dev.rapport.core.delivery.OutboxDelivery;
 import dev.rapport.core.digest.DigestScheduler;
-import dev.rapport.core.intro.IntroRounds;
 import dev.rapport.core.port.ChannelMembers;
 import dev.rapport.core.port.DirectMessenger;
-import dev.rapport.core.port.IntroStorage;
-import dev.rapport.core.port.Storage;
-import dev.rapport.core.storage.Backups;
-import dev.rapport.core.storage.DamagedDatabaseException;
-import dev.rapport.core.storage.Database;
-import dev.rapport.core.storage.SqliteDigestOutbox;
-import dev.rapport.core.storage.SqliteDigestReads;
-import dev.rapport.core.storage.SqliteIntroStorage;
-import dev.rapport.core.storage.SqliteStorage;
+import dev.rapport.store.sqlite.Backups;
+import dev.rapport.store.sqlite.DamagedDatabaseException;
+import dev.rapport.store.sqlite.Database;
+import dev.rapport.store.sqlite.SqliteStorage;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -83,26 +79,24 @@ public final class Main {
     private static void run(Config config) throws Exception {
         Clock clock = Clock.systemUTC();
         try (Database db = Database.open(config.database())) {
-            Storage storage = SqliteStorage.over(db);
-            IntroStorage intros = SqliteIntroStorage.over(db);
-            Rapport rapport = Rapport.standard(clock, storage, intros);
+            CoreAssembly core = CoreAssembly.over(clock, SqliteStorage.over(db));
+            Rapport rapport = core.rapport();
             Backups backups = new Backups(db, config.backupDirectory(), clock);
             List<Running> adapters = new ArrayList<>();
             SlackLauncher.start(config, rapport).ifPresent(adapters::add);
             DiscordLauncher.start(config, rapport).ifPresent(adapters::add);
             if (adapters.isEmpty()) {
-                runConsole(config, rapport, clock, db, storage, backups);
+                runConsole(config, core, backups);
                 return;
             }
             List<DirectMessenger> messengers =
                     adapters.stream().map(Running::messenger).toList();
             Map<String, ChannelMembers> members = new LinkedHashMap<>();
             adapters.forEach(adapter -> members.put(adapter.messenger().platform(), adapter.members()));
-            DigestScheduler digests = digests(clock, db, storage, messengers);
+            OutboxDelivery delivery = core.delivery(messengers);
+            DigestScheduler digests = core.digests(delivery, PARALLEL_SENDS);
             Maintenance maintenance = new Maintenance(
-                    clock,
-                    new IntroRounds(storage, intros, new PlatformMembers(members), messengers, new SecureRandom()),
-                    backups);
+                    clock, core.rounds(delivery, new PlatformMembers(members), new SecureRandom()), backups);
             digests.start();
             maintenance.start();
             log.info("Rapport is running with {} adapter(s) on {}", adapters.size(), config.database());
@@ -115,31 +109,17 @@ public final class Main {
         }
     }
 
-    /** The digest scheduler over the same database and user store as the commands, with these messengers. */
-    static DigestScheduler digests(Clock clock, Database db, Storage storage, List<DirectMessenger> messengers) {
-        return new DigestScheduler(
-                clock,
-                new SqliteDigestOutbox(db),
-                storage.users(),
-                db,
-                new SqliteDigestReads(db),
-                messengers,
-                PARALLEL_SENDS);
-    }
-
-    private static void runConsole(
-            Config config, Rapport rapport, Clock clock, Database db, Storage storage, Backups backups)
-            throws IOException {
+    private static void runConsole(Config config, CoreAssembly core, Backups backups) throws IOException {
         PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
         String user = config.consoleUser();
         Requester me =
                 Requester.of(Console.PLATFORM, Console.WORKSPACE, user, user).withZone(ZoneId.systemDefault());
-        Console console =
-                new Console(rapport, me, config.database().toAbsolutePath().getParent(), out);
+        Console console = new Console(
+                core.rapport(), me, config.database().toAbsolutePath().getParent(), out);
         boolean interactive = System.console() != null;
         ConsoleMessenger messenger = new ConsoleMessenger(me.key(), out, interactive);
         backupQuietly(backups);
-        try (DigestScheduler digests = digests(clock, db, storage, List.of(messenger))) {
+        try (DigestScheduler digests = core.digests(core.delivery(List.of(messenger)), 1)) {
             // A digest already due when the console opens comes first, on this thread, so that a piped session's
             // output does not depend on when the scheduler thread wakes up; later ones arrive as they fall due.
             digests.tick();

@@ -1,7 +1,7 @@
 package dev.rapport.app;
 
 import dev.rapport.core.intro.IntroRounds;
-import dev.rapport.core.storage.Backups;
+import dev.rapport.store.sqlite.Backups;
 import java.time.Clock;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;

@@ -1,6 +1,6 @@
 package dev.rapport.app;
 
-import dev.rapport.core.command.Rapport;
+import dev.rapport.core.api.Rapport;
 import dev.rapport.slack.SlackAdapter;
 import dev.rapport.slack.SlackSettings;
 import java.util.Optional;

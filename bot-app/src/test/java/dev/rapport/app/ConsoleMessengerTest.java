@@ -2,10 +2,10 @@ package dev.rapport.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.rapport.core.command.Reply;
-import dev.rapport.core.command.Section;
 import dev.rapport.core.domain.UserKey;
 import dev.rapport.core.port.DirectMessenger;
+import dev.rapport.core.reply.Reply;
+import dev.rapport.core.reply.Section;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;

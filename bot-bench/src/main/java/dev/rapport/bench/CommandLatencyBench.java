@@ -1,11 +1,12 @@
 package dev.rapport.bench;
 
-import dev.rapport.core.command.CommandRequest;
-import dev.rapport.core.command.Rapport;
-import dev.rapport.core.command.Reply;
-import dev.rapport.core.command.Requester;
-import dev.rapport.core.storage.Database;
-import dev.rapport.core.storage.SqliteStorage;
+import dev.rapport.core.api.CommandRequest;
+import dev.rapport.core.api.Rapport;
+import dev.rapport.core.api.Requester;
+import dev.rapport.core.assembly.CoreAssembly;
+import dev.rapport.core.reply.Reply;
+import dev.rapport.store.sqlite.Database;
+import dev.rapport.store.sqlite.SqliteStorage;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -32,7 +33,8 @@ final class CommandLatencyBench {
 
     void run() throws Exception {
         try (Database db = dataset.open()) {
-            Rapport rapport = Rapport.standard(Clock.systemUTC(), SqliteStorage.over(db));
+            Rapport rapport =
+                    CoreAssembly.over(Clock.systemUTC(), SqliteStorage.over(db)).rapport();
             measure("/remember", i -> check(rapport.handle(command(i, "remember", "\"%s\" met again, note " + i))));
             measure("/followup", i -> check(rapport.handle(command(i, "followup", "\"%s\" in 3 days about x"))));
             measure("/contact", i -> check(rapport.handle(command(i, "contact", "\"%s\""))));

@@ -1,6 +1,6 @@
 package dev.rapport.bench;
 
-import dev.rapport.core.storage.Database;
+import dev.rapport.store.sqlite.Database;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.PreparedStatement;

@@ -1,15 +1,13 @@
 package dev.rapport.bench;
 
-import dev.rapport.core.command.Rapport;
+import dev.rapport.core.assembly.CoreAssembly;
 import dev.rapport.core.digest.DigestScheduler;
 import dev.rapport.core.port.DirectMessenger;
 import dev.rapport.core.port.Storage;
-import dev.rapport.core.storage.Database;
-import dev.rapport.core.storage.SqliteDigestOutbox;
-import dev.rapport.core.storage.SqliteDigestReads;
-import dev.rapport.core.storage.SqliteStorage;
 import dev.rapport.slack.SlackAdapter;
 import dev.rapport.slack.SlackSettings;
+import dev.rapport.store.sqlite.Database;
+import dev.rapport.store.sqlite.SqliteStorage;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -57,16 +55,11 @@ final class DeliveryBench {
                     0,
                     Optional.of(slack.apiUrl()));
             // The adapter is never started: only its messenger is used, built exactly as the running bot builds it.
-            try (SlackAdapter adapter = SlackAdapter.create(settings, Rapport.standard(clock, storage))) {
+            CoreAssembly core = CoreAssembly.over(clock, storage);
+            try (SlackAdapter adapter = SlackAdapter.create(settings, core.rapport())) {
                 DirectMessenger messenger = paced ? new PacedMessenger(adapter.messenger(), rate) : adapter.messenger();
-                DigestScheduler scheduler = new DigestScheduler(
-                        clock,
-                        new SqliteDigestOutbox(db),
-                        storage.users(),
-                        db,
-                        new SqliteDigestReads(db),
-                        List.of(messenger),
-                        Integer.getInteger("parallel", 4));
+                DigestScheduler scheduler =
+                        core.digests(core.delivery(List.of(messenger)), Integer.getInteger("parallel", 4));
                 System.out.printf(
                         "fake Slack Web API at %s: %.0f requests/s across all methods, %.0f%% injected faults on"
                                 + " chat.postMessage; time limit %d s%s%n",
@@ -178,7 +171,7 @@ final class DeliveryBench {
         }
 
         @Override
-        public Delivery send(dev.rapport.core.domain.UserKey to, dev.rapport.core.command.Reply message, String key) {
+        public Delivery send(dev.rapport.core.domain.UserKey to, dev.rapport.core.reply.Reply message, String key) {
             pace();
             return inner.send(to, message, key);
         }

@@ -1,10 +1,11 @@
 package dev.rapport.bench;
 
-import dev.rapport.core.command.CommandRequest;
-import dev.rapport.core.command.Rapport;
-import dev.rapport.core.command.Requester;
-import dev.rapport.core.storage.Database;
-import dev.rapport.core.storage.SqliteStorage;
+import dev.rapport.core.api.CommandRequest;
+import dev.rapport.core.api.Rapport;
+import dev.rapport.core.api.Requester;
+import dev.rapport.core.assembly.CoreAssembly;
+import dev.rapport.store.sqlite.Database;
+import dev.rapport.store.sqlite.SqliteStorage;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.lang.management.ManagementFactory;
@@ -84,7 +85,8 @@ final class StartupBench {
     }
 
     private static void idleHeap(Database db) {
-        Rapport rapport = Rapport.standard(Clock.systemUTC(), SqliteStorage.over(db));
+        Rapport rapport =
+                CoreAssembly.over(Clock.systemUTC(), SqliteStorage.over(db)).rapport();
         for (int user = 0; user < 10_000; user++) {
             Requester requester = Requester.of(
                             Dataset.PLATFORM, Dataset.WORKSPACE, Dataset.userId(user), "User " + user)

@@ -1,12 +1,11 @@
 package dev.rapport.discord;
 
-import dev.rapport.core.command.Rapport;
+import dev.rapport.core.api.Rapport;
 import dev.rapport.core.port.ChannelMembers;
 import dev.rapport.core.port.DirectMessenger;
 import dev.rapport.discord.command.SlashCommand;
 import dev.rapport.discord.command.SlashCommands;
 import dev.rapport.discord.render.DiscordReplyRenderer;
-import dev.rapport.discord.render.Prompts;
 import java.time.Duration;
 import java.util.EnumSet;
 import java.util.List;
@@ -57,7 +56,6 @@ public final class DiscordBot implements AutoCloseable {
     /** Logs in and registers the commands; returns once the connection is being made. */
     public static DiscordBot start(DiscordSettings settings, Rapport rapport) {
         List<SlashCommand> commands = SlashCommands.all();
-        Prompts prompts = new Prompts();
         AtomicInteger thread = new AtomicInteger();
         // Core work runs here, not on the gateway thread, so one slow command never stalls the others.
         ExecutorService handlers = Executors.newFixedThreadPool(HANDLER_THREADS, runnable -> {
@@ -71,11 +69,10 @@ public final class DiscordBot implements AutoCloseable {
                 // own channel overrides, not only their roles'.
                 .enableCache(CacheFlag.MEMBER_OVERRIDES)
                 .setEventPool(handlers, true)
-                .addEventListeners(
-                        new InteractionRouter(rapport, commands, prompts), new Registration(commands, settings));
+                .addEventListeners(new InteractionRouter(rapport, commands), new Registration(commands, settings));
         settings.apiBaseUrl().ifPresent(url -> builder.setRestConfig(new RestConfig().setBaseUrl(url)));
         JDA jda = builder.build();
-        return new DiscordBot(jda, new DiscordMessenger(jda, new DiscordReplyRenderer(prompts), DM_TIMEOUT));
+        return new DiscordBot(jda, new DiscordMessenger(jda, new DiscordReplyRenderer(), DM_TIMEOUT));
     }
 
     public DirectMessenger messenger() {

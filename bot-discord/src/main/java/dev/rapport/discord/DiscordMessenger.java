@@ -1,8 +1,8 @@
 package dev.rapport.discord;
 
-import dev.rapport.core.command.Reply;
 import dev.rapport.core.domain.UserKey;
 import dev.rapport.core.port.DirectMessenger;
+import dev.rapport.core.reply.Reply;
 import dev.rapport.discord.command.Requesters;
 import dev.rapport.discord.render.DiscordReplyRenderer;
 import java.math.BigInteger;

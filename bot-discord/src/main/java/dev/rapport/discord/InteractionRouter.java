@@ -1,17 +1,18 @@
 package dev.rapport.discord;
 
-import dev.rapport.core.command.ActionRequest;
-import dev.rapport.core.command.Prompt;
-import dev.rapport.core.command.Rapport;
-import dev.rapport.core.command.Reply;
-import dev.rapport.core.command.Requester;
-import dev.rapport.core.command.TextFit;
+import dev.rapport.core.api.ActionRequest;
+import dev.rapport.core.api.Place;
+import dev.rapport.core.api.Rapport;
+import dev.rapport.core.api.Requester;
+import dev.rapport.core.reply.Prompt;
+import dev.rapport.core.reply.Reply;
+import dev.rapport.core.reply.TextFit;
+import dev.rapport.core.reply.Wording;
 import dev.rapport.discord.command.Channels;
 import dev.rapport.discord.command.Requesters;
 import dev.rapport.discord.command.SlashCommand;
 import dev.rapport.discord.command.Suggestions;
 import dev.rapport.discord.render.DiscordReplyRenderer;
-import dev.rapport.discord.render.Prompts;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -42,20 +43,18 @@ import org.slf4j.LoggerFactory;
 public final class InteractionRouter extends ListenerAdapter {
     static final String INPUT = "input";
     private static final Logger log = LoggerFactory.getLogger(InteractionRouter.class);
-    private static final String OOPS = "Something went wrong on our side. Please try again.";
+    private static final String OOPS = Wording.OOPS;
     private static final String BUTTON_POINTER = "— more: /contact";
 
     private final Rapport rapport;
     private final Map<String, SlashCommand> commands;
     private final DiscordReplyRenderer renderer;
-    private final Prompts prompts;
     private final Suggestions suggestions;
 
-    public InteractionRouter(Rapport rapport, List<SlashCommand> commands, Prompts prompts) {
+    public InteractionRouter(Rapport rapport, List<SlashCommand> commands) {
         this.rapport = rapport;
         this.commands = commands.stream().collect(Collectors.toMap(SlashCommand::name, Function.identity()));
-        this.prompts = prompts;
-        this.renderer = new DiscordReplyRenderer(prompts);
+        this.renderer = new DiscordReplyRenderer();
         this.suggestions = new Suggestions(rapport);
     }
 
@@ -96,19 +95,19 @@ public final class InteractionRouter extends ListenerAdapter {
 
     @Override
     public void onButtonInteraction(ButtonInteractionEvent event) {
-        String customId = event.getComponentId();
-        Optional<Prompt> prompt = prompts.promptFor(customId);
+        String actionId = actionId(event.getComponentId());
+        Optional<Prompt> prompt = rapport.promptFor(requester(event), actionId);
         if (prompt.isPresent()) {
-            event.replyModal(modal(Prompts.actionId(customId), prompt.get())).queue();
+            event.replyModal(modal(actionId, prompt.get())).queue();
             return;
         }
-        act(event, new ActionRequest(requester(event), channel(event), Prompts.actionId(customId), Optional.empty()));
+        act(event, new ActionRequest(requester(event), place(event), actionId, Optional.empty()));
     }
 
     @Override
     public void onModalInteraction(ModalInteractionEvent event) {
         Optional<String> input = Optional.ofNullable(event.getValue(INPUT)).map(ModalMapping::getAsString);
-        act(event, new ActionRequest(requester(event), channel(event), event.getModalId(), input));
+        act(event, new ActionRequest(requester(event), place(event), actionId(event.getModalId()), input));
     }
 
     private void act(IReplyCallback event, ActionRequest request) {
@@ -140,8 +139,13 @@ public final class InteractionRouter extends ListenerAdapter {
         return Requesters.of(event.getUser());
     }
 
-    private static Optional<String> channel(IReplyCallback event) {
-        return Channels.teamChannel(event);
+    private static Place place(IReplyCallback event) {
+        return Channels.place(event);
+    }
+
+    /** Core's action id; buttons drawn before prompts were core's answer carried a "?" in front. */
+    private static String actionId(String customId) {
+        return customId.startsWith("?") ? customId.substring(1) : customId;
     }
 
     private static void replyError(IReplyCallback event, String message) {

@@ -3,11 +3,10 @@ package dev.rapport.discord;
 import static dev.rapport.discord.TestBot.ANA;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.rapport.core.command.Button;
-import dev.rapport.core.command.Reply;
-import dev.rapport.core.command.Section;
+import dev.rapport.core.reply.Button;
+import dev.rapport.core.reply.Reply;
+import dev.rapport.core.reply.Section;
 import dev.rapport.discord.render.DiscordReplyRenderer;
-import dev.rapport.discord.render.Prompts;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -147,13 +146,13 @@ class DiscordLimitsTest {
         assertThat(label).hasSizeLessThanOrEqualTo(80);
         assertThat(message.getEmbeds().get(0).getTitle()).hasSize(120);
         assertThat(InteractionRouter.modal(
-                                "note:1", new dev.rapport.core.command.Prompt(longName, longName, longName, 2000))
+                                "note:1", new dev.rapport.core.reply.Prompt(longName, longName, longName, 2000))
                         .getTitle())
                 .hasSizeLessThanOrEqualTo(45);
     }
 
     private static MessageCreateData render(Reply reply) {
-        return new DiscordReplyRenderer(new Prompts()).render(reply, POINTER);
+        return new DiscordReplyRenderer().render(reply, POINTER);
     }
 
     private static void assertWithinLimits(List<DataObject> embeds) {

@@ -2,12 +2,11 @@ package dev.rapport.discord;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.rapport.core.command.Reply;
-import dev.rapport.core.command.Section;
 import dev.rapport.core.port.DirectMessenger;
+import dev.rapport.core.reply.Reply;
+import dev.rapport.core.reply.Section;
 import dev.rapport.discord.command.Requesters;
 import dev.rapport.discord.render.DiscordReplyRenderer;
-import dev.rapport.discord.render.Prompts;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -20,7 +19,7 @@ class DiscordMessengerTest {
 
     private final DiscordTester discord = new DiscordTester();
     private final DiscordMessenger messenger =
-            new DiscordMessenger(discord.jda, new DiscordReplyRenderer(new Prompts()), Duration.ofSeconds(5));
+            new DiscordMessenger(discord.jda, new DiscordReplyRenderer(), Duration.ofSeconds(5));
 
     @Test
     void aDigestIsSentToThePrivateChannelWithANonceThatDiscordEnforces() {

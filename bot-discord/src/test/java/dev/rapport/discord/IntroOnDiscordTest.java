@@ -11,7 +11,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.rapport.core.intro.IntroRounds;
 import dev.rapport.discord.command.SlashCommands;
 import dev.rapport.discord.render.DiscordReplyRenderer;
-import dev.rapport.discord.render.Prompts;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -74,7 +73,7 @@ class IntroOnDiscordTest {
                 .doesNotContain(" @everyone");
         assertThat(post.body().toString()).doesNotContain(ANA.id());
         // … with a Remember button for each person, asking for text first
-        assertThat(post.customIds()).containsExactly("?irem:1:a", "?irem:1:b");
+        assertThat(post.customIds()).containsExactly("irem:1:a", "irem:1:b");
         assertThat(labels(post)).containsExactly("Remember about Marc Kelly", "Remember about Zoë");
     }
 
@@ -98,7 +97,7 @@ class IntroOnDiscordTest {
         introduce();
 
         // WHEN Ben, who only reads the channel, presses "Remember about Marc Kelly"
-        bot.pressInServer(BEN, "?irem:1:a");
+        bot.pressInServer(BEN, "irem:1:a");
 
         // THEN a modal asks what to remember; leaving it empty is allowed (it keeps what was said)
         DiscordTester.Sent modal = bot.discord.lastCallback();
@@ -128,7 +127,7 @@ class IntroOnDiscordTest {
     void rememberLeftEmptyKeepsWhatTheIntroducerSaid() {
         introduce();
 
-        bot.pressInServer(BEN, "?irem:1:b");
+        bot.pressInServer(BEN, "irem:1:b");
         bot.submitInServer(BEN, "irem:1:b", "");
 
         assertThat(bot.discord.lastMessage().embedText()).contains("You now know 1 thing about Zoë.");
@@ -218,7 +217,7 @@ class IntroOnDiscordTest {
         List<String> buttons = checkIn.customIds();
         assertThat(buttons).hasSize(3);
         String met = buttons.get(0);
-        assertThat(met).startsWith("?rnd:met:");
+        assertThat(met).startsWith("rnd:met:");
 
         // WHEN Ana presses We met in the DM (Discord sends a user, no member, no server)
         bot.pressInDm(ANA, met);
@@ -226,13 +225,13 @@ class IntroOnDiscordTest {
         // THEN a modal asks what she learned about Ben
         DataObject modal = bot.discord.lastCallback().body().getObject("data");
         assertThat(bot.discord.lastCallback().callbackType()).isEqualTo(DiscordTester.CALLBACK_MODAL);
-        assertThat(modal.getString("custom_id")).isEqualTo(met.substring(1));
+        assertThat(modal.getString("custom_id")).isEqualTo(met);
         assertThat(modal.getString("title")).isEqualTo("We met");
         DataObject label = modal.getArray("components").getObject(0);
         assertThat(label.getString("label")).isEqualTo("What did you learn about Ben?");
 
         // WHEN she submits it from the DM
-        bot.submitInDm(ANA, met.substring(1), "Training for a marathon #running");
+        bot.submitInDm(ANA, met, "Training for a marathon #running");
 
         // THEN the note is saved about Ben in her list, and the round counts them as met
         assertThat(bot.discord.lastMessage().embedText())
@@ -276,7 +275,7 @@ class IntroOnDiscordTest {
         engine().tick(TestBot.CLOCK.instant().plus(IntroRounds.CHECK_IN_AFTER));
         String met = dmTo(ANA).get(1).customIds().get(0);
         // A process that never drew the button
-        InteractionRouter fresh = new InteractionRouter(bot.rapport, SlashCommands.all(), new Prompts());
+        InteractionRouter fresh = new InteractionRouter(bot.rapport, SlashCommands.all());
         Map<String, String> values = ANA.values();
         values.put("customId", met);
 
@@ -358,8 +357,8 @@ class IntroOnDiscordTest {
         bot.discord.answer("POST users/@me/channels", 200, "dm-channel-opened.json", Map.of("userId", ANA.id()));
         bot.discord.answer("POST channels/" + DM_CHANNEL + "/messages", 200, "dm-message-created.json", Map.of());
         DiscordMessenger messenger =
-                new DiscordMessenger(bot.discord.jda, new DiscordReplyRenderer(bot.prompts), Duration.ofSeconds(5));
-        return new IntroRounds(bot.storage, bot.intros, DiscordBot.channelMembers(), List.of(messenger), new Random(7));
+                new DiscordMessenger(bot.discord.jda, new DiscordReplyRenderer(), Duration.ofSeconds(5));
+        return bot.core.rounds(bot.core.delivery(List.of(messenger)), DiscordBot.channelMembers(), new Random(7));
     }
 
     /** The direct messages sent to a user: each message follows the opening of that user's private channel. */

@@ -3,11 +3,10 @@ package dev.rapport.discord;
 import static dev.rapport.discord.TestBot.ANA;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.rapport.core.command.Reply;
-import dev.rapport.core.command.Section;
-import dev.rapport.core.command.Text;
+import dev.rapport.core.reply.Reply;
+import dev.rapport.core.reply.Section;
+import dev.rapport.core.reply.Text;
 import dev.rapport.discord.render.DiscordReplyRenderer;
-import dev.rapport.discord.render.Prompts;
 import java.nio.file.Path;
 import java.util.Map;
 import net.dv8tion.jda.api.utils.data.DataObject;
@@ -77,7 +76,7 @@ class NoPingsOnDiscordTest {
                 .visibleTo(Reply.Visibility.CHANNEL);
 
         // WHEN it is drawn
-        MessageCreateData message = new DiscordReplyRenderer(new Prompts()).render(intro, "");
+        MessageCreateData message = new DiscordReplyRenderer().render(intro, "");
 
         // THEN only the two people are mentioned, in the content, and nothing else may ping
         assertThat(message.getContent()).isEqualTo("<@600000000000000002> <@600000000000000003>");
@@ -97,7 +96,7 @@ class NoPingsOnDiscordTest {
         Reply reply = Reply.of(
                 Section.of(Text.builder().mention("600000000000000002", "Marc").build()));
 
-        MessageCreateData message = new DiscordReplyRenderer(new Prompts()).render(reply, "");
+        MessageCreateData message = new DiscordReplyRenderer().render(reply, "");
 
         assertThat(message.getContent()).isEmpty();
         assertThat(message.getEmbeds().get(0).getDescription()).isEqualTo("<@600000000000000002>");

@@ -1,17 +1,15 @@
 package dev.rapport.discord;
 
-import dev.rapport.core.command.CommandRequest;
-import dev.rapport.core.command.Rapport;
-import dev.rapport.core.command.Reply;
-import dev.rapport.core.command.Requester;
-import dev.rapport.core.port.IntroStorage;
+import dev.rapport.core.api.CommandRequest;
+import dev.rapport.core.api.Rapport;
+import dev.rapport.core.api.Requester;
+import dev.rapport.core.assembly.CoreAssembly;
 import dev.rapport.core.port.Storage;
-import dev.rapport.core.storage.Database;
-import dev.rapport.core.storage.SqliteIntroStorage;
-import dev.rapport.core.storage.SqliteStorage;
+import dev.rapport.core.reply.Reply;
+import dev.rapport.core.testing.OpenStorage;
+import dev.rapport.core.testing.TestStorage;
 import dev.rapport.discord.command.Requesters;
 import dev.rapport.discord.command.SlashCommands;
-import dev.rapport.discord.render.Prompts;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
@@ -76,24 +74,23 @@ final class TestBot implements AutoCloseable {
     private static final Pattern MENTION = Pattern.compile("<@!?(\\d+)>");
 
     final DiscordTester discord = new DiscordTester();
-    final Database database;
+    final OpenStorage store;
     final Storage storage;
-    final IntroStorage intros;
+    final CoreAssembly core;
     final Rapport rapport;
-    final Prompts prompts = new Prompts();
     final InteractionRouter router;
 
     TestBot(Path folder) {
-        database = Database.open(folder.resolve("rapport.db"));
-        storage = SqliteStorage.over(database);
-        intros = SqliteIntroStorage.over(database);
-        rapport = Rapport.standard(CLOCK, storage, intros);
-        router = new InteractionRouter(rapport, SlashCommands.all(), prompts);
+        store = TestStorage.open(folder);
+        storage = store.storage();
+        core = CoreAssembly.over(CLOCK, storage);
+        rapport = core.rapport();
+        router = new InteractionRouter(rapport, SlashCommands.all());
     }
 
     /** GIVEN steps go straight to core, as typed text. */
     Reply given(Person who, String command, String text) {
-        return rapport.handle(new CommandRequest(who.requester(), Optional.empty(), command, text, Map.of()));
+        return rapport.handle(CommandRequest.of(who.requester(), command, text));
     }
 
     /** Runs a slash command typed by Ana in a server; options are name → String or Integer. */
@@ -212,6 +209,6 @@ final class TestBot implements AutoCloseable {
 
     @Override
     public void close() {
-        database.close();
+        store.close();
     }
 }

@@ -1,6 +1,6 @@
 package dev.rapport.slack;
 
-import dev.rapport.core.command.TextFit;
+import dev.rapport.core.reply.TextFit;
 
 /** Slack's Block Kit limits that Rapport's replies must fit. */
 final class Limits {

@@ -1,8 +1,8 @@
 package dev.rapport.slack;
 
-import dev.rapport.core.command.Span;
-import dev.rapport.core.command.Text;
-import dev.rapport.core.command.TextFit;
+import dev.rapport.core.reply.Span;
+import dev.rapport.core.reply.Text;
+import dev.rapport.core.reply.TextFit;
 import java.util.regex.Pattern;
 
 /**

@@ -10,6 +10,9 @@ import com.slack.api.model.view.ViewClose;
 import com.slack.api.model.view.ViewState;
 import com.slack.api.model.view.ViewSubmit;
 import com.slack.api.model.view.ViewTitle;
+import dev.rapport.core.api.Place;
+import dev.rapport.core.reply.Prompt;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -27,9 +30,19 @@ final class PromptModal {
     private PromptModal() {}
 
     /** What the modal's submission needs to know; serialised into the view's private metadata. */
-    record Origin(String actionId, String channelId, String responseUrl, boolean fromHome) {
-        Optional<String> channel() {
-            return Optional.ofNullable(channelId).filter(id -> !id.isBlank());
+    record Origin(String actionId, String placeKind, String channelId, String responseUrl, boolean fromHome) {
+        static Origin of(String actionId, Place place, String responseUrl, boolean fromHome) {
+            return new Origin(actionId, place.kind().name(), place.channelId().orElse(null), responseUrl, fromHome);
+        }
+
+        /** Where the button was pressed, as the click said. */
+        Place place() {
+            Place.Kind kind = Arrays.stream(Place.Kind.values())
+                    .filter(k -> k.name().equals(placeKind))
+                    .findFirst()
+                    .orElse(Place.Kind.NONE);
+            Optional<String> channel = Optional.ofNullable(channelId).filter(id -> !id.isBlank());
+            return channel.isEmpty() ? Place.none() : new Place(kind, channel);
         }
 
         Optional<String> response() {
@@ -37,25 +50,26 @@ final class PromptModal {
         }
     }
 
-    static View view(ButtonCodec.Asking asking, Origin origin) {
+    static View view(Prompt prompt, Origin origin) {
         String metadata = GSON.toJson(origin);
         if (metadata.length() > Limits.PRIVATE_METADATA) {
             // Only a very long response_url could do this; the answer then goes to the Home tab or a DM.
-            metadata = GSON.toJson(new Origin(origin.actionId(), origin.channelId(), null, origin.fromHome()));
+            metadata = GSON.toJson(
+                    new Origin(origin.actionId(), origin.placeKind(), origin.channelId(), null, origin.fromHome()));
         }
-        String title = asking.title() == null || asking.title().isBlank() ? "Rapport" : asking.title();
+        String title = prompt.title().isBlank() ? "Rapport" : prompt.title();
         PlainTextInputElement.PlainTextInputElementBuilder input = PlainTextInputElement.builder()
                 .actionId(INPUT_ID)
                 .multiline(true)
                 .focusOnLoad(true)
-                .maxLength(Math.max(1, Math.min(asking.maxLength(), Limits.INPUT_MAX)));
-        if (asking.placeholder() != null && !asking.placeholder().isBlank()) {
-            input.placeholder(SlackReplyRenderer.plain(Limits.clip(asking.placeholder(), Limits.PLACEHOLDER)));
+                .maxLength(Math.max(1, Math.min(prompt.maxLength(), Limits.INPUT_MAX)));
+        if (!prompt.placeholder().isBlank()) {
+            input.placeholder(SlackReplyRenderer.plain(Limits.clip(prompt.placeholder(), Limits.PLACEHOLDER)));
         }
-        String label = asking.label() == null || asking.label().isBlank() ? title : asking.label();
+        String label = prompt.label().isBlank() ? title : prompt.label();
         List<LayoutBlock> blocks = List.of(InputBlock.builder()
                 .blockId(BLOCK_ID)
-                .optional(asking.optional())
+                .optional(prompt.optional())
                 .label(SlackReplyRenderer.plain(Limits.clip(label, Limits.INPUT_LABEL)))
                 .element(input.build())
                 .build());

@@ -7,7 +7,7 @@ import com.slack.api.bolt.AppConfig;
 import com.slack.api.bolt.socket_mode.SocketModeApp;
 import com.slack.api.methods.MethodsClient;
 import com.slack.api.model.event.AppHomeOpenedEvent;
-import dev.rapport.core.command.Rapport;
+import dev.rapport.core.api.Rapport;
 import dev.rapport.core.port.ChannelMembers;
 import dev.rapport.core.port.DirectMessenger;
 import java.util.Optional;

@@ -6,7 +6,8 @@ import com.slack.api.methods.MethodsClient;
 import com.slack.api.methods.SlackApiException;
 import com.slack.api.methods.response.users.UsersInfoResponse;
 import com.slack.api.model.User;
-import dev.rapport.core.command.Requester;
+import dev.rapport.core.api.Mentioned;
+import dev.rapport.core.api.Requester;
 import dev.rapport.core.domain.UserKey;
 import java.io.IOException;
 import java.time.DateTimeException;
@@ -52,15 +53,16 @@ final class SlackDirectory {
         return new Requester(new UserKey(PLATFORM, teamId, userId), member.displayName(), member.zone());
     }
 
-    /** Display names of the users mentioned ({@code <@U…>}) in a command's text. */
-    Map<String, String> mentionNames(String teamId, String text) {
-        Map<String, String> names = new LinkedHashMap<>();
+    /** The users mentioned ({@code <@U…>}) in a command's text: their names, and which of them are bots. */
+    Map<String, Mentioned> mentions(String teamId, String text) {
+        Map<String, Mentioned> mentioned = new LinkedHashMap<>();
         Matcher mention = MENTION.matcher(text == null ? "" : text);
         while (mention.find()) {
             String id = mention.group(1);
-            member(teamId, id).ifPresent(member -> names.put(id, member.displayName()));
+            member(teamId, id)
+                    .ifPresent(member -> mentioned.put(id, new Mentioned(member.displayName(), member.bot())));
         }
-        return names;
+        return mentioned;
     }
 
     /** What users.info says about a member (cached), empty when Slack cannot tell. */

@@ -8,21 +8,19 @@ import com.slack.api.model.block.ContextBlockElement;
 import com.slack.api.model.block.DividerBlock;
 import com.slack.api.model.block.LayoutBlock;
 import com.slack.api.model.view.View;
-import dev.rapport.core.command.CommandRequest;
-import dev.rapport.core.command.Rapport;
-import dev.rapport.core.command.Reply;
-import dev.rapport.core.command.Requester;
+import dev.rapport.core.api.Rapport;
+import dev.rapport.core.api.Requester;
+import dev.rapport.core.reply.Reply;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The App Home tab: the user's circle and upcoming follow-ups (core's /circle and /followup list), published each
- * time it is opened, and after a button on it is pressed (with the outcome on top).
+ * The App Home tab: core's home view (the user's circle and follow-ups), published each time it is opened, and after
+ * a button on it is pressed (with the outcome on top).
  */
 final class SlackHome {
     private static final Logger log = LoggerFactory.getLogger(SlackHome.class);
@@ -39,17 +37,14 @@ final class SlackHome {
     }
 
     void publish(Requester from, Optional<Reply> outcome) {
-        Reply circle = rapport.handle(new CommandRequest(from, Optional.empty(), "circle", "", Map.of()));
-        Reply followUps = rapport.handle(new CommandRequest(from, Optional.empty(), "followup", "list", Map.of()));
+        Reply home = rapport.home(from);
         List<LayoutBlock> blocks = new ArrayList<>();
         int budget = Limits.VIEW_BLOCKS - 1;
         if (outcome.isPresent()) {
             blocks.addAll(renderer.blocks(outcome.get(), Math.min(10, budget)));
             blocks.add(DividerBlock.builder().build());
         }
-        blocks.addAll(renderer.blocks(circle, (budget - blocks.size() - 1) / 2));
-        blocks.add(DividerBlock.builder().build());
-        blocks.addAll(renderer.blocks(followUps, budget - blocks.size()));
+        blocks.addAll(renderer.blocks(home, budget - blocks.size()));
         List<ContextBlockElement> footer = List.of(SlackReplyRenderer.markdown(Mrkdwn.escape(FOOTER)));
         blocks.add(ContextBlock.builder().elements(footer).build());
         String userId = from.key().platformUserId();

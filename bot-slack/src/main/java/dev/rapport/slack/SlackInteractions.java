@@ -6,10 +6,12 @@ import com.slack.api.bolt.App;
 import com.slack.api.methods.MethodsClient;
 import com.slack.api.methods.SlackApiException;
 import com.slack.api.methods.response.views.ViewsOpenResponse;
-import dev.rapport.core.command.ActionRequest;
-import dev.rapport.core.command.Rapport;
-import dev.rapport.core.command.Reply;
-import dev.rapport.core.command.Requester;
+import dev.rapport.core.api.ActionRequest;
+import dev.rapport.core.api.Place;
+import dev.rapport.core.api.Rapport;
+import dev.rapport.core.api.Requester;
+import dev.rapport.core.reply.Prompt;
+import dev.rapport.core.reply.Reply;
 import java.io.IOException;
 import java.util.Optional;
 import java.util.concurrent.Executor;
@@ -47,14 +49,9 @@ final class SlackInteractions {
     }
 
     void register(App app) {
-        app.blockAction(ButtonCodec.PLAIN, (request, context) -> {
+        app.blockAction(ButtonCodec.RAPPORT, (request, context) -> {
             BlockActionPayload payload = request.getPayload();
             work.execute(() -> clicked(payload));
-            return context.ack();
-        });
-        app.blockAction(ButtonCodec.PROMPTING, (request, context) -> {
-            BlockActionPayload payload = request.getPayload();
-            work.execute(() -> openPrompt(payload));
             return context.ack();
         });
         app.viewSubmission(PromptModal.CALLBACK_ID, (request, context) -> {
@@ -65,31 +62,33 @@ final class SlackInteractions {
         });
     }
 
+    /** A click: core says whether the button asks for text first (a modal) or acts at once. */
     private void clicked(BlockActionPayload payload) {
         if (payload.getActions() == null || payload.getActions().isEmpty()) {
             return;
         }
-        String actionId = payload.getActions().get(0).getValue();
+        Optional<String> actionId =
+                ButtonCodec.coreActionId(payload.getActions().get(0).getValue());
+        if (actionId.isEmpty()) {
+            log.warn("A Rapport button came back without its action");
+            return;
+        }
         Requester from = requester(payload);
-        Reply reply = rapport.act(new ActionRequest(from, channel(payload), actionId, Optional.empty()));
+        Optional<Prompt> prompt = rapport.promptFor(from, actionId.get());
+        if (prompt.isPresent()) {
+            openPrompt(payload, actionId.get(), prompt.get());
+            return;
+        }
+        Reply reply = rapport.act(new ActionRequest(from, place(payload), actionId.get(), Optional.empty()));
         answer(from, Optional.ofNullable(payload.getResponseUrl()), fromHome(payload), reply);
     }
 
-    private void openPrompt(BlockActionPayload payload) {
-        if (payload.getActions() == null || payload.getActions().isEmpty()) {
-            return;
-        }
-        Optional<ButtonCodec.Asking> asking =
-                ButtonCodec.asking(payload.getActions().get(0).getValue());
-        if (asking.isEmpty()) {
-            log.warn("A prompting button came back without its prompt");
-            return;
-        }
-        PromptModal.Origin origin = new PromptModal.Origin(
-                asking.get().actionId(), channel(payload).orElse(null), payload.getResponseUrl(), fromHome(payload));
+    private void openPrompt(BlockActionPayload payload, String actionId, Prompt prompt) {
+        PromptModal.Origin origin =
+                PromptModal.Origin.of(actionId, place(payload), payload.getResponseUrl(), fromHome(payload));
         try {
-            ViewsOpenResponse opened = methods.viewsOpen(
-                    r -> r.triggerId(payload.getTriggerId()).view(PromptModal.view(asking.get(), origin)));
+            ViewsOpenResponse opened =
+                    methods.viewsOpen(r -> r.triggerId(payload.getTriggerId()).view(PromptModal.view(prompt, origin)));
             if (!opened.isOk()) {
                 log.warn("views.open failed: {}", opened.getError());
             }
@@ -111,7 +110,7 @@ final class SlackInteractions {
                 teamId, payload.getUser().getId(), payload.getUser().getName());
         Reply reply = rapport.act(new ActionRequest(
                 from,
-                origin.get().channel(),
+                origin.get().place(),
                 origin.get().actionId(),
                 Optional.of(PromptModal.input(payload.getView()))));
         answer(from, origin.get().response(), origin.get().fromHome(), reply);
@@ -136,11 +135,15 @@ final class SlackInteractions {
                 teamId, payload.getUser().getId(), payload.getUser().getUsername());
     }
 
-    private static Optional<String> channel(BlockActionPayload payload) {
+    private static Place place(BlockActionPayload payload) {
         if (payload.getChannel() != null && payload.getChannel().getId() != null) {
-            return Optional.of(payload.getChannel().getId());
+            return SlackPlaces.of(
+                    payload.getChannel().getId(), payload.getChannel().getName());
         }
-        return Optional.ofNullable(payload.getContainer()).map(BlockActionPayload.Container::getChannelId);
+        return Optional.ofNullable(payload.getContainer())
+                .map(BlockActionPayload.Container::getChannelId)
+                .map(id -> SlackPlaces.of(id, null))
+                .orElse(Place.none());
     }
 
     private static boolean fromHome(BlockActionPayload payload) {

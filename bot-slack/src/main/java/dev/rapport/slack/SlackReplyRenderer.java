@@ -11,9 +11,9 @@ import com.slack.api.model.block.composition.PlainTextObject;
 import com.slack.api.model.block.composition.TextObject;
 import com.slack.api.model.block.element.BlockElement;
 import com.slack.api.model.block.element.ButtonElement;
-import dev.rapport.core.command.Button;
-import dev.rapport.core.command.Reply;
-import dev.rapport.core.command.Section;
+import dev.rapport.core.reply.Button;
+import dev.rapport.core.reply.Reply;
+import dev.rapport.core.reply.Section;
 import java.util.ArrayList;
 import java.util.List;
 

@@ -284,8 +284,8 @@ class SlackIntroTest {
                         .get("response_type")
                         .getAsString())
                 .isEqualTo("in_channel");
-        IntroRounds rounds = new IntroRounds(
-                bed.storage, bed.intros, bed.adapter.channelMembers(), List.of(bed.adapter.messenger()), new Random(7));
+        IntroRounds rounds = bed.core.rounds(
+                bed.core.delivery(List.of(bed.adapter.messenger())), bed.adapter.channelMembers(), new Random(7));
 
         // WHEN the round runs
         IntroRounds.Tick paired = rounds.tick(SlackTestBed.NOW);

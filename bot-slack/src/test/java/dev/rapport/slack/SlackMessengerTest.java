@@ -4,15 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
-import dev.rapport.core.command.CommandRequest;
-import dev.rapport.core.command.Reply;
-import dev.rapport.core.command.Requester;
+import dev.rapport.core.api.CommandRequest;
+import dev.rapport.core.api.Requester;
 import dev.rapport.core.domain.UserKey;
 import dev.rapport.core.port.DirectMessenger;
+import dev.rapport.core.reply.Reply;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
-import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -45,12 +44,8 @@ class SlackMessengerTest {
         bed.answer("remember", "Zoë Park: climbing partner");
         bed.answer("followup", "marc today");
         bed.answer("followup", "zoe today");
-        Reply digest = bed.rapport.handle(new CommandRequest(
-                Requester.of("slack", SlackTestBed.TEAM, SlackTestBed.ANA, "Ana"),
-                Optional.empty(),
-                "today",
-                "",
-                Map.of()));
+        Reply digest = bed.rapport.handle(
+                CommandRequest.of(Requester.of("slack", SlackTestBed.TEAM, SlackTestBed.ANA, "Ana"), "today", ""));
 
         // WHEN core sends it
         DirectMessenger.Delivery delivery = messenger.send(ANA, digest, "digest:1:2026-11-25");

@@ -3,9 +3,10 @@ package dev.rapport.slack;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.rapport.core.command.Rapport;
-import dev.rapport.core.storage.Database;
-import dev.rapport.core.storage.SqliteStorage;
+import dev.rapport.core.api.Rapport;
+import dev.rapport.core.assembly.CoreAssembly;
+import dev.rapport.core.testing.OpenStorage;
+import dev.rapport.core.testing.TestStorage;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.ZoneOffset;
@@ -64,8 +65,9 @@ class SlackSettingsTest {
         // GIVEN Socket Mode settings without a signing secret
         SlackSettings settings = new SlackSettings(
                 SlackTestBed.BOT_TOKEN, Optional.of(APP_TOKEN), Optional.empty(), 3000, Optional.empty());
-        try (Database db = Database.open(dir.resolve("rapport.db"))) {
-            Rapport rapport = Rapport.standard(Clock.fixed(SlackTestBed.NOW, ZoneOffset.UTC), SqliteStorage.over(db));
+        try (OpenStorage store = TestStorage.open(dir)) {
+            Rapport rapport = CoreAssembly.over(Clock.fixed(SlackTestBed.NOW, ZoneOffset.UTC), store.storage())
+                    .rapport();
 
             // WHEN the adapter is built (not connected)
             try (SlackAdapter adapter = SlackAdapter.create(settings, rapport)) {

@@ -6,12 +6,11 @@ import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.slack.api.app_backend.SlackSignature;
-import dev.rapport.core.command.Rapport;
-import dev.rapport.core.port.IntroStorage;
+import dev.rapport.core.api.Rapport;
+import dev.rapport.core.assembly.CoreAssembly;
 import dev.rapport.core.port.Storage;
-import dev.rapport.core.storage.Database;
-import dev.rapport.core.storage.SqliteIntroStorage;
-import dev.rapport.core.storage.SqliteStorage;
+import dev.rapport.core.testing.OpenStorage;
+import dev.rapport.core.testing.TestStorage;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -31,7 +30,7 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Rapport on Slack in HTTP mode against the fake Web API: a real SQLite file with the real migrations, a fixed
+ * Rapport on Slack in HTTP mode against the fake Web API: a real store (SQLite) with the real migrations, a fixed
  * clock, and signed requests built from Slack-shaped fixtures, posted to the adapter's own HTTP server.
  */
 final class SlackTestBed implements AutoCloseable {
@@ -45,9 +44,9 @@ final class SlackTestBed implements AutoCloseable {
     static final String CHANNEL = "C0GENERAL1";
 
     final FakeSlackWebApi slack;
-    final Database db;
+    final OpenStorage store;
     final Storage storage;
-    final IntroStorage intros;
+    final CoreAssembly core;
     final Rapport rapport;
     final SlackAdapter adapter;
     private final HttpClient http = HttpClient.newHttpClient();
@@ -57,10 +56,10 @@ final class SlackTestBed implements AutoCloseable {
         slack = FakeSlackWebApi.start();
         slack.member(ANA, "ana", "Ana Lima", "Ana", "Europe/Lisbon");
         slack.member(BEA, "bea", "Bea Santos", "Bea Santos", "America/New_York");
-        db = Database.open(dir.resolve("rapport.db"));
-        storage = SqliteStorage.over(db);
-        intros = SqliteIntroStorage.over(db);
-        rapport = Rapport.standard(Clock.fixed(NOW, ZoneOffset.UTC), storage, intros);
+        store = TestStorage.open(dir);
+        storage = store.storage();
+        core = CoreAssembly.over(Clock.fixed(NOW, ZoneOffset.UTC), storage);
+        rapport = core.rapport();
         SlackSettings settings = new SlackSettings(
                 BOT_TOKEN, Optional.empty(), Optional.of(SIGNING_SECRET), 0, Optional.of(slack.apiUrl()));
         adapter = work.isPresent()
@@ -311,6 +310,6 @@ final class SlackTestBed implements AutoCloseable {
     public void close() throws Exception {
         adapter.close();
         slack.close();
-        db.close();
+        store.close();
     }
 }

@@ -1,11 +1,17 @@
 package dev.rapport.core.command;
 
+import dev.rapport.core.api.CommandHandler;
+import dev.rapport.core.api.Invocation;
 import dev.rapport.core.domain.Contact;
 import dev.rapport.core.domain.FollowUp;
+import dev.rapport.core.people.ContactContext;
 import dev.rapport.core.port.ContactStore;
 import dev.rapport.core.port.FollowUpStore;
 import dev.rapport.core.port.NoteStore;
 import dev.rapport.core.port.NoteStore.NoteCounts;
+import dev.rapport.core.reply.Reply;
+import dev.rapport.core.reply.Section;
+import dev.rapport.core.reply.Wording;
 import dev.rapport.core.time.DateText;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -56,9 +62,9 @@ public final class CircleCommand implements CommandHandler {
             NoteCounts count = counts.getOrDefault(contact.id(), NoteCounts.NONE);
             int known = count.notes() - count.openQuestions();
             StringBuilder line = new StringBuilder("• ").append(contact.name()).append(" — ");
-            line.append(RememberCommand.things(known)).append(" known");
+            line.append(Wording.things(known)).append(" known");
             if (count.openQuestions() > 0) {
-                line.append(", ").append(RememberCommand.questions(count.openQuestions()));
+                line.append(", ").append(Wording.openQuestions(count.openQuestions()));
             }
             line.append(", ").append(ContactContext.lastContact(contact, today));
             nextMomentText(contact, open.get(contact.id()), today)
@@ -66,9 +72,9 @@ public final class CircleCommand implements CommandHandler {
             lines.add(line.toString());
         }
         if (ordered.size() > SHOWN) {
-            lines.add("+" + (ordered.size() - SHOWN) + " more — /contact <name> for anyone");
+            lines.add(Wording.more(ordered.size() - SHOWN, "/contact <name> for anyone"));
         }
-        String heading = "Your circle — " + (all.size() == 1 ? "1 person" : all.size() + " people");
+        String heading = "Your circle — " + Wording.people(all.size());
         return Reply.of(Section.titled(heading, String.join("\n", lines)));
     }
 

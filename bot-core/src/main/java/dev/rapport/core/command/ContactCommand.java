@@ -1,10 +1,19 @@
 package dev.rapport.core.command;
 
+import dev.rapport.core.action.Action.Soon;
+import dev.rapport.core.api.CommandHandler;
+import dev.rapport.core.api.Invocation;
+import dev.rapport.core.domain.Cadence;
 import dev.rapport.core.domain.Contact;
 import dev.rapport.core.domain.Note;
+import dev.rapport.core.people.Buttons;
+import dev.rapport.core.people.ContactContext;
+import dev.rapport.core.people.People;
 import dev.rapport.core.port.FollowUpStore;
 import dev.rapport.core.port.NoteStore;
-import dev.rapport.core.time.Cadence;
+import dev.rapport.core.reply.Reply;
+import dev.rapport.core.reply.Section;
+import dev.rapport.core.reply.Text;
 import dev.rapport.core.time.DateText;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -75,7 +84,7 @@ public final class ContactCommand implements CommandHandler {
                             questions.stream().map(q -> "• Ask: " + q.body()).toList())));
         }
         if (known.isEmpty()) {
-            sections.add(Section.of("Nothing noted yet. /remember " + People.reference(contact) + " …"));
+            sections.add(Section.of("Nothing noted yet. /remember " + contact.reference() + " …"));
         } else {
             List<String> lines = new ArrayList<>();
             for (Note note : known.subList(0, Math.min(SHOWN_NOTES, known.size()))) {
@@ -91,7 +100,7 @@ public final class ContactCommand implements CommandHandler {
                 .withButtons(List.of(
                         Buttons.addNote(contact, "Add note"),
                         Buttons.done(contact),
-                        Buttons.followUpIn(contact, "1w", "Follow up in a week"),
+                        Buttons.followUpIn(contact, Soon.IN_A_WEEK, "Follow up in a week"),
                         Buttons.snoozeAsking(contact)));
         sections.add(actions);
         return Reply.of(sections.toArray(Section[]::new));

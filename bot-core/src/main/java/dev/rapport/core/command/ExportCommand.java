@@ -1,11 +1,15 @@
 package dev.rapport.core.command;
 
+import dev.rapport.core.api.CommandHandler;
+import dev.rapport.core.api.Invocation;
+import dev.rapport.core.domain.Cadence;
 import dev.rapport.core.domain.Contact;
 import dev.rapport.core.domain.Note;
 import dev.rapport.core.port.ContactStore;
 import dev.rapport.core.port.FollowUpStore;
 import dev.rapport.core.port.NoteStore;
-import dev.rapport.core.time.Cadence;
+import dev.rapport.core.reply.Attachment;
+import dev.rapport.core.reply.Reply;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -1,14 +1,28 @@
 package dev.rapport.core.command;
 
+import dev.rapport.core.action.Action;
+import dev.rapport.core.api.ActionHandler;
+import dev.rapport.core.api.CommandHandler;
+import dev.rapport.core.api.Invocation;
+import dev.rapport.core.domain.Cadence;
 import dev.rapport.core.domain.Contact;
 import dev.rapport.core.domain.FollowUp;
 import dev.rapport.core.domain.FollowUpStatus;
 import dev.rapport.core.domain.Initiator;
 import dev.rapport.core.domain.NoteKind;
+import dev.rapport.core.people.Buttons;
+import dev.rapport.core.people.ContactContext;
+import dev.rapport.core.people.InTouch;
+import dev.rapport.core.people.Mentions;
+import dev.rapport.core.people.NoteText;
+import dev.rapport.core.people.People;
 import dev.rapport.core.port.ContactStore;
 import dev.rapport.core.port.FollowUpStore;
 import dev.rapport.core.port.NoteStore;
-import dev.rapport.core.time.Cadence;
+import dev.rapport.core.reply.Prompt;
+import dev.rapport.core.reply.Reply;
+import dev.rapport.core.reply.Section;
+import dev.rapport.core.reply.Wording;
 import dev.rapport.core.time.DateText;
 import dev.rapport.core.time.Parse;
 import dev.rapport.core.time.TimePhrases;
@@ -38,13 +52,21 @@ public final class FollowUpCommand implements CommandHandler, ActionHandler {
     private final NoteStore notes;
     private final FollowUpStore followUps;
     private final ContactContext context;
+    private final InTouch inTouch;
 
-    public FollowUpCommand(People people, ContactStore contacts, NoteStore notes, FollowUpStore followUps) {
+    public FollowUpCommand(
+            People people,
+            ContactStore contacts,
+            NoteStore notes,
+            FollowUpStore followUps,
+            ContactContext context,
+            InTouch inTouch) {
         this.people = people;
         this.contacts = contacts;
         this.notes = notes;
         this.followUps = followUps;
-        this.context = new ContactContext(notes);
+        this.context = context;
+        this.inTouch = inTouch;
     }
 
     @Override
@@ -67,39 +89,58 @@ public final class FollowUpCommand implements CommandHandler, ActionHandler {
     }
 
     @Override
-    public Set<String> verbs() {
-        return Set.of("fu", "rh", "done", "snz", "snzp");
+    public Set<Class<? extends Action>> actions() {
+        return Set.of(
+                Action.FollowUpIn.class,
+                Action.KeepInTouch.class,
+                Action.Done.class,
+                Action.Snooze.class,
+                Action.SnoozeAsking.class);
     }
 
     @Override
-    public Reply act(String verb, List<String> args, Invocation invocation) {
-        boolean hasCode = !verb.equals("done") && !verb.equals("snzp");
-        Optional<Contact> contact =
-                ActionId.number(args, hasCode ? 1 : 0).flatMap(id -> contacts.byId(invocation.userId(), id));
-        if (contact.isEmpty()) {
+    public Reply act(Action action, Invocation invocation) {
+        Optional<Contact> found = contacts.byId(invocation.userId(), contactOf(action));
+        if (found.isEmpty()) {
             return Reply.error("That contact no longer exists.");
         }
-        String code = hasCode ? args.get(0) : "";
-        return switch (verb) {
-            case "fu" ->
-                FollowUpCodes.phraseFor(code)
-                        .map(phrase -> scheduleWhen(invocation, contact.get(), phrase, Optional.empty()))
-                        .orElseGet(FollowUpCommand::unknownButton);
-            case "rh" ->
-                FollowUpCodes.rhythmFor(code)
-                        .map(phrase -> scheduleWhen(invocation, contact.get(), phrase, Optional.empty()))
-                        .orElseGet(FollowUpCommand::unknownButton);
-            case "snz" ->
-                FollowUpCodes.phraseFor(code)
-                        .map(phrase -> snoozeTo(invocation, contact.get(), phrase, ""))
-                        .orElseGet(FollowUpCommand::unknownButton);
-            case "snzp" -> snoozeTyped(invocation, contact.get(), invocation.text());
-            default -> logContact(invocation, contact.get(), invocation.text());
-        };
+        Contact contact = found.get();
+        if (action instanceof Action.FollowUpIn in) {
+            return scheduleWhen(invocation, contact, in.when().phrase(), Optional.empty());
+        }
+        if (action instanceof Action.KeepInTouch keep) {
+            return scheduleWhen(invocation, contact, keep.rhythm().phrase(), Optional.empty());
+        }
+        if (action instanceof Action.Snooze snooze) {
+            return snoozeTo(invocation, contact, snooze.when().phrase(), "");
+        }
+        if (action instanceof Action.SnoozeAsking) {
+            return snoozeTyped(invocation, contact, invocation.text());
+        }
+        return logContact(invocation, contact, invocation.text());
     }
 
-    private static Reply unknownButton() {
-        return Reply.error("That button is out of date. Try /followup list.");
+    @Override
+    public Optional<Prompt> prompt(Action action, Invocation invocation) {
+        return action instanceof Action.SnoozeAsking asking
+                ? contacts.byId(invocation.userId(), asking.contactId()).map(Buttons::snoozePrompt)
+                : Optional.empty();
+    }
+
+    private static long contactOf(Action action) {
+        if (action instanceof Action.FollowUpIn in) {
+            return in.contactId();
+        }
+        if (action instanceof Action.KeepInTouch keep) {
+            return keep.contactId();
+        }
+        if (action instanceof Action.Snooze snooze) {
+            return snooze.contactId();
+        }
+        if (action instanceof Action.SnoozeAsking asking) {
+            return asking.contactId();
+        }
+        return ((Action.Done) action).contactId();
     }
 
     private Reply schedule(Invocation invocation) {
@@ -108,7 +149,7 @@ public final class FollowUpCommand implements CommandHandler, ActionHandler {
             if (rest.isBlank()) {
                 return Reply.error(
                         "When should I remind you about " + found.contact().name() + "?",
-                        "/followup " + People.reference(found.contact()) + " next friday");
+                        "/followup " + found.contact().reference() + " next friday");
             }
             Matcher about = ABOUT.matcher(rest);
             Optional<String> reason = Optional.empty();
@@ -216,29 +257,24 @@ public final class FollowUpCommand implements CommandHandler, ActionHandler {
                 ? Optional.empty()
                 : NoteText.parse(Mentions.readable(whatHappened, invocation.mentionNames()));
         if (!whatHappened.isBlank() && note.isEmpty()) {
-            return Reply.error(
-                    NoteText.problem(whatHappened), "/followup done " + People.reference(contact) + " had coffee");
+            return Reply.error(NoteText.problem(whatHappened), "/followup done " + contact.reference() + " had coffee");
         }
-        Optional<FollowUp> open = followUps.open(invocation.userId(), contact.id());
-        open.ifPresent(f -> followUps.close(invocation.userId(), f.id(), FollowUpStatus.DONE, invocation.now()));
         Initiator initiator = THEY.matcher(whatHappened.strip()).matches() ? Initiator.THEM : Initiator.ME;
-        Contact updated = contact.inTouch(today, initiator);
-        contacts.update(updated);
-        int answered = notes.answerQuestions(invocation.userId(), contact.id(), invocation.now());
-        note.ifPresent(n -> notes.add(
-                invocation.userId(), contact.id(), NoteKind.INTERACTION, n.body(), n.tags(), invocation.now()));
+        InTouch.Touched touched = inTouch.record(
+                contact, today, invocation.now(), initiator, note.map(n -> n.keptAs(NoteKind.INTERACTION)), true);
+        Contact updated = touched.contact();
 
         List<String> lines = new ArrayList<>();
         lines.add("Logged: you were in touch with " + contact.name() + " today.");
-        open.ifPresent(f -> lines.add("Closed the follow-up due " + DateText.date(f.dueOn(), today) + "."));
+        touched.closed().ifPresent(f -> lines.add("Closed the follow-up due " + DateText.date(f.dueOn(), today) + "."));
         updated.rhythmNext()
                 .ifPresent(next -> lines.add("Next, "
                         + updated.rhythm().orElseThrow().describe() + ": " + DateText.date(next, today) + "."));
-        if (answered > 0) {
-            lines.add("Marked " + RememberCommand.questions(answered).replace("open ", "") + " answered.");
+        if (touched.answered() > 0) {
+            lines.add("Marked " + Wording.questions(touched.answered()) + " answered.");
         }
         Section section;
-        if (note.isPresent()) {
+        if (touched.noted()) {
             lines.add("Saved what happened as a note.");
             section = Section.titled(contact.name(), String.join("\n", lines));
         } else {
@@ -261,7 +297,7 @@ public final class FollowUpCommand implements CommandHandler, ActionHandler {
             String problem = text.isBlank()
                     ? "Until when should I snooze " + contact.name() + "?"
                     : firstLine(TimePhrases.parse(text, invocation.today()));
-            return Reply.error(problem, "/followup snooze " + People.reference(contact) + " next month travelling");
+            return Reply.error(problem, "/followup snooze " + contact.reference() + " next month travelling");
         }
         return snoozeTo(
                 invocation, contact, leading.get().phrase(), leading.get().rest());
@@ -276,8 +312,7 @@ public final class FollowUpCommand implements CommandHandler, ActionHandler {
         Parse parse = TimePhrases.parse(phrase, today);
         if (!(parse instanceof Parse.Ok ok) || !(ok.when() instanceof When.On on)) {
             return Reply.error(
-                    "Snooze needs a date, not a rhythm.",
-                    "/followup snooze " + People.reference(contact) + " in 2 weeks");
+                    "Snooze needs a date, not a rhythm.", "/followup snooze " + contact.reference() + " in 2 weeks");
         }
         Optional<FollowUp> open = followUps.open(invocation.userId(), contact.id());
         if (open.isPresent()) {
@@ -288,7 +323,7 @@ public final class FollowUpCommand implements CommandHandler, ActionHandler {
         } else {
             return Reply.error(
                     "There is no follow-up with " + contact.name() + " to snooze.",
-                    "/followup " + People.reference(contact) + " " + phrase);
+                    "/followup " + contact.reference() + " " + phrase);
         }
         if (!reason.isBlank()) {
             Optional<NoteText> note = NoteText.parse(Mentions.readable(reason, invocation.mentionNames()));

@@ -1,7 +1,15 @@
 package dev.rapport.core.command;
 
+import dev.rapport.core.action.Action;
+import dev.rapport.core.api.ActionHandler;
+import dev.rapport.core.api.CommandHandler;
+import dev.rapport.core.api.Invocation;
 import dev.rapport.core.domain.Contact;
+import dev.rapport.core.people.People;
 import dev.rapport.core.port.ContactStore;
+import dev.rapport.core.reply.Button;
+import dev.rapport.core.reply.Reply;
+import dev.rapport.core.reply.Section;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -32,23 +40,24 @@ public final class ForgetCommand implements CommandHandler, ActionHandler {
     }
 
     @Override
-    public Set<String> verbs() {
-        return Set.of("forget", "keep");
+    public Set<Class<? extends Action>> actions() {
+        return Set.of(Action.Forget.class, Action.Keep.class);
     }
 
     @Override
-    public Reply act(String verb, List<String> args, Invocation invocation) {
-        Optional<Contact> contact = ActionId.number(args, 0).flatMap(id -> contacts.byId(invocation.userId(), id));
+    public Reply act(Action action, Invocation invocation) {
+        long id = action instanceof Action.Forget forget ? forget.contactId() : ((Action.Keep) action).contactId();
+        Optional<Contact> contact = contacts.byId(invocation.userId(), id);
         if (contact.isEmpty()) {
             return Reply.text("Already gone: nothing to forget.");
         }
-        return verb.equals("forget")
+        return action instanceof Action.Forget
                 ? forget(invocation, contact.get())
                 : Reply.text("Kept " + contact.get().name() + ". Nothing was deleted.");
     }
 
     private static Reply confirmation(Contact contact) {
-        String ref = People.reference(contact);
+        String ref = contact.reference();
         return Reply.of(Section.titled(
                         "Forget " + contact.name() + "?",
                         "This deletes " + contact.name()
@@ -56,10 +65,10 @@ public final class ForgetCommand implements CommandHandler, ActionHandler {
                 .withButtons(List.of(
                         Button.of(
                                         "Forget " + contact.name(),
-                                        ActionId.of("forget", contact.id()),
+                                        new Action.Forget(contact.id()).id(),
                                         "/forget " + ref + " " + CONFIRM)
                                 .styled(Button.Style.DANGER),
-                        Button.of("Keep", ActionId.of("keep", contact.id()), "(do nothing)")));
+                        Button.of("Keep", new Action.Keep(contact.id()).id(), "(do nothing)")));
     }
 
     private Reply forget(Invocation invocation, Contact contact) {

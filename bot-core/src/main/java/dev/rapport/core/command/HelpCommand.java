@@ -1,5 +1,10 @@
 package dev.rapport.core.command;
 
+import dev.rapport.core.api.CommandHandler;
+import dev.rapport.core.api.Invocation;
+import dev.rapport.core.reply.Reply;
+import dev.rapport.core.reply.Section;
+
 /** /help: every command with an example. */
 public final class HelpCommand implements CommandHandler {
     static final String USAGE = String.join(

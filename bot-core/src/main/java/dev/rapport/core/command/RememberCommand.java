@@ -1,9 +1,23 @@
 package dev.rapport.core.command;
 
+import dev.rapport.core.action.Action;
+import dev.rapport.core.action.Action.Rhythm;
+import dev.rapport.core.action.Action.Soon;
+import dev.rapport.core.api.ActionHandler;
+import dev.rapport.core.api.CommandHandler;
+import dev.rapport.core.api.Invocation;
 import dev.rapport.core.domain.Contact;
 import dev.rapport.core.domain.NoteKind;
+import dev.rapport.core.people.Buttons;
+import dev.rapport.core.people.Mentions;
+import dev.rapport.core.people.NoteText;
+import dev.rapport.core.people.People;
 import dev.rapport.core.port.ContactStore;
 import dev.rapport.core.port.NoteStore;
+import dev.rapport.core.reply.Prompt;
+import dev.rapport.core.reply.Reply;
+import dev.rapport.core.reply.Section;
+import dev.rapport.core.reply.Wording;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -34,24 +48,32 @@ public final class RememberCommand implements CommandHandler, ActionHandler {
     }
 
     @Override
-    public Set<String> verbs() {
-        return Set.of("note");
+    public Set<Class<? extends Action>> actions() {
+        return Set.of(Action.AddNote.class);
     }
 
-    /** "note:&lt;contact&gt;" with the entered text: the Add note button. */
+    /** The Add note button, with the entered text. */
     @Override
-    public Reply act(String verb, List<String> args, Invocation invocation) {
-        Optional<Contact> contact = ActionId.number(args, 0).flatMap(id -> contacts.byId(invocation.userId(), id));
-        if (contact.isEmpty()) {
-            return Reply.error("That contact no longer exists.");
-        }
-        return save(invocation, contact.get(), invocation.text(), false);
+    public Reply act(Action action, Invocation invocation) {
+        return contact(action, invocation)
+                .map(contact -> save(invocation, contact, invocation.text(), false))
+                .orElseGet(() -> Reply.error("That contact no longer exists."));
+    }
+
+    @Override
+    public Optional<Prompt> prompt(Action action, Invocation invocation) {
+        return contact(action, invocation).map(Buttons::notePrompt);
+    }
+
+    private Optional<Contact> contact(Action action, Invocation invocation) {
+        long id = ((Action.AddNote) action).contactId();
+        return contacts.byId(invocation.userId(), id);
     }
 
     Reply save(Invocation invocation, Contact contact, String text, boolean created) {
         Optional<NoteText> note = NoteText.parse(Mentions.readable(text, invocation.mentionNames()));
         if (note.isEmpty()) {
-            return Reply.error(NoteText.problem(text), "/remember " + People.reference(contact) + " loves sailing");
+            return Reply.error(NoteText.problem(text), "/remember " + contact.reference() + " loves sailing");
         }
         NoteText parsed = note.get();
         notes.add(invocation.userId(), contact.id(), parsed.kind(), parsed.body(), parsed.tags(), invocation.now());
@@ -60,11 +82,13 @@ public final class RememberCommand implements CommandHandler, ActionHandler {
         body.append(created ? "New contact. " : "").append("Saved");
         body.append(parsed.kind() == NoteKind.QUESTION ? " as a question to ask" : "");
         body.append(". You now know ")
-                .append(things(counts.notes()))
+                .append(Wording.things(counts.notes()))
                 .append(" about ")
                 .append(contact.name());
         if (counts.openQuestions() > 0) {
-            body.append(" (").append(questions(counts.openQuestions())).append(")");
+            body.append(" (")
+                    .append(Wording.openQuestions(counts.openQuestions()))
+                    .append(")");
         }
         body.append(".");
         if (!parsed.tags().isEmpty()) {
@@ -72,17 +96,9 @@ public final class RememberCommand implements CommandHandler, ActionHandler {
         }
         Section section = Section.titled(contact.name(), body.toString())
                 .withButtons(List.of(
-                        Buttons.followUpIn(contact, "1w", "Follow up in a week"),
-                        Buttons.followUpIn(contact, "1m", "In a month"),
-                        Buttons.rhythm(contact, "1m", "Every month")));
+                        Buttons.followUpIn(contact, Soon.IN_A_WEEK, "Follow up in a week"),
+                        Buttons.followUpIn(contact, Soon.IN_A_MONTH, "In a month"),
+                        Buttons.rhythm(contact, Rhythm.MONTHLY, "Every month")));
         return Reply.of(section);
-    }
-
-    static String things(int count) {
-        return count == 1 ? "1 thing" : count + " things";
-    }
-
-    static String questions(int count) {
-        return count == 1 ? "1 open question" : count + " open questions";
     }
 }

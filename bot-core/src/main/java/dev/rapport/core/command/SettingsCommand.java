@@ -1,8 +1,12 @@
 package dev.rapport.core.command;
 
+import dev.rapport.core.api.CommandHandler;
+import dev.rapport.core.api.Invocation;
 import dev.rapport.core.domain.DigestDays;
 import dev.rapport.core.domain.Settings;
 import dev.rapport.core.port.UserStore;
+import dev.rapport.core.reply.Reply;
+import dev.rapport.core.reply.Section;
 import dev.rapport.core.time.DateText;
 import dev.rapport.core.time.Parse;
 import dev.rapport.core.time.TimePhrases;

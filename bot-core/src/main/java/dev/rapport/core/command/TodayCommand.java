@@ -1,7 +1,10 @@
 package dev.rapport.core.command;
 
+import dev.rapport.core.api.CommandHandler;
+import dev.rapport.core.api.Invocation;
 import dev.rapport.core.digest.DigestPlanner;
 import dev.rapport.core.digest.DigestView;
+import dev.rapport.core.reply.Reply;
 
 /** /today: what today's digest holds, right now. */
 public final class TodayCommand implements CommandHandler {

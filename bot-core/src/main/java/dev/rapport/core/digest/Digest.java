@@ -1,6 +1,5 @@
 package dev.rapport.core.digest;
 
-import dev.rapport.core.intro.IntroCheckIns.IntroCheckIn;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;

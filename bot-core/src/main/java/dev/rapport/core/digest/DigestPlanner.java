@@ -1,17 +1,15 @@
 package dev.rapport.core.digest;
 
-import dev.rapport.core.command.ContactContext;
+import dev.rapport.core.domain.Cadence;
 import dev.rapport.core.domain.Contact;
 import dev.rapport.core.domain.FollowUp;
+import dev.rapport.core.domain.Intro;
 import dev.rapport.core.domain.Note;
 import dev.rapport.core.domain.User;
-import dev.rapport.core.intro.Intro;
-import dev.rapport.core.intro.IntroCheckIns.IntroCheckIn;
+import dev.rapport.core.people.ContactContext;
 import dev.rapport.core.port.ContactStore;
 import dev.rapport.core.port.DigestReads;
 import dev.rapport.core.port.FollowUpStore;
-import dev.rapport.core.port.NoteStore;
-import dev.rapport.core.time.Cadence;
 import dev.rapport.core.time.DateText;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
@@ -39,14 +37,10 @@ public final class DigestPlanner {
     private final ContactContext context;
     private final CheckInsDue checkIns;
 
-    public DigestPlanner(ContactStore contacts, FollowUpStore followUps, NoteStore notes) {
-        this(contacts, followUps, notes, (userId, date) -> List.of());
-    }
-
-    public DigestPlanner(ContactStore contacts, FollowUpStore followUps, NoteStore notes, CheckInsDue checkIns) {
+    public DigestPlanner(ContactStore contacts, FollowUpStore followUps, ContactContext context, CheckInsDue checkIns) {
         this.contacts = contacts;
         this.followUps = followUps;
-        this.context = new ContactContext(notes);
+        this.context = context;
         this.checkIns = checkIns;
     }
 

@@ -1,13 +1,14 @@
 package dev.rapport.core.digest;
 
+import dev.rapport.core.delivery.DedupeKey;
+import dev.rapport.core.delivery.OutboxDelivery;
+import dev.rapport.core.delivery.Outgoing;
 import dev.rapport.core.domain.Settings;
 import dev.rapport.core.domain.User;
 import dev.rapport.core.port.DigestOutbox;
 import dev.rapport.core.port.DigestOutbox.Pending;
 import dev.rapport.core.port.DigestOutbox.State;
 import dev.rapport.core.port.DigestReads;
-import dev.rapport.core.port.DirectMessenger;
-import dev.rapport.core.port.DirectMessenger.Delivery;
 import dev.rapport.core.port.Transactor;
 import dev.rapport.core.port.UserStore;
 import java.time.Clock;
@@ -17,18 +18,17 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -48,8 +48,6 @@ public final class DigestScheduler implements AutoCloseable {
     /** The soonest a retry is tried again after a tick: a platform's "wait one second" is honoured, not spun on. */
     private static final Duration MIN_WAIT = Duration.ofMillis(200);
 
-    static final Duration FIRST_RETRY = Duration.ofSeconds(30);
-    static final Duration LONGEST_RETRY = Duration.ofHours(1);
     private static final int BATCH = 500;
     private static final Logger log = LoggerFactory.getLogger(DigestScheduler.class);
 
@@ -58,16 +56,18 @@ public final class DigestScheduler implements AutoCloseable {
     private final UserStore users;
     private final Transactor transactor;
     private final DigestReads reads;
-    private final Map<String, DirectMessenger> messengers;
+    private final OutboxDelivery delivery;
     private ScheduledExecutorService executor;
     // Null: digests are sent one at a time on the scheduler's thread.
-    private final java.util.concurrent.ExecutorService senders;
-    private final Map<String, Instant> pausedUntil = new java.util.concurrent.ConcurrentHashMap<>();
+    private final ExecutorService senders;
 
     /**
      * @param users the same user store the commands use, so that marking a user unreachable reaches its cache
      * @param reads the planner's bulk reads; they bypass the caches, which a sweep over every user would flush
-     * @param messengers one per platform; users of other platforms are left alone until a messenger for them runs
+     * @param delivery the platforms' messengers; users of other platforms are left alone until one for them runs
+     * @param parallelSends how many digests are handed to the platforms at once: a platform answers each send in
+     *     tens of milliseconds, so one at a time would use only part of the rate it allows. Messengers must then be
+     *     safe to call from several threads (the Slack and Discord ones are).
      */
     public DigestScheduler(
             Clock clock,
@@ -75,37 +75,14 @@ public final class DigestScheduler implements AutoCloseable {
             UserStore users,
             Transactor transactor,
             DigestReads reads,
-            Collection<DirectMessenger> messengers) {
-        this.clock = clock;
-        this.outbox = outbox;
-        this.users = users;
-        this.transactor = transactor;
-        this.reads = reads;
-        this.messengers = messengers.stream()
-                .collect(Collectors.toUnmodifiableMap(DirectMessenger::platform, Function.identity()));
-        this.senders = null;
-    }
-
-    /**
-     * As above, handing up to {@code parallelSends} digests to the platforms at once: a platform answers each send
-     * in tens of milliseconds, so one at a time would use only part of the rate it allows. Messengers must then be
-     * safe to call from several threads (the Slack and Discord ones are).
-     */
-    public DigestScheduler(
-            Clock clock,
-            DigestOutbox outbox,
-            UserStore users,
-            Transactor transactor,
-            DigestReads reads,
-            Collection<DirectMessenger> messengers,
+            OutboxDelivery delivery,
             int parallelSends) {
         this.clock = clock;
         this.outbox = outbox;
         this.users = users;
         this.transactor = transactor;
         this.reads = reads;
-        this.messengers = messengers.stream()
-                .collect(Collectors.toUnmodifiableMap(DirectMessenger::platform, Function.identity()));
+        this.delivery = delivery;
         this.senders = parallelSends <= 1
                 ? null
                 : Executors.newFixedThreadPool(parallelSends, runnable -> {
@@ -139,9 +116,8 @@ public final class DigestScheduler implements AutoCloseable {
         Duration next = TICK;
         try {
             Instant now = clock.instant();
-            Optional<Instant> soonest = outbox.nextAttempt(messengers.keySet());
-            Instant paused =
-                    pausedUntil.values().stream().max(Instant::compareTo).orElse(Instant.MIN);
+            Optional<Instant> soonest = outbox.nextAttempt(delivery.platforms());
+            Instant paused = delivery.pauseEnds().orElse(Instant.MIN);
             if (soonest.isPresent()) {
                 Instant at = soonest.get().isBefore(paused) ? paused : soonest.get();
                 Duration until = Duration.between(now, at);
@@ -176,13 +152,13 @@ public final class DigestScheduler implements AutoCloseable {
 
     /** Claims, for each time zone, the digests of users whose digest time has passed on today's local date there. */
     int claim(Instant now) {
-        if (messengers.isEmpty()) {
+        if (delivery.platforms().isEmpty()) {
             return 0;
         }
         int claimed = 0;
         for (ZoneId zone : outbox.zones()) {
             ZonedDateTime local = now.atZone(zone);
-            claimed += outbox.claim(zone, local.toLocalDate(), local.toLocalTime(), messengers.keySet(), now);
+            claimed += outbox.claim(zone, local.toLocalDate(), local.toLocalTime(), delivery.platforms(), now);
         }
         return claimed;
     }
@@ -196,7 +172,7 @@ public final class DigestScheduler implements AutoCloseable {
         Set<Long> tried = new HashSet<>();
         Instant stopBy = now.plus(TICK);
         while (true) {
-            List<Pending> batch = outbox.due(messengers.keySet(), now, BATCH);
+            List<Pending> batch = outbox.due(delivery.platforms(), now, BATCH);
             // An entry that could not even be rescheduled (a broken database) must not spin the loop.
             if (batch.isEmpty()
                     || !tried.addAll(batch.stream().map(Pending::entryId).toList())) {
@@ -241,7 +217,7 @@ public final class DigestScheduler implements AutoCloseable {
         } catch (RuntimeException e) {
             log.error("Planning {} digests failed", toPlan.size(), e);
             for (Pending pending : byUser.values()) {
-                retry(pending, Duration.ZERO, "internal error: " + e.getClass().getSimpleName());
+                retry(pending, "internal error: " + e.getClass().getSimpleName());
                 tick = tick.plus(Outcome.RETRIED);
             }
             return tick;
@@ -258,17 +234,11 @@ public final class DigestScheduler implements AutoCloseable {
             return null;
         });
         tick = tick.plus(Outcome.NOTHING_DUE, empty.size());
-        List<java.util.concurrent.Callable<Outcome>> sends = new ArrayList<>();
+        List<Callable<Outcome>> sends = new ArrayList<>();
         for (Pending pending : byUser.values()) {
             Digest digest = digests.get(pending.user().id());
             if (!digest.isEmpty()) {
-                sends.add(() -> {
-                    String platform = pending.user().key().platform();
-                    // A platform that just asked us to wait is not sent to again until then; the row stays due.
-                    return pausedUntil.getOrDefault(platform, Instant.MIN).isAfter(clock.instant())
-                            ? null
-                            : deliverOne(pending, digest);
-                });
+                sends.add(() -> deliverOne(pending, digest));
             }
         }
         for (Outcome outcome : run(sends)) {
@@ -279,7 +249,7 @@ public final class DigestScheduler implements AutoCloseable {
         return tick;
     }
 
-    private List<Outcome> run(List<java.util.concurrent.Callable<Outcome>> sends) {
+    private List<Outcome> run(List<Callable<Outcome>> sends) {
         List<Outcome> outcomes = new ArrayList<>();
         try {
             if (senders == null) {
@@ -301,82 +271,47 @@ public final class DigestScheduler implements AutoCloseable {
     }
 
     private Outcome deliverOne(Pending pending, Digest digest) {
-        try {
-            return send(pending, digest);
-        } catch (RuntimeException e) {
-            log.error(
-                    "Delivering digest {} of user {} failed",
-                    pending.date(),
-                    pending.user().id(),
-                    e);
-            retry(pending, Duration.ZERO, "internal error: " + e.getClass().getSimpleName());
-            return Outcome.RETRIED;
-        }
-    }
-
-    private Outcome send(Pending pending, Digest digest) {
         User user = pending.user();
-        DirectMessenger messenger = messengers.get(user.key().platform());
-        String dedupeKey = dedupeKey(user, digest.date());
-        Delivery delivery;
+        Outgoing message = new Outgoing(
+                pending.entryId(),
+                user.key(),
+                DedupeKey.digest(user.id(), digest.date()),
+                pending.attempts(),
+                pending.maybeSent());
         try {
-            if (pending.maybeSent() && messenger.alreadySent(user.key(), dedupeKey)) {
-                // An earlier process handed this digest over and died before marking it: it arrived, so say so.
-                log.info("Digest {} of user {} had already arrived; not sending it again", digest.date(), user.id());
-                delivery = new DirectMessenger.Sent();
-            } else {
-                outbox.sending(pending.entryId(), clock.instant());
-                delivery = messenger.send(user.key(), DigestView.render(digest), dedupeKey);
-            }
+            return switch (delivery.deliver(message, () -> DigestView.render(digest), outbox, recipient(user))) {
+                case SENT -> Outcome.SENT;
+                case RETRIED -> Outcome.RETRIED;
+                case UNREACHABLE -> Outcome.UNREACHABLE;
+                // The platform asked us to wait: the row stays due and is sent once the pause is over.
+                case WAITING -> null;
+            };
         } catch (RuntimeException e) {
-            // A messenger should answer RetryLater itself; an exception is treated the same, and logged once.
-            log.warn("The {} messenger failed on the digest of user {}", messenger.platform(), user.id(), e);
-            delivery =
-                    new DirectMessenger.RetryLater(Duration.ZERO, e.getClass().getSimpleName());
-        }
-        if (delivery instanceof DirectMessenger.RetryLater later) {
-            if (later.rateLimited() && !later.after().isZero() && !later.after().isNegative()) {
-                pausedUntil.put(messenger.platform(), clock.instant().plus(later.after()));
-            }
-            retry(pending, later.after(), later.reason());
+            log.error("Delivering digest {} of user {} failed", pending.date(), user.id(), e);
+            retry(pending, "internal error: " + e.getClass().getSimpleName());
             return Outcome.RETRIED;
         }
-        if (delivery instanceof DirectMessenger.Unreachable unreachable) {
-            log.info("User {} cannot be messaged on {}: {}", user.id(), messenger.platform(), unreachable.reason());
-            transactor.inTransaction(() -> {
-                outbox.close(pending.entryId(), State.UNREACHABLE, Optional.of(unreachable.reason()), clock.instant());
-                users.markUnreachable(user.id(), Optional.of(unreachable.reason()));
-                return null;
-            });
-            return Outcome.UNREACHABLE;
-        }
-        transactor.inTransaction(() -> {
-            outbox.sent(pending.entryId(), clock.instant());
-            if (user.unreachableReason().isPresent()) {
-                users.markUnreachable(user.id(), Optional.empty());
+    }
+
+    /** A user reached again is no longer marked unreachable; one who cannot be messaged is told on their next reply. */
+    private OutboxDelivery.Recipient recipient(User user) {
+        return new OutboxDelivery.Recipient() {
+            @Override
+            public void reached() {
+                if (user.unreachableReason().isPresent()) {
+                    users.markUnreachable(user.id(), Optional.empty());
+                }
             }
-            return null;
-        });
-        return Outcome.SENT;
+
+            @Override
+            public void unreachable(String reason) {
+                users.markUnreachable(user.id(), Optional.of(reason));
+            }
+        };
     }
 
-    private void retry(Pending pending, Duration platformWait, String reason) {
-        // A platform that says how long to wait (429 Retry-After) knows best; otherwise back off exponentially.
-        Duration wait =
-                platformWait.isZero() || platformWait.isNegative() ? backoff(pending.attempts() + 1) : platformWait;
-        outbox.retryAt(pending.entryId(), clock.instant().plus(wait), reason);
-    }
-
-    /** The wait after the n-th failed attempt: 30 s, 1 min, 2 min, … at most an hour. */
-    static Duration backoff(int failedAttempts) {
-        int doublings = Math.min(Math.max(failedAttempts - 1, 0), 20);
-        Duration wait = FIRST_RETRY.multipliedBy(1L << doublings);
-        return wait.compareTo(LONGEST_RETRY) > 0 ? LONGEST_RETRY : wait;
-    }
-
-    /** Names the message by user and day, so that a platform can recognise a resend of the same digest. */
-    public static String dedupeKey(User user, LocalDate date) {
-        return "digest:" + user.id() + ":" + date;
+    private void retry(Pending pending, String reason) {
+        outbox.retryAt(pending.entryId(), clock.instant().plus(OutboxDelivery.backoff(pending.attempts() + 1)), reason);
     }
 
     private void tickSafely() {

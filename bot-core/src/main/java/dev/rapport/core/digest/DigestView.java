@@ -1,9 +1,11 @@
 package dev.rapport.core.digest;
 
-import dev.rapport.core.command.Buttons;
-import dev.rapport.core.command.ContactContext;
-import dev.rapport.core.command.Reply;
-import dev.rapport.core.command.Section;
+import dev.rapport.core.action.Action.Soon;
+import dev.rapport.core.people.Buttons;
+import dev.rapport.core.people.ContactContext;
+import dev.rapport.core.reply.Reply;
+import dev.rapport.core.reply.Section;
+import dev.rapport.core.reply.Wording;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -34,15 +36,15 @@ public final class DigestView {
             sections.add(Section.titled(item.contact().name(), String.join("\n", lines))
                     .withButtons(List.of(
                             Buttons.done(item.contact()),
-                            Buttons.snooze(item.contact(), "1d", "Snooze 1 day"),
-                            Buttons.snooze(item.contact(), "1w", "Snooze 1 week"),
+                            Buttons.snooze(item.contact(), Soon.TOMORROW, "Snooze 1 day"),
+                            Buttons.snooze(item.contact(), Soon.IN_A_WEEK, "Snooze 1 week"),
                             Buttons.addNote(item.contact(), "Add note"))));
         }
         if (!checkInsShown) {
             addCheckIns(digest, sections);
         }
         if (digest.more() > 0) {
-            sections.add(Section.of("+" + digest.more() + " more — /followup list"));
+            sections.add(Section.of(Wording.more(digest.more(), "/followup list")));
         }
         return Reply.of(sections.toArray(Section[]::new));
     }

@@ -1,10 +1,10 @@
 package dev.rapport.core.digest;
 
-import dev.rapport.core.command.Invocation;
-import dev.rapport.core.command.Notices;
-import dev.rapport.core.command.Section;
+import dev.rapport.core.api.Invocation;
+import dev.rapport.core.api.Notices;
 import dev.rapport.core.domain.User;
 import dev.rapport.core.port.UserStore;
+import dev.rapport.core.reply.Section;
 import java.util.List;
 import java.util.Optional;
 

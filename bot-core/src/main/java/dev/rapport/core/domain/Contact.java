@@ -1,6 +1,5 @@
 package dev.rapport.core.domain;
 
-import dev.rapport.core.time.Cadence;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Optional;
@@ -70,6 +69,11 @@ public record Contact(
                 lastContact,
                 lastInitiator,
                 createdAt);
+    }
+
+    /** How to write this contact's name in a command so that it names exactly them. */
+    public String reference() {
+        return Names.reference(name);
     }
 
     /** The rhythm is due or overdue on the given date. */

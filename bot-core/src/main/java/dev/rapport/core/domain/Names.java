@@ -21,4 +21,9 @@ public final class Names {
     public static String clean(String name) {
         return SPACES.matcher(name.strip()).replaceAll(" ");
     }
+
+    /** How to write a name in a command so that it names exactly that person: in quotes, without quote marks. */
+    public static String reference(String name) {
+        return "\"" + name.replace("\"", "'") + "\"";
+    }
 }

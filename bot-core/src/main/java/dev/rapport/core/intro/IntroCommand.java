@@ -1,23 +1,28 @@
 package dev.rapport.core.intro;
 
-import dev.rapport.core.command.ActionHandler;
-import dev.rapport.core.command.ActionId;
-import dev.rapport.core.command.Button;
-import dev.rapport.core.command.Buttons;
-import dev.rapport.core.command.CommandHandler;
-import dev.rapport.core.command.Invocation;
-import dev.rapport.core.command.NoteText;
-import dev.rapport.core.command.Prompt;
-import dev.rapport.core.command.Reply;
-import dev.rapport.core.command.Section;
-import dev.rapport.core.command.Text;
+import dev.rapport.core.action.Action;
+import dev.rapport.core.action.Action.Side;
+import dev.rapport.core.action.Action.Soon;
+import dev.rapport.core.api.ActionHandler;
+import dev.rapport.core.api.CommandHandler;
+import dev.rapport.core.api.Invocation;
+import dev.rapport.core.api.Mentioned;
+import dev.rapport.core.domain.ChannelKey;
 import dev.rapport.core.domain.Contact;
+import dev.rapport.core.domain.Intro;
 import dev.rapport.core.domain.NoteKind;
+import dev.rapport.core.domain.Person;
 import dev.rapport.core.domain.UserKey;
-import dev.rapport.core.port.IntroStorage;
+import dev.rapport.core.people.Buttons;
+import dev.rapport.core.people.NoteText;
 import dev.rapport.core.port.IntroStore;
 import dev.rapport.core.port.NoteStore;
-import dev.rapport.core.port.Storage;
+import dev.rapport.core.reply.Button;
+import dev.rapport.core.reply.Prompt;
+import dev.rapport.core.reply.Reply;
+import dev.rapport.core.reply.Section;
+import dev.rapport.core.reply.Text;
+import dev.rapport.core.reply.Wording;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -33,7 +38,6 @@ import java.util.regex.Matcher;
 public final class IntroCommand implements CommandHandler, ActionHandler {
     static final String EXAMPLE = "/intro @Ana @Marc you both sail and are moving to Lisbon";
     static final int CHECK_IN_DAYS = 7;
-    private static final String REMEMBER = "irem";
 
     private final IntroStore intros;
     private final NoteStore notes;
@@ -41,12 +45,13 @@ public final class IntroCommand implements CommandHandler, ActionHandler {
     private final RoundsCommand rounds;
     private final IntroCheckIns checkIns;
 
-    public IntroCommand(Storage storage, IntroStorage introStorage) {
-        this.intros = introStorage.intros();
-        this.notes = storage.notes();
-        this.contacts = new IntroContacts(storage.contacts());
-        this.rounds = new RoundsCommand(introStorage.rounds());
-        this.checkIns = new IntroCheckIns(introStorage.intros());
+    public IntroCommand(
+            IntroStore intros, NoteStore notes, IntroContacts contacts, RoundsCommand rounds, IntroCheckIns checkIns) {
+        this.intros = intros;
+        this.notes = notes;
+        this.contacts = contacts;
+        this.rounds = rounds;
+        this.checkIns = checkIns;
     }
 
     @Override
@@ -68,7 +73,7 @@ public final class IntroCommand implements CommandHandler, ActionHandler {
     }
 
     private Reply introduce(Invocation invocation, String text) {
-        if (invocation.channelId().isEmpty()) {
+        if (invocation.teamChannel().isEmpty()) {
             return Reply.error(
                     "Introductions happen in a team channel, where both people see them: run /intro there.", EXAMPLE);
         }
@@ -89,6 +94,9 @@ public final class IntroCommand implements CommandHandler, ActionHandler {
         if (a.platformUserId().equals(b.platformUserId())) {
             return Reply.error("Mention two different people.", EXAMPLE);
         }
+        if (isBot(invocation, a) || isBot(invocation, b)) {
+            return Reply.error("Rapport introduces people, not bots: pick two people.", EXAMPLE);
+        }
         if (a.platformUserId().equals(me) || b.platformUserId().equals(me)) {
             return Reply.error("You cannot introduce yourself: mention the two people you want to connect.", EXAMPLE);
         }
@@ -106,7 +114,9 @@ public final class IntroCommand implements CommandHandler, ActionHandler {
         Intro intro = intros.create(new Intro(
                 0,
                 new ChannelKey(
-                        key.platform(), key.workspace(), invocation.channelId().get()),
+                        key.platform(),
+                        key.workspace(),
+                        invocation.teamChannel().get()),
                 invocation.userId(),
                 invocation.from().displayName(),
                 a,
@@ -128,43 +138,66 @@ public final class IntroCommand implements CommandHandler, ActionHandler {
                 .plain(": " + intro.why())
                 .build();
         Section section = new Section(
-                Optional.empty(),
-                body,
-                List.of(),
-                List.of(remember(intro, "a", intro.a()), remember(intro, "b", intro.b())));
+                Optional.empty(), body, List.of(), List.of(remember(intro, Side.A), remember(intro, Side.B)));
         return new Reply(List.of(section), List.of(), Reply.Visibility.CHANNEL, Optional.empty(), false);
     }
 
-    private static Button remember(Intro intro, String which, Person person) {
-        String name = IntroText.clip(person.name());
+    private static boolean isBot(Invocation invocation, Person person) {
+        Mentioned mentioned = invocation.mentions().get(person.platformUserId());
+        return mentioned != null && mentioned.bot();
+    }
+
+    private static Button remember(Intro intro, Side side) {
+        Person person = side == Side.A ? intro.a() : intro.b();
         return Button.of(
-                        "Remember about " + name,
-                        ActionId.of(REMEMBER, intro.id(), which),
+                        "Remember about " + IntroText.clip(person.name()),
+                        new Action.RememberIntroduced(intro.id(), side).id(),
                         "/remember <@" + person.platformUserId() + "> …")
-                .prompting(Prompt.note(
-                                "Remember " + name,
-                                "What should you remember about " + name + "?",
-                                "Leave it empty to keep what was said")
-                        .leftEmptyAllowed());
+                .prompting(rememberPrompt(person));
+    }
+
+    /** What a Remember button asks: left empty, what the intro said is kept. */
+    static Prompt rememberPrompt(Person person) {
+        String name = IntroText.clip(person.name());
+        return Prompt.note(
+                        "Remember " + name,
+                        "What should you remember about " + name + "?",
+                        "Leave it empty to keep what was said")
+                .leftEmptyAllowed();
     }
 
     @Override
-    public Set<String> verbs() {
-        return Set.of(REMEMBER);
+    public Set<Class<? extends Action>> actions() {
+        return Set.of(Action.RememberIntroduced.class);
     }
 
-    /** "irem:&lt;intro&gt;:a|b": whoever pressed keeps a note about that person in their own list. */
     @Override
-    public Reply act(String verb, List<String> args, Invocation invocation) {
+    public Optional<Prompt> prompt(Action action, Invocation invocation) {
+        Action.RememberIntroduced remember = (Action.RememberIntroduced) action;
+        return introFor(remember, invocation).map(intro -> rememberPrompt(person(intro, remember.side())));
+    }
+
+    private Optional<Intro> introFor(Action.RememberIntroduced remember, Invocation invocation) {
         UserKey presser = invocation.from().key();
-        Optional<Intro> intro = ActionId.number(args, 0)
-                .flatMap(intros::byId)
+        return intros.byId(remember.introId())
                 .filter(i -> i.channel().platform().equals(presser.platform())
                         && i.channel().workspace().equals(presser.workspace()));
-        if (intro.isEmpty() || args.size() < 2 || !Set.of("a", "b").contains(args.get(1))) {
+    }
+
+    private static Person person(Intro intro, Side side) {
+        return side == Side.A ? intro.a() : intro.b();
+    }
+
+    /** A Remember button: whoever pressed keeps a note about that person in their own list. */
+    @Override
+    public Reply act(Action action, Invocation invocation) {
+        Action.RememberIntroduced remember = (Action.RememberIntroduced) action;
+        UserKey presser = invocation.from().key();
+        Optional<Intro> intro = introFor(remember, invocation);
+        if (intro.isEmpty()) {
             return Reply.error("That button is out of date.");
         }
-        Person about = args.get(1).equals("a") ? intro.get().a() : intro.get().b();
+        Person about = person(intro.get(), remember.side());
         if (about.platformUserId().equals(presser.platformUserId())) {
             return Reply.error("That is you: Rapport keeps notes about other people.");
         }
@@ -194,16 +227,14 @@ public final class IntroCommand implements CommandHandler, ActionHandler {
 
     /** The private answer to whoever saved a note: how much they now know, and a follow-up to set. */
     Reply saved(Invocation invocation, Contact contact) {
-        int known = notes.counts(invocation.userId())
-                .getOrDefault(contact.id(), NoteStore.NoteCounts.NONE)
-                .notes();
+        int known = notes.countsFor(invocation.userId(), contact.id()).notes();
         List<Button> buttons = new ArrayList<>();
-        buttons.add(Buttons.followUpIn(contact, "1w", "Follow up in a week"));
-        buttons.add(Buttons.followUpIn(contact, "1m", "In a month"));
+        buttons.add(Buttons.followUpIn(contact, Soon.IN_A_WEEK, "Follow up in a week"));
+        buttons.add(Buttons.followUpIn(contact, Soon.IN_A_MONTH, "In a month"));
         return Reply.of(Section.titled(
                         contact.name(),
-                        "Saved in your own notes. You now know " + (known == 1 ? "1 thing" : known + " things")
-                                + " about " + contact.name() + "."))
+                        "Saved in your own notes. You now know " + Wording.things(known) + " about " + contact.name()
+                                + "."))
                 .withButtons(buttons);
     }
 }

@@ -1,8 +1,9 @@
 package dev.rapport.core.intro;
 
-import dev.rapport.core.command.PersonParser;
 import dev.rapport.core.domain.Contact;
 import dev.rapport.core.domain.Names;
+import dev.rapport.core.domain.Person;
+import dev.rapport.core.people.PersonParser;
 import dev.rapport.core.port.ContactStore;
 import java.time.Instant;
 import java.util.List;
@@ -11,10 +12,10 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /** Finds a platform user among one owner's contacts, or adds them, with how the owner came to know them. */
-final class IntroContacts {
+public final class IntroContacts {
     private final ContactStore contacts;
 
-    IntroContacts(ContactStore contacts) {
+    public IntroContacts(ContactStore contacts) {
         this.contacts = contacts;
     }
 

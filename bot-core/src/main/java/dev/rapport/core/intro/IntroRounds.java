@@ -1,15 +1,24 @@
 package dev.rapport.core.intro;
 
-import dev.rapport.core.command.Reply;
+import dev.rapport.core.delivery.DedupeKey;
+import dev.rapport.core.delivery.OutboxDelivery;
+import dev.rapport.core.delivery.Outgoing;
+import dev.rapport.core.domain.ChannelKey;
+import dev.rapport.core.domain.Match;
+import dev.rapport.core.domain.MemberChoice;
+import dev.rapport.core.domain.Person;
+import dev.rapport.core.domain.Round;
+import dev.rapport.core.domain.RoundChannel;
+import dev.rapport.core.domain.RoundDm;
 import dev.rapport.core.domain.Settings;
 import dev.rapport.core.domain.User;
 import dev.rapport.core.domain.UserKey;
 import dev.rapport.core.port.ChannelMembers;
-import dev.rapport.core.port.DirectMessenger;
-import dev.rapport.core.port.IntroStorage;
 import dev.rapport.core.port.RoundOutbox;
 import dev.rapport.core.port.RoundStore;
-import dev.rapport.core.port.Storage;
+import dev.rapport.core.port.Transactor;
+import dev.rapport.core.port.UserStore;
+import dev.rapport.core.reply.Reply;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
@@ -17,6 +26,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.function.Supplier;
 import java.util.random.RandomGenerator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -35,26 +45,29 @@ public final class IntroRounds {
     private static final int HISTORY_ROUNDS = 26;
     private static final int BATCH = 500;
     private static final int MAX_ATTEMPTS = 20;
-    private static final Duration RETRY_AFTER_ERROR = Duration.ofMinutes(5);
 
-    private final Storage storage;
     private final RoundStore rounds;
     private final RoundOutbox outbox;
+    private final UserStore users;
+    private final Transactor transactor;
     private final ChannelMembers members;
-    private final Map<String, DirectMessenger> messengers = new HashMap<>();
+    private final OutboxDelivery delivery;
     private final RandomGenerator random;
 
     public IntroRounds(
-            Storage storage,
-            IntroStorage introStorage,
+            RoundStore rounds,
+            RoundOutbox outbox,
+            UserStore users,
+            Transactor transactor,
             ChannelMembers members,
-            List<DirectMessenger> messengers,
+            OutboxDelivery delivery,
             RandomGenerator random) {
-        this.storage = storage;
-        this.rounds = introStorage.rounds();
-        this.outbox = introStorage.outbox();
+        this.rounds = rounds;
+        this.outbox = outbox;
+        this.users = users;
+        this.transactor = transactor;
         this.members = members;
-        messengers.forEach(messenger -> this.messengers.put(messenger.platform(), messenger));
+        this.delivery = delivery;
         this.random = random;
     }
 
@@ -67,14 +80,14 @@ public final class IntroRounds {
         for (RoundChannel due : rounds.dueBy(now)) {
             Optional<List<ChannelMembers.Member>> listed = listMembers(due.key());
             if (listed.isPresent()) {
-                started += storage.transactor().inTransaction(() -> startRound(due.id(), listed.get(), now));
+                started += transactor.inTransaction(() -> startRound(due.id(), listed.get(), now));
             }
         }
         return deliver(now, started);
     }
 
     private Optional<List<ChannelMembers.Member>> listMembers(ChannelKey channel) {
-        if (!messengers.containsKey(channel.platform())) {
+        if (!delivery.platforms().contains(channel.platform())) {
             // The platform is not connected right now; its rounds wait for it.
             return Optional.empty();
         }
@@ -149,32 +162,32 @@ public final class IntroRounds {
         int unreachable = 0;
         for (RoundDm dm : outbox.due(now, BATCH)) {
             Optional<Match> match = rounds.match(dm.matchId());
-            DirectMessenger messenger =
-                    match.map(m -> messengers.get(m.channel().platform())).orElse(null);
-            if (match.isEmpty() || messenger == null) {
+            if (match.isEmpty()
+                    || !delivery.platforms().contains(match.get().channel().platform())) {
                 continue;
             }
             if (dm.kind() == RoundDm.Kind.CHECK_IN && match.get().answer().isPresent()) {
                 outbox.sent(dm.id(), now); // already answered: nothing to ask
                 continue;
             }
-            DirectMessenger.Delivery delivery = send(messenger, dm, match.get());
-            if (delivery instanceof DirectMessenger.Sent) {
-                outbox.sent(dm.id(), now);
-                sent++;
-            } else if (delivery instanceof DirectMessenger.RetryLater later && dm.attempts() + 1 < MAX_ATTEMPTS) {
-                outbox.retryAt(dm.id(), now.plus(later.after()), later.reason());
-                retrying++;
-            } else {
-                String reason = delivery instanceof DirectMessenger.Unreachable u ? u.reason() : "gave up retrying";
-                outbox.unreachable(dm.id(), reason);
+            if (dm.attempts() >= MAX_ATTEMPTS) {
+                outbox.unreachable(dm.id(), "gave up retrying", now);
                 unreachable++;
+                continue;
+            }
+            switch (send(dm, match.get())) {
+                case SENT -> sent++;
+                case RETRIED -> retrying++;
+                case UNREACHABLE -> unreachable++;
+                case WAITING -> {
+                    // The platform asked us to wait: the message stays due.
+                }
             }
         }
         return new Tick(started, sent, retrying, unreachable);
     }
 
-    private DirectMessenger.Delivery send(DirectMessenger messenger, RoundDm dm, Match match) {
+    private OutboxDelivery.Outcome send(RoundDm dm, Match match) {
         ChannelKey channel = match.channel();
         UserKey to = new UserKey(
                 channel.platform(), channel.workspace(), match.person().platformUserId());
@@ -182,19 +195,17 @@ public final class IntroRounds {
                 .filter(other -> other.id() != match.id())
                 .map(Match::person)
                 .toList();
-        Reply message = dm.kind() == RoundDm.Kind.PAIRING
+        Supplier<Reply> message = () -> dm.kind() == RoundDm.Kind.PAIRING
                 ? RoundMessages.pairing(
                         partners, topics(channel, partners), !topicsOf(to).isBlank())
                 : RoundMessages.checkIn(match, partners);
-        String dedupeKey = "round:" + match.roundId() + ":" + match.person().platformUserId() + ":"
-                + (dm.kind() == RoundDm.Kind.PAIRING ? "pair" : "checkin");
-        try {
-            return messenger.send(to, message, dedupeKey);
-        } catch (RuntimeException e) {
-            log.warn("Sending {} failed; will retry", dedupeKey, e);
-            return new DirectMessenger.RetryLater(
-                    RETRY_AFTER_ERROR, e.getClass().getSimpleName());
-        }
+        Outgoing outgoing = new Outgoing(
+                dm.id(),
+                to,
+                DedupeKey.roundMessage(match.roundId(), match.person().platformUserId(), dm.kind()),
+                dm.attempts(),
+                dm.maybeSent());
+        return delivery.deliver(outgoing, message, outbox, OutboxDelivery.Recipient.NOBODY);
     }
 
     private Map<String, String> topics(ChannelKey channel, List<Person> partners) {
@@ -208,10 +219,6 @@ public final class IntroRounds {
     }
 
     private String topicsOf(UserKey key) {
-        return storage.users()
-                .find(key)
-                .map(User::settings)
-                .map(Settings::aboutTopics)
-                .orElse("");
+        return users.find(key).map(User::settings).map(Settings::aboutTopics).orElse("");
     }
 }

@@ -1,6 +1,7 @@
 package dev.rapport.core.intro;
 
-import dev.rapport.core.command.NoteText;
+import dev.rapport.core.domain.Person;
+import dev.rapport.core.people.NoteText;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.List;

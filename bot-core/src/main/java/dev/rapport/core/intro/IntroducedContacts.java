@@ -1,13 +1,14 @@
 package dev.rapport.core.intro;
 
-import dev.rapport.core.command.Arrival;
-import dev.rapport.core.command.Section;
+import dev.rapport.core.api.Arrival;
 import dev.rapport.core.domain.Contact;
+import dev.rapport.core.domain.Intro;
 import dev.rapport.core.domain.NoteKind;
+import dev.rapport.core.domain.Person;
 import dev.rapport.core.domain.User;
 import dev.rapport.core.port.IntroStore;
 import dev.rapport.core.port.NoteStore;
-import dev.rapport.core.port.Storage;
+import dev.rapport.core.reply.Section;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -23,14 +24,14 @@ public final class IntroducedContacts implements Arrival {
     private final NoteStore notes;
     private final IntroContacts contacts;
 
-    public IntroducedContacts(Storage storage, IntroStore intros) {
+    public IntroducedContacts(IntroStore intros, NoteStore notes, IntroContacts contacts) {
         this.intros = intros;
-        this.notes = storage.notes();
-        this.contacts = new IntroContacts(storage.contacts());
+        this.notes = notes;
+        this.contacts = contacts;
     }
 
     @Override
-    public List<Section> arrived(User user, Instant now) {
+    public List<Section> arrived(User user, boolean firstTime, Instant now) {
         String me = user.key().platformUserId();
         List<Section> told = new ArrayList<>();
         for (Intro intro : intros.waitingFor(user.key())) {
@@ -48,9 +49,7 @@ public final class IntroducedContacts implements Arrival {
                     now);
             intros.markFound(intro.id(), me, now);
             told.add(Section.of(intro.introducerName() + " introduced you to " + partner.name() + ", so "
-                    + contact.name() + " is in your contacts now: /contact \""
-                    + contact.name().replace("\"", "'")
-                    + "\""));
+                    + contact.name() + " is in your contacts now: /contact " + contact.reference()));
         }
         return told;
     }

@@ -1,5 +1,6 @@
 package dev.rapport.core.intro;
 
+import dev.rapport.core.domain.PastGroup;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;

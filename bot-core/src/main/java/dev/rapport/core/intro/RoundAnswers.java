@@ -1,20 +1,25 @@
 package dev.rapport.core.intro;
 
-import dev.rapport.core.command.ActionHandler;
-import dev.rapport.core.command.ActionId;
-import dev.rapport.core.command.Button;
-import dev.rapport.core.command.Buttons;
-import dev.rapport.core.command.Invocation;
-import dev.rapport.core.command.NoteText;
-import dev.rapport.core.command.Reply;
-import dev.rapport.core.command.Section;
+import dev.rapport.core.action.Action;
+import dev.rapport.core.action.Action.RoundAnswer;
+import dev.rapport.core.action.Action.Soon;
+import dev.rapport.core.api.ActionHandler;
+import dev.rapport.core.api.Invocation;
 import dev.rapport.core.domain.Contact;
 import dev.rapport.core.domain.Initiator;
+import dev.rapport.core.domain.Match;
+import dev.rapport.core.domain.Person;
 import dev.rapport.core.domain.UserKey;
-import dev.rapport.core.port.ContactStore;
+import dev.rapport.core.people.Buttons;
+import dev.rapport.core.people.InTouch;
+import dev.rapport.core.people.NoteText;
 import dev.rapport.core.port.NoteStore;
 import dev.rapport.core.port.RoundStore;
-import dev.rapport.core.port.Storage;
+import dev.rapport.core.reply.Button;
+import dev.rapport.core.reply.Prompt;
+import dev.rapport.core.reply.Reply;
+import dev.rapport.core.reply.Section;
+import dev.rapport.core.reply.Wording;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -28,50 +33,67 @@ public final class RoundAnswers implements ActionHandler {
     private final RoundStore rounds;
     private final NoteStore notes;
     private final IntroContacts contacts;
-    private final ContactStore contactStore;
+    private final InTouch inTouch;
 
-    public RoundAnswers(Storage storage, RoundStore rounds) {
+    public RoundAnswers(RoundStore rounds, NoteStore notes, IntroContacts contacts, InTouch inTouch) {
         this.rounds = rounds;
-        this.notes = storage.notes();
-        this.contacts = new IntroContacts(storage.contacts());
-        this.contactStore = storage.contacts();
+        this.notes = notes;
+        this.contacts = contacts;
+        this.inTouch = inTouch;
     }
 
     @Override
-    public Set<String> verbs() {
-        return Set.of(RoundMessages.ANSWER);
+    public Set<Class<? extends Action>> actions() {
+        return Set.of(Action.AnswerRound.class);
     }
 
-    /** "rnd:met|not|skip:&lt;match&gt;", with what was learned as the entered text. */
     @Override
-    public Reply act(String verb, List<String> args, Invocation invocation) {
-        UserKey me = invocation.from().key();
-        Optional<Match> mine = ActionId.number(args, 1)
-                .flatMap(rounds::match)
-                .filter(match -> match.channel().platform().equals(me.platform())
-                        && match.channel().workspace().equals(me.workspace())
-                        && match.person().platformUserId().equals(me.platformUserId()));
+    public Optional<Prompt> prompt(Action action, Invocation invocation) {
+        Action.AnswerRound answer = (Action.AnswerRound) action;
+        if (answer.answer() != RoundAnswer.MET) {
+            return Optional.empty();
+        }
+        return mine(answer, invocation).map(match -> RoundMessages.metPrompt(partners(match)));
+    }
+
+    /** We met (with what was learned as the entered text), Not yet or Skip. */
+    @Override
+    public Reply act(Action action, Invocation invocation) {
+        Action.AnswerRound answer = (Action.AnswerRound) action;
+        Optional<Match> mine = mine(answer, invocation);
         if (mine.isEmpty()) {
             return Reply.error("That button is out of date.");
         }
         Match match = mine.get();
-        List<Person> partners = rounds.group(match.roundId(), match.group()).stream()
-                .filter(other -> other.id() != match.id())
-                .map(Match::person)
-                .toList();
+        List<Person> partners = partners(match);
         String names = IntroText.names(partners);
-        return switch (args.get(0)) {
-            case "met" -> met(invocation, match, partners);
-            case "not" -> {
+        return switch (answer.answer()) {
+            case MET -> met(invocation, match, partners);
+            case NOT_YET -> {
                 rounds.answer(match.id(), Match.Answer.NOT_YET, invocation.now());
                 yield Reply.text("No rush. When you and " + names + " meet, press We met above.");
             }
-            case "skip" -> {
+            case SKIP -> {
                 rounds.answer(match.id(), Match.Answer.SKIPPED, invocation.now());
                 yield Reply.text("Skipped. See you in the next round.");
             }
-            default -> Reply.error("That button is out of date.");
         };
+    }
+
+    /** The match the button names, only if it is the presser's own. */
+    private Optional<Match> mine(Action.AnswerRound answer, Invocation invocation) {
+        UserKey me = invocation.from().key();
+        return rounds.match(answer.matchId())
+                .filter(match -> match.channel().platform().equals(me.platform())
+                        && match.channel().workspace().equals(me.workspace())
+                        && match.person().platformUserId().equals(me.platformUserId()));
+    }
+
+    private List<Person> partners(Match match) {
+        return rounds.group(match.roundId(), match.group()).stream()
+                .filter(other -> other.id() != match.id())
+                .map(Match::person)
+                .toList();
     }
 
     private Reply met(Invocation invocation, Match match, List<Person> partners) {
@@ -82,12 +104,15 @@ public final class RoundAnswers implements ActionHandler {
         rounds.answer(match.id(), Match.Answer.MET, invocation.now());
         String howMet = "paired in a channel's intro round on " + IntroText.day(invocation.today());
         List<Contact> met = new ArrayList<>();
+        List<String> lines = new ArrayList<>();
         for (Person partner : partners) {
             // Meeting is contact: it counts as the last contact, and restarts a rhythm if there is one.
-            Contact contact = contacts.findOrCreate(invocation.userId(), partner, howMet, invocation.now())
-                    .inTouch(invocation.today(), Initiator.ME);
-            contactStore.update(contact);
-            met.add(contact);
+            Contact contact = contacts.findOrCreate(invocation.userId(), partner, howMet, invocation.now());
+            InTouch.Touched touched =
+                    inTouch.record(contact, invocation.today(), invocation.now(), Initiator.ME, note, false);
+            met.add(touched.contact());
+            int known = notes.countsFor(invocation.userId(), contact.id()).notes();
+            lines.add("You now know " + Wording.things(known) + " about " + contact.name() + ".");
         }
         if (note.isEmpty()) {
             List<Button> buttons = met.stream()
@@ -98,24 +123,9 @@ public final class RoundAnswers implements ActionHandler {
                             "What did you learn? Keep it as a note; only you will see it.")
                     .withButtons(buttons));
         }
-        List<String> lines = new ArrayList<>();
-        for (Contact contact : met) {
-            notes.add(
-                    invocation.userId(),
-                    contact.id(),
-                    note.get().kind(),
-                    note.get().body(),
-                    note.get().tags(),
-                    invocation.now());
-            int known = notes.counts(invocation.userId())
-                    .getOrDefault(contact.id(), NoteStore.NoteCounts.NONE)
-                    .notes();
-            lines.add(
-                    "You now know " + (known == 1 ? "1 thing" : known + " things") + " about " + contact.name() + ".");
-        }
         List<Button> buttons = met.stream()
                 .map(contact -> Buttons.followUpIn(
-                        contact, "1m", "Follow up with " + IntroText.clip(contact.name()) + " in a month"))
+                        contact, Soon.IN_A_MONTH, "Follow up with " + IntroText.clip(contact.name()) + " in a month"))
                 .toList();
         return Reply.of(Section.titled("Saved what you learned", String.join("\n", lines))
                 .withButtons(buttons));

@@ -1,19 +1,20 @@
 package dev.rapport.core.intro;
 
-import dev.rapport.core.command.ActionId;
-import dev.rapport.core.command.Button;
-import dev.rapport.core.command.Prompt;
-import dev.rapport.core.command.Reply;
-import dev.rapport.core.command.Section;
-import dev.rapport.core.command.Text;
+import dev.rapport.core.action.Action;
+import dev.rapport.core.action.Action.RoundAnswer;
+import dev.rapport.core.domain.Match;
+import dev.rapport.core.domain.Person;
+import dev.rapport.core.reply.Button;
+import dev.rapport.core.reply.Prompt;
+import dev.rapport.core.reply.Reply;
+import dev.rapport.core.reply.Section;
+import dev.rapport.core.reply.Text;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 /** The direct messages of a round: the pairing, and a week later "Did you meet?". */
 final class RoundMessages {
-    static final String ANSWER = "rnd";
-
     private RoundMessages() {}
 
     /**
@@ -54,21 +55,25 @@ final class RoundMessages {
             text.mention(partners.get(i).platformUserId(), partners.get(i).name());
         }
         text.plain(". Did you meet?");
-        String clipped = IntroText.clip(names);
         List<Button> buttons = List.of(
                 Button.of(
                                 "We met",
-                                ActionId.of(ANSWER, "met", match.id()),
+                                new Action.AnswerRound(match.id(), RoundAnswer.MET).id(),
                                 "/remember <@" + partners.get(0).platformUserId() + "> what you learned")
                         .styled(Button.Style.PRIMARY)
-                        .prompting(Prompt.note(
-                                        "We met",
-                                        "What did you learn about " + clipped + "?",
-                                        "Training for a marathon; ask: how did the race go?")
-                                .leftEmptyAllowed()),
-                Button.of("Not yet", ActionId.of(ANSWER, "not", match.id()), "(not yet)"),
-                Button.of("Skip", ActionId.of(ANSWER, "skip", match.id()), "(skip)"));
+                        .prompting(metPrompt(partners)),
+                Button.of("Not yet", new Action.AnswerRound(match.id(), RoundAnswer.NOT_YET).id(), "(not yet)"),
+                Button.of("Skip", new Action.AnswerRound(match.id(), RoundAnswer.SKIP).id(), "(skip)"));
         Section section = new Section(Optional.of("Did you meet " + names + "?"), text.build(), List.of(), buttons);
         return new Reply(List.of(section), List.of(), Reply.Visibility.PRIVATE, Optional.empty(), false);
+    }
+
+    /** What We met asks: left empty, the meeting is still counted. */
+    static Prompt metPrompt(List<Person> partners) {
+        return Prompt.note(
+                        "We met",
+                        "What did you learn about " + IntroText.clip(IntroText.names(partners)) + "?",
+                        "Training for a marathon; ask: how did the race go?")
+                .leftEmptyAllowed();
     }
 }

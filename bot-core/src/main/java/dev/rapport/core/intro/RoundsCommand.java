@@ -1,10 +1,14 @@
 package dev.rapport.core.intro;
 
-import dev.rapport.core.command.Invocation;
-import dev.rapport.core.command.Reply;
-import dev.rapport.core.command.Section;
+import dev.rapport.core.api.Invocation;
+import dev.rapport.core.domain.ChannelKey;
+import dev.rapport.core.domain.MemberChoice;
+import dev.rapport.core.domain.RoundChannel;
+import dev.rapport.core.domain.RoundStats;
 import dev.rapport.core.domain.UserKey;
 import dev.rapport.core.port.RoundStore;
+import dev.rapport.core.reply.Reply;
+import dev.rapport.core.reply.Section;
 import dev.rapport.core.time.DateText;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -20,7 +24,7 @@ import java.util.regex.Pattern;
  * /intro rounds on [every &lt;n&gt; weeks] [revisit] | off | now (channel managers), status | skip | join | leave
  * (anyone): a channel's pairing rounds. Rounds themselves start in {@link IntroRounds#tick}.
  */
-final class RoundsCommand {
+public final class RoundsCommand {
     static final String EXAMPLE = "/intro rounds on every 2 weeks";
     private static final Pattern EVERY =
             Pattern.compile("^every\\s+(\\d{1,3}|a|one|two|three|four|five|six)\\s+weeks?$|^every\\s+week$");
@@ -29,12 +33,12 @@ final class RoundsCommand {
 
     private final RoundStore rounds;
 
-    RoundsCommand(RoundStore rounds) {
+    public RoundsCommand(RoundStore rounds) {
         this.rounds = rounds;
     }
 
     Reply handle(Invocation invocation) {
-        if (invocation.channelId().isEmpty()) {
+        if (invocation.teamChannel().isEmpty()) {
             return Reply.error("Pairing rounds belong to a team channel: run /intro rounds there.", EXAMPLE);
         }
         String[] firstAndRest = invocation.text().strip().split("\\s+", 2);
@@ -60,7 +64,7 @@ final class RoundsCommand {
     private static ChannelKey channel(Invocation invocation) {
         UserKey key = invocation.from().key();
         return new ChannelKey(
-                key.platform(), key.workspace(), invocation.channelId().orElseThrow());
+                key.platform(), key.workspace(), invocation.teamChannel().orElseThrow());
     }
 
     private static Reply managed(Invocation invocation, String what, Supplier<Reply> work) {

@@ -13,7 +13,7 @@ import java.util.Set;
  * The daily digest's outbox: at most one entry per user and local date, so a digest is produced once and delivered
  * at most once, whatever the ticks, restarts and retries.
  */
-public interface DigestOutbox {
+public interface DigestOutbox extends OutboxMarks {
 
     /** The time zones users are in; the scheduler works out each zone's local date and time. */
     List<ZoneId> zones();
@@ -28,20 +28,16 @@ public interface DigestOutbox {
     /** Claimed entries of these platforms whose next attempt is due, soonest first, with their user. */
     List<Pending> due(Set<String> platforms, Instant now, int limit);
 
-    /** Records one delivery attempt that reached the user. */
-    void sent(long entryId, Instant at);
-
     /** When the soonest claimed entry of these platforms is due an attempt, if any is waiting. */
     Optional<Instant> nextAttempt(Set<String> platforms);
 
-    /** Records, in its own commit, that the entry is about to be handed to the platform. */
-    void sending(long entryId, Instant at);
-
-    /** Records one failed attempt; the entry is tried again from {@code nextAttempt}. */
-    void retryAt(long entryId, Instant nextAttempt, String error);
-
     /** Closes the entry without delivering it: it is never tried again. */
     void close(long entryId, State state, Optional<String> error, Instant at);
+
+    @Override
+    default void unreachable(long entryId, String reason, Instant at) {
+        close(entryId, State.UNREACHABLE, Optional.of(reason), at);
+    }
 
     /** The entry for a user and date, if any. */
     Optional<Entry> find(long userId, LocalDate date);

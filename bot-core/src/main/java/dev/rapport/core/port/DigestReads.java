@@ -2,8 +2,8 @@ package dev.rapport.core.port;
 
 import dev.rapport.core.domain.Contact;
 import dev.rapport.core.domain.FollowUp;
+import dev.rapport.core.domain.Intro;
 import dev.rapport.core.domain.Note;
-import dev.rapport.core.intro.Intro;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;

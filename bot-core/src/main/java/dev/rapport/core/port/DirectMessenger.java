@@ -1,7 +1,7 @@
 package dev.rapport.core.port;
 
-import dev.rapport.core.command.Reply;
 import dev.rapport.core.domain.UserKey;
+import dev.rapport.core.reply.Reply;
 import java.time.Duration;
 
 /** Sends a direct message that core starts (a digest, a pairing, a check-in). Each platform adapter implements it. */

@@ -1,7 +1,7 @@
 package dev.rapport.core.port;
 
+import dev.rapport.core.domain.Intro;
 import dev.rapport.core.domain.UserKey;
-import dev.rapport.core.intro.Intro;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;

@@ -1,13 +1,13 @@
 package dev.rapport.core.port;
 
-import dev.rapport.core.intro.ChannelKey;
-import dev.rapport.core.intro.Match;
-import dev.rapport.core.intro.MemberChoice;
-import dev.rapport.core.intro.PastGroup;
-import dev.rapport.core.intro.Person;
-import dev.rapport.core.intro.Round;
-import dev.rapport.core.intro.RoundChannel;
-import dev.rapport.core.intro.RoundStats;
+import dev.rapport.core.domain.ChannelKey;
+import dev.rapport.core.domain.Match;
+import dev.rapport.core.domain.MemberChoice;
+import dev.rapport.core.domain.PastGroup;
+import dev.rapport.core.domain.Person;
+import dev.rapport.core.domain.Round;
+import dev.rapport.core.domain.RoundChannel;
+import dev.rapport.core.domain.RoundStats;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;

@@ -1,5 +1,14 @@
 package dev.rapport.core.port;
 
-/** The ports core needs from a store, handed around as one. */
+/** Every store core needs, handed out by one object: a store module builds it, the composition root passes it on. */
 public record Storage(
-        UserStore users, ContactStore contacts, NoteStore notes, FollowUpStore followUps, Transactor transactor) {}
+        UserStore users,
+        ContactStore contacts,
+        NoteStore notes,
+        FollowUpStore followUps,
+        IntroStore intros,
+        RoundStore rounds,
+        RoundOutbox roundOutbox,
+        DigestOutbox digestOutbox,
+        DigestReads digestReads,
+        Transactor transactor) {}

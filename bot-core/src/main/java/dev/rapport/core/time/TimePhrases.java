@@ -6,6 +6,7 @@ import static java.time.temporal.ChronoUnit.WEEKS;
 import static java.time.temporal.ChronoUnit.YEARS;
 import static java.util.Map.entry;
 
+import dev.rapport.core.domain.Cadence;
 import java.math.BigInteger;
 import java.time.DayOfWeek;
 import java.time.LocalDate;

@@ -1,5 +1,6 @@
 package dev.rapport.core.time;
 
+import dev.rapport.core.domain.Cadence;
 import java.time.LocalDate;
 import java.util.Objects;
 

@@ -2,8 +2,14 @@ package dev.rapport.core.command;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.rapport.core.api.CommandRequest;
+import dev.rapport.core.api.Mentioned;
+import dev.rapport.core.api.Requester;
 import dev.rapport.core.domain.Contact;
 import dev.rapport.core.domain.User;
+import dev.rapport.core.reply.Button;
+import dev.rapport.core.reply.Reply;
+import dev.rapport.core.testing.StorageSuite;
 import dev.rapport.core.testing.TestRapport;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -15,6 +21,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The commands of DESIGN.md, end to end through core on a real SQLite file. Today is Wednesday 25 Nov 2026. */
+@StorageSuite
 class CommandsTest {
     @TempDir
     Path folder;
@@ -368,12 +375,8 @@ class CommandsTest {
 
     @Test
     void aMentionInsideANoteIsSavedAsReadableText() {
-        app.rapport.handle(new CommandRequest(
-                alice,
-                java.util.Optional.empty(),
-                "remember",
-                "Marc Kelly: met <@U999> at SYPE",
-                java.util.Map.of("U999", "Dana")));
+        app.rapport.handle(CommandRequest.of(alice, "remember", "Marc Kelly: met <@U999> at SYPE")
+                .withMentions(java.util.Map.of("U999", Mentioned.person("Dana"))));
 
         assertThat(say("/contact marc")).contains("met @Dana at SYPE").doesNotContain("<@U999>");
     }

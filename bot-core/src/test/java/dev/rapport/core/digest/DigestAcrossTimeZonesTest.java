@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.params.provider.Arguments.arguments;
 
 import dev.rapport.core.domain.User;
+import dev.rapport.core.testing.StorageSuite;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -19,6 +20,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
+@StorageSuite
 class DigestAcrossTimeZonesTest {
     // Every zone below is a whole number of quarter hours from UTC, so ticks on UTC quarter hours land on 09:00 sharp.
     private static final Duration STEP = Duration.ofMinutes(15);

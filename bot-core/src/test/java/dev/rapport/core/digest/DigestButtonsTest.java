@@ -3,13 +3,14 @@ package dev.rapport.core.digest;
 import static java.time.temporal.ChronoUnit.WEEKS;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.rapport.core.command.Button;
-import dev.rapport.core.command.Reply;
-import dev.rapport.core.command.Section;
+import dev.rapport.core.domain.Cadence;
 import dev.rapport.core.domain.Contact;
 import dev.rapport.core.domain.Note;
 import dev.rapport.core.domain.User;
-import dev.rapport.core.time.Cadence;
+import dev.rapport.core.reply.Button;
+import dev.rapport.core.reply.Reply;
+import dev.rapport.core.reply.Section;
+import dev.rapport.core.testing.StorageSuite;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -18,6 +19,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+@StorageSuite
 class DigestButtonsTest {
     private static final LocalDate WEDNESDAY = LocalDate.of(2026, 11, 25);
 

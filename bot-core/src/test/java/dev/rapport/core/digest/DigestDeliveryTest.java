@@ -3,11 +3,12 @@ package dev.rapport.core.digest;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.rapport.core.command.Reply;
 import dev.rapport.core.domain.User;
 import dev.rapport.core.port.DigestOutbox.State;
 import dev.rapport.core.port.DirectMessenger.RetryLater;
 import dev.rapport.core.port.DirectMessenger.Unreachable;
+import dev.rapport.core.reply.Reply;
+import dev.rapport.core.testing.StorageSuite;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -18,6 +19,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+@StorageSuite
 class DigestDeliveryTest {
     private static final LocalDate WEDNESDAY = LocalDate.of(2026, 11, 25);
     private static final Instant NINE = at(WEDNESDAY, 9, 0);
@@ -204,14 +206,7 @@ class DigestDeliveryTest {
                 return new Sent();
             }
         };
-        DigestScheduler parallel = new DigestScheduler(
-                fixture.clock,
-                fixture.outbox,
-                fixture.storage.users(),
-                fixture.db,
-                new dev.rapport.core.storage.SqliteDigestReads(fixture.db),
-                java.util.List.of(counting),
-                4);
+        DigestScheduler parallel = fixture.core.digests(fixture.core.delivery(java.util.List.of(counting)), 4);
 
         // WHEN it ticks at 09:00 and again later
         parallel.tick();
@@ -243,7 +238,7 @@ class DigestDeliveryTest {
                         NINE.plusSeconds(30 + 60 + 120),
                         NINE.plusSeconds(30 + 60 + 120 + 240));
         assertThat(fixture.messenger.delivered()).hasSize(1);
-        assertThat(DigestScheduler.backoff(30)).isEqualTo(Duration.ofHours(1));
+        assertThat(dev.rapport.core.delivery.OutboxDelivery.backoff(30)).isEqualTo(Duration.ofHours(1));
     }
 
     @Test

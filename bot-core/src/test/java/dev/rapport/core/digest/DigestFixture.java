@@ -1,22 +1,22 @@
 package dev.rapport.core.digest;
 
-import dev.rapport.core.command.ActionRequest;
-import dev.rapport.core.command.CommandRequest;
-import dev.rapport.core.command.Rapport;
-import dev.rapport.core.command.Reply;
-import dev.rapport.core.command.Requester;
+import dev.rapport.core.api.ActionRequest;
+import dev.rapport.core.api.CommandRequest;
+import dev.rapport.core.api.Rapport;
+import dev.rapport.core.api.Requester;
+import dev.rapport.core.assembly.CoreAssembly;
+import dev.rapport.core.delivery.OutboxDelivery;
+import dev.rapport.core.domain.Cadence;
 import dev.rapport.core.domain.Contact;
 import dev.rapport.core.domain.Settings;
 import dev.rapport.core.domain.User;
 import dev.rapport.core.port.DigestOutbox;
 import dev.rapport.core.port.DirectMessenger;
 import dev.rapport.core.port.Storage;
-import dev.rapport.core.storage.Database;
-import dev.rapport.core.storage.SqliteDigestOutbox;
-import dev.rapport.core.storage.SqliteDigestReads;
-import dev.rapport.core.storage.SqliteStorage;
+import dev.rapport.core.reply.Reply;
 import dev.rapport.core.testing.MutableClock;
-import dev.rapport.core.time.Cadence;
+import dev.rapport.core.testing.OpenStorage;
+import dev.rapport.core.testing.TestStorage;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -27,36 +27,38 @@ import java.util.Optional;
 import java.util.function.UnaryOperator;
 
 /**
- * Core and the digest scheduler on a real SQLite file with the real migrations, wired as Main wires them, with a
- * hand-moved clock and a fake "slack" messenger. {@link #restart()} reopens the same file, as after a crash.
+ * Core and the digest scheduler on a real store with its real migrations, wired as Main wires them, with a
+ * hand-moved clock and a fake "slack" messenger. {@link #restart()} reopens the same store, as after a crash.
  */
 final class DigestFixture implements AutoCloseable {
     static final String PLATFORM = "slack";
 
     final MutableClock clock;
     final FakeMessenger messenger;
-    private final Path file;
     private final List<DirectMessenger> messengers = new ArrayList<>();
-    Database db;
+    OpenStorage store;
     Storage storage;
+    CoreAssembly core;
     Rapport rapport;
     DigestOutbox outbox;
+    OutboxDelivery delivery;
     DigestScheduler scheduler;
 
     DigestFixture(Path folder, Instant start) {
-        this.file = folder.resolve("rapport.db");
         this.clock = new MutableClock(start);
         this.messenger = new FakeMessenger(PLATFORM, clock);
         messengers.add(messenger);
-        open();
+        store = TestStorage.open(folder);
+        wire();
     }
 
-    private void open() {
-        db = Database.open(file);
-        storage = SqliteStorage.over(db);
-        rapport = Rapport.standard(clock, storage);
-        outbox = new SqliteDigestOutbox(db);
-        scheduler = new DigestScheduler(clock, outbox, storage.users(), db, new SqliteDigestReads(db), messengers);
+    private void wire() {
+        storage = store.storage();
+        core = CoreAssembly.over(clock, storage);
+        rapport = core.rapport();
+        outbox = storage.digestOutbox();
+        delivery = core.delivery(messengers);
+        scheduler = core.digests(delivery, 1);
     }
 
     /** Another platform's messenger, from the next (re)start on. */
@@ -68,8 +70,9 @@ final class DigestFixture implements AutoCloseable {
 
     /** Closes the database and opens it again with a new scheduler, as a process restart would. */
     void restart() {
-        db.close();
-        open();
+        scheduler.close();
+        store = store.reopen();
+        wire();
     }
 
     DigestScheduler.Tick tick() {
@@ -162,6 +165,6 @@ final class DigestFixture implements AutoCloseable {
     @Override
     public void close() {
         scheduler.close();
-        db.close();
+        store.close();
     }
 }

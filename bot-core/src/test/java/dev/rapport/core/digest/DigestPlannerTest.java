@@ -5,12 +5,11 @@ import static java.time.temporal.ChronoUnit.MONTHS;
 import static java.time.temporal.ChronoUnit.WEEKS;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.rapport.core.domain.Cadence;
 import dev.rapport.core.domain.User;
-import dev.rapport.core.storage.SqliteContactStore;
-import dev.rapport.core.storage.SqliteDigestReads;
-import dev.rapport.core.storage.SqliteFollowUpStore;
-import dev.rapport.core.storage.SqliteNoteStore;
-import dev.rapport.core.time.Cadence;
+import dev.rapport.core.people.ContactContext;
+import dev.rapport.core.port.DigestReads;
+import dev.rapport.core.testing.StorageSuite;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -22,6 +21,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+@StorageSuite
 class DigestPlannerTest {
     private static final LocalDate WEDNESDAY = LocalDate.of(2026, 11, 25);
 
@@ -30,16 +30,17 @@ class DigestPlannerTest {
 
     private DigestFixture fixture;
     private DigestPlanner planner;
-    private SqliteDigestReads reads;
+    private DigestReads reads;
 
     @BeforeEach
     void open() {
         fixture = new DigestFixture(folder, WEDNESDAY.atTime(9, 0).toInstant(ZoneOffset.UTC));
         planner = new DigestPlanner(
-                new SqliteContactStore(fixture.db),
-                new SqliteFollowUpStore(fixture.db),
-                new SqliteNoteStore(fixture.db));
-        reads = new SqliteDigestReads(fixture.db);
+                fixture.storage.contacts(),
+                fixture.storage.followUps(),
+                new ContactContext(fixture.storage.notes()),
+                (userId, date) -> List.of());
+        reads = fixture.storage.digestReads();
     }
 
     @AfterEach

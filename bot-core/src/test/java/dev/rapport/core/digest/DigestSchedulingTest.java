@@ -4,12 +4,13 @@ import static java.time.temporal.ChronoUnit.DAYS;
 import static java.time.temporal.ChronoUnit.WEEKS;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.rapport.core.command.Reply;
-import dev.rapport.core.command.Section;
+import dev.rapport.core.domain.Cadence;
 import dev.rapport.core.domain.DigestDays;
 import dev.rapport.core.domain.User;
 import dev.rapport.core.port.DigestOutbox.State;
-import dev.rapport.core.time.Cadence;
+import dev.rapport.core.reply.Reply;
+import dev.rapport.core.reply.Section;
+import dev.rapport.core.testing.StorageSuite;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -23,6 +24,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+@StorageSuite
 class DigestSchedulingTest {
     private static final LocalDate WEDNESDAY = LocalDate.of(2026, 11, 25);
     private static final ZoneId UTC = ZoneId.of("UTC");
@@ -191,7 +193,7 @@ class DigestSchedulingTest {
         User slack = fixture.user("ada", "UTC");
         fixture.followUp(slack, "Marc Kelly", WEDNESDAY);
         User discord = fixture.rapport.user(
-                dev.rapport.core.command.Requester.of("discord", "", "42", "Bo").withZone(UTC));
+                dev.rapport.core.api.Requester.of("discord", "", "42", "Bo").withZone(UTC));
         fixture.followUp(discord, "Zoë", WEDNESDAY);
 
         // WHEN the scheduler ticks at 09:00

@@ -1,8 +1,8 @@
 package dev.rapport.core.digest;
 
-import dev.rapport.core.command.Reply;
 import dev.rapport.core.domain.UserKey;
 import dev.rapport.core.port.DirectMessenger;
+import dev.rapport.core.reply.Reply;
 import dev.rapport.core.testing.MutableClock;
 import java.time.Clock;
 import java.time.Instant;

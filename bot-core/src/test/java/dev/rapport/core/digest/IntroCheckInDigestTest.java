@@ -2,21 +2,24 @@ package dev.rapport.core.digest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.rapport.core.command.Button;
-import dev.rapport.core.command.CommandRequest;
-import dev.rapport.core.command.Reply;
-import dev.rapport.core.command.Requester;
+import dev.rapport.core.api.CommandRequest;
+import dev.rapport.core.api.Mentioned;
+import dev.rapport.core.api.Place;
+import dev.rapport.core.api.Requester;
+import dev.rapport.core.reply.Button;
+import dev.rapport.core.reply.Reply;
+import dev.rapport.core.testing.StorageSuite;
 import dev.rapport.core.testing.TestRapport;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
-import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The introducer's "Did A and B connect?" comes back in the digest a week later, between follow-ups and rhythms. */
+@StorageSuite
 class IntroCheckInDigestTest {
     @TempDir
     Path folder;
@@ -35,12 +38,9 @@ class IntroCheckInDigestTest {
     }
 
     void introduce() {
-        Reply post = app.rapport.handle(new CommandRequest(
-                ana,
-                Optional.of("C1"),
-                "intro",
-                "<@UBEA> <@UCARL> you both sail",
-                Map.of("UBEA", "Bea", "UCARL", "Carl")));
+        Reply post = app.rapport.handle(CommandRequest.of(ana, "intro", "<@UBEA> <@UCARL> you both sail")
+                .in(Place.teamChannel("C1"))
+                .withMentions(Map.of("UBEA", Mentioned.person("Bea"), "UCARL", Mentioned.person("Carl"))));
         assertThat(post.isError()).as(post.plainText()).isFalse();
     }
 

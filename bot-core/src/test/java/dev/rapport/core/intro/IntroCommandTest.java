@@ -2,13 +2,15 @@ package dev.rapport.core.intro;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.rapport.core.command.Button;
-import dev.rapport.core.command.Reply;
-import dev.rapport.core.command.Requester;
-import dev.rapport.core.command.Span;
+import dev.rapport.core.api.Requester;
+import dev.rapport.core.digest.IntroCheckIn;
 import dev.rapport.core.domain.Contact;
 import dev.rapport.core.domain.NoteKind;
 import dev.rapport.core.domain.User;
+import dev.rapport.core.reply.Button;
+import dev.rapport.core.reply.Reply;
+import dev.rapport.core.reply.Span;
+import dev.rapport.core.testing.StorageSuite;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
@@ -18,6 +20,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** /intro in a channel, end to end through core on a real SQLite file. Today is Wednesday 25 Nov 2026. */
+@StorageSuite
 class IntroCommandTest {
     @TempDir
     Path folder;
@@ -147,11 +150,11 @@ class IntroCommandTest {
     void theIntroducersCheckInIsDueSevenDaysLater() {
         introduce();
         long danaId = world.rapport.user(dana).id();
-        IntroCheckIns checkIns = new IntroCheckIns(world.intros.intros());
+        IntroCheckIns checkIns = new IntroCheckIns(world.storage.intros());
         LocalDate today = LocalDate.of(2026, 11, 25);
 
         assertThat(checkIns.dueFor(danaId, today.plusDays(6))).isEmpty();
-        List<IntroCheckIns.IntroCheckIn> due = checkIns.dueFor(danaId, today.plusDays(7));
+        List<IntroCheckIn> due = checkIns.dueFor(danaId, today.plusDays(7));
 
         assertThat(due).singleElement().satisfies(checkIn -> {
             assertThat(checkIn.question()).isEqualTo("Did Ana and Marc connect?");
@@ -219,7 +222,7 @@ class IntroCommandTest {
         world.inDm(marc, "/circle");
         assertThat(world.contactsOf(ana)).isEmpty();
         assertThat(world.contactsOf(marc)).isEmpty();
-        assertThat(new IntroCheckIns(world.intros.intros())
+        assertThat(new IntroCheckIns(world.storage.intros())
                         .dueFor(world.rapport.user(dana).id(), LocalDate.of(2027, 1, 1)))
                 .isEmpty();
     }

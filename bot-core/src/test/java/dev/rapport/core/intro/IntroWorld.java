@@ -1,20 +1,22 @@
 package dev.rapport.core.intro;
 
-import dev.rapport.core.command.ActionRequest;
-import dev.rapport.core.command.CommandRequest;
-import dev.rapport.core.command.Rapport;
-import dev.rapport.core.command.Reply;
-import dev.rapport.core.command.Requester;
+import dev.rapport.core.api.ActionRequest;
+import dev.rapport.core.api.ChannelRights;
+import dev.rapport.core.api.CommandRequest;
+import dev.rapport.core.api.Mentioned;
+import dev.rapport.core.api.Place;
+import dev.rapport.core.api.Rapport;
+import dev.rapport.core.api.Requester;
+import dev.rapport.core.assembly.CoreAssembly;
 import dev.rapport.core.domain.Contact;
 import dev.rapport.core.domain.UserKey;
 import dev.rapport.core.port.ChannelMembers;
 import dev.rapport.core.port.DirectMessenger;
-import dev.rapport.core.port.IntroStorage;
 import dev.rapport.core.port.Storage;
-import dev.rapport.core.storage.Database;
-import dev.rapport.core.storage.SqliteIntroStorage;
-import dev.rapport.core.storage.SqliteStorage;
+import dev.rapport.core.reply.Reply;
 import dev.rapport.core.testing.MutableClock;
+import dev.rapport.core.testing.OpenStorage;
+import dev.rapport.core.testing.TestStorage;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.ZoneId;
@@ -22,39 +24,36 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Random;
 
-/** Core with intros on a real SQLite file, a hand-moved clock, a fake Slack messenger and a channel's members. */
+/** Core with intros on a real store, a hand-moved clock, a fake Slack messenger and a channel's members. */
 final class IntroWorld implements AutoCloseable {
     static final String CHANNEL = "C1";
 
     final MutableClock clock;
-    final Path file;
-    Database db;
+    OpenStorage store;
     Storage storage;
-    IntroStorage intros;
+    CoreAssembly core;
     Rapport rapport;
     final FakeMessenger messenger = new FakeMessenger();
     final Map<String, List<ChannelMembers.Member>> members = new HashMap<>();
 
     IntroWorld(Path folder) {
         this.clock = MutableClock.at("2026-11-25T10:00:00Z");
-        this.file = folder.resolve("rapport.db");
-        open();
+        this.store = TestStorage.open(folder);
+        wire();
     }
 
-    private void open() {
-        db = Database.open(file);
-        storage = SqliteStorage.over(db);
-        intros = SqliteIntroStorage.over(db);
-        rapport = Rapport.standard(clock, storage, intros);
+    private void wire() {
+        storage = store.storage();
+        core = CoreAssembly.over(clock, storage);
+        rapport = core.rapport();
     }
 
-    /** Closes the database and opens it again, as after a restart. */
+    /** Closes the store and opens it again, as after a restart. */
     void restart() {
-        db.close();
-        open();
+        store = store.reopen();
+        wire();
     }
 
     static Requester slack(String id, String name) {
@@ -63,7 +62,7 @@ final class IntroWorld implements AutoCloseable {
 
     IntroRounds engine(long seed) {
         ChannelMembers port = (platform, workspace, channelId) -> members.getOrDefault(channelId, List.of());
-        return new IntroRounds(storage, intros, port, List.of(messenger), new Random(seed));
+        return core.rounds(core.delivery(List.of(messenger)), port, new Random(seed));
     }
 
     void channelHas(Requester... people) {
@@ -76,34 +75,36 @@ final class IntroWorld implements AutoCloseable {
 
     /** A command typed in the channel; {@code <@ID>} mentions get their display names from {@code names}. */
     Reply inChannel(Requester who, String line, Requester... names) {
-        return command(who, Optional.of(CHANNEL), line, false, names);
+        return command(who, Place.teamChannel(CHANNEL), line, false, names);
     }
 
     Reply asManager(Requester who, String line) {
-        return command(who, Optional.of(CHANNEL), line, true);
+        return command(who, Place.teamChannel(CHANNEL), line, true);
     }
 
     Reply inDm(Requester who, String line, Requester... names) {
-        return command(who, Optional.empty(), line, false, names);
+        return command(who, Place.directMessage("D1"), line, false, names);
     }
 
-    private Reply command(Requester who, Optional<String> channel, String line, boolean manager, Requester... names) {
-        Map<String, String> mentionNames = new HashMap<>();
+    private Reply command(Requester who, Place place, String line, boolean manager, Requester... names) {
+        Map<String, Mentioned> mentions = new HashMap<>();
         for (Requester person : names) {
-            mentionNames.put(person.key().platformUserId(), person.displayName());
+            mentions.put(person.key().platformUserId(), Mentioned.person(person.displayName()));
         }
         String trimmed = line.strip().replaceFirst("^/", "");
         String[] parts = trimmed.split("\\s+", 2);
-        return rapport.handle(
-                new CommandRequest(who, channel, parts[0], parts.length > 1 ? parts[1] : "", mentionNames, manager));
+        return rapport.handle(CommandRequest.of(who, parts[0], parts.length > 1 ? parts[1] : "")
+                .in(place)
+                .withMentions(mentions)
+                .withRights(ChannelRights.of(manager)));
     }
 
     Reply press(Requester who, String actionId) {
-        return rapport.act(new ActionRequest(who, Optional.of(CHANNEL), actionId, Optional.empty()));
+        return rapport.act(ActionRequest.of(who, actionId).in(Place.teamChannel(CHANNEL)));
     }
 
     Reply submit(Requester who, String actionId, String input) {
-        return rapport.act(new ActionRequest(who, Optional.of(CHANNEL), actionId, Optional.of(input)));
+        return rapport.act(ActionRequest.withInput(who, actionId, input).in(Place.teamChannel(CHANNEL)));
     }
 
     List<Contact> contactsOf(Requester who) {
@@ -119,7 +120,7 @@ final class IntroWorld implements AutoCloseable {
 
     @Override
     public void close() {
-        db.close();
+        store.close();
     }
 
     /** A messenger that keeps what it was asked to send, and fails for the people told to. */

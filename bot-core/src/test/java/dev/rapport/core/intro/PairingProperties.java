@@ -1,106 +1,124 @@
 package dev.rapport.core.intro;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.quicktheories.QuickTheory.qt;
+import static org.quicktheories.generators.SourceDSL.booleans;
+import static org.quicktheories.generators.SourceDSL.integers;
+import static org.quicktheories.generators.SourceDSL.longs;
 
+import dev.rapport.core.domain.PastGroup;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Random;
 import java.util.Set;
-import net.jqwik.api.Example;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.constraints.IntRange;
+import org.junit.jupiter.api.Test;
 
 /** The pairing of a round: everyone placed once, no recent repeats when avoidable, revisit goes back to partners. */
 class PairingProperties {
+    /** jqwik's default number of tries, which these properties used. */
+    private static final int TRIES = 1000;
 
-    @Property
-    void everyEligibleMemberIsInExactlyOnePairOrTheOneTrio(
-            @ForAll @IntRange(min = 0, max = 60) int size, @ForAll boolean revisit, @ForAll long seed) {
-        // GIVEN members and any history at all
-        Random random = new Random(seed);
-        List<String> members = members(size);
-        List<PastGroup> history = new ArrayList<>();
-        for (int ago = 1; ago <= 6; ago++) {
-            history.addAll(randomRound(members, ago, random, Set.of()));
-        }
+    @Test
+    void everyEligibleMemberIsInExactlyOnePairOrTheOneTrio() {
+        qt().withExamples(TRIES)
+                .forAll(integers().between(0, 60), booleans().all(), longs().all())
+                .checkAssert((size, revisit, seed) -> {
+                    // GIVEN members and any history at all
+                    Random random = new Random(seed);
+                    List<String> members = members(size);
+                    List<PastGroup> history = new ArrayList<>();
+                    for (int ago = 1; ago <= 6; ago++) {
+                        history.addAll(randomRound(members, ago, random, Set.of()));
+                    }
 
-        // WHEN they are paired
-        List<List<String>> groups = Pairing.pair(members, history, revisit, new Random(seed));
+                    // WHEN they are paired
+                    List<List<String>> groups = Pairing.pair(members, history, revisit, new Random(seed));
 
-        // THEN each is in exactly one group of two, and one group of three only when the count is odd
-        List<String> placed = groups.stream().flatMap(List::stream).toList();
-        if (size < 2) {
-            assertThat(groups).isEmpty();
-            return;
-        }
-        assertThat(placed).hasSize(size).containsExactlyInAnyOrderElementsOf(members);
-        long trios = groups.stream().filter(g -> g.size() == 3).count();
-        assertThat(groups).allMatch(g -> g.size() == 2 || g.size() == 3);
-        assertThat(trios).isEqualTo(size % 2 == 1 ? 1 : 0);
+                    // THEN each is in exactly one group of two, and one group of three only when the count is odd
+                    List<String> placed = groups.stream().flatMap(List::stream).toList();
+                    if (size < 2) {
+                        assertThat(groups).isEmpty();
+                        return;
+                    }
+                    assertThat(placed).hasSize(size).containsExactlyInAnyOrderElementsOf(members);
+                    long trios = groups.stream().filter(g -> g.size() == 3).count();
+                    assertThat(groups).allMatch(g -> g.size() == 2 || g.size() == 3);
+                    assertThat(trios).isEqualTo(size % 2 == 1 ? 1 : 0);
+                });
     }
 
-    @Property
-    void noPairRepeatsWithinTheLastThreeRoundsWhenARepeatFreePairingExists(
-            @ForAll @IntRange(min = 2, max = 16) int size, @ForAll long seed) {
-        // GIVEN a history whose recent rounds never paired the people of some hidden pairing
-        Random random = new Random(seed);
-        List<String> members = members(size);
-        Set<Set<String>> hidden = pairsOf(randomGroups(members, random));
-        List<PastGroup> history = new ArrayList<>();
-        for (int ago = 1; ago <= Pairing.RECENT_ROUNDS; ago++) {
-            history.addAll(randomRound(members, ago, random, hidden));
-            history.addAll(randomRound(members, ago, random, hidden));
-        }
-        for (int ago = Pairing.RECENT_ROUNDS + 1; ago <= 6; ago++) {
-            history.addAll(randomRound(members, ago, random, Set.of()));
-        }
+    @Test
+    void noPairRepeatsWithinTheLastThreeRoundsWhenARepeatFreePairingExists() {
+        qt().withExamples(TRIES)
+                .forAll(integers().between(2, 16), longs().all())
+                .checkAssert((size, seed) -> {
+                    // GIVEN a history whose recent rounds never paired the people of some hidden pairing
+                    Random random = new Random(seed);
+                    List<String> members = members(size);
+                    Set<Set<String>> hidden = pairsOf(randomGroups(members, random));
+                    List<PastGroup> history = new ArrayList<>();
+                    for (int ago = 1; ago <= Pairing.RECENT_ROUNDS; ago++) {
+                        history.addAll(randomRound(members, ago, random, hidden));
+                        history.addAll(randomRound(members, ago, random, hidden));
+                    }
+                    for (int ago = Pairing.RECENT_ROUNDS + 1; ago <= 6; ago++) {
+                        history.addAll(randomRound(members, ago, random, Set.of()));
+                    }
 
-        // WHEN they are paired
-        List<List<String>> groups = Pairing.pair(members, history, false, random);
+                    // WHEN they are paired
+                    List<List<String>> groups = Pairing.pair(members, history, false, random);
 
-        // THEN no group holds two people who were together in the last three rounds
-        Set<Set<String>> recent = pairsOf(history.stream()
-                .filter(g -> g.roundsAgo() <= Pairing.RECENT_ROUNDS)
-                .map(PastGroup::members)
-                .toList());
-        assertThat(pairsOf(groups)).noneMatch(recent::contains);
+                    // THEN no group holds two people who were together in the last three rounds
+                    Set<Set<String>> recent = pairsOf(history.stream()
+                            .filter(g -> g.roundsAgo() <= Pairing.RECENT_ROUNDS)
+                            .map(PastGroup::members)
+                            .toList());
+                    assertThat(pairsOf(groups)).noneMatch(recent::contains);
+                });
     }
 
-    @Property
-    void revisitModePairsOnlyPastPartnersWhenItCan(@ForAll @IntRange(min = 2, max = 16) int size, @ForAll long seed) {
-        // GIVEN a history in which the people of some pairing were all partners before, among other groups
-        Random random = new Random(seed);
-        List<String> members = members(size);
-        List<List<String>> hidden = randomGroups(members, random);
-        List<PastGroup> history = new ArrayList<>();
-        for (List<String> group : hidden) {
-            history.add(new PastGroup(1 + random.nextInt(6), group, random.nextBoolean()));
-        }
-        history.addAll(randomRound(members, 1 + random.nextInt(6), random, Set.of()));
+    @Test
+    void revisitModePairsOnlyPastPartnersWhenItCan() {
+        qt().withExamples(TRIES)
+                .forAll(integers().between(2, 16), longs().all())
+                .checkAssert((size, seed) -> {
+                    // GIVEN a history in which the people of some pairing were all partners before, among other groups
+                    Random random = new Random(seed);
+                    List<String> members = members(size);
+                    List<List<String>> hidden = randomGroups(members, random);
+                    List<PastGroup> history = new ArrayList<>();
+                    for (List<String> group : hidden) {
+                        history.add(new PastGroup(1 + random.nextInt(6), group, random.nextBoolean()));
+                    }
+                    history.addAll(randomRound(members, 1 + random.nextInt(6), random, Set.of()));
 
-        // WHEN they are paired in revisit mode
-        List<List<String>> groups = Pairing.pair(members, history, true, random);
+                    // WHEN they are paired in revisit mode
+                    List<List<String>> groups = Pairing.pair(members, history, true, random);
 
-        // THEN every pair in the round had met before
-        Set<Set<String>> past = pairsOf(history.stream().map(PastGroup::members).toList());
-        assertThat(pairsOf(groups)).allMatch(past::contains);
+                    // THEN every pair in the round had met before
+                    Set<Set<String>> past =
+                            pairsOf(history.stream().map(PastGroup::members).toList());
+                    assertThat(pairsOf(groups)).allMatch(past::contains);
+                });
     }
 
-    @Property
-    void theSameSeedGivesTheSamePairing(
-            @ForAll @IntRange(min = 0, max = 40) int size, @ForAll boolean revisit, @ForAll long seed) {
-        Random random = new Random(seed);
-        List<String> members = members(size);
-        List<PastGroup> history = randomRound(members, 1, random, Set.of());
+    @Test
+    void theSameSeedGivesTheSamePairing() {
+        qt().withExamples(TRIES)
+                .forAll(integers().between(0, 40), booleans().all(), longs().all())
+                .checkAssert((size, revisit, seed) -> {
+                    Random random = new Random(seed);
+                    List<String> members = members(size);
+                    List<PastGroup> history = randomRound(members, 1, random, Set.of());
 
-        assertThat(Pairing.pair(members, history, revisit, new Random(seed)))
-                .isEqualTo(Pairing.pair(members, history, revisit, new Random(seed)));
+                    assertThat(Pairing.pair(members, history, revisit, new Random(seed)))
+                            .isEqualTo(Pairing.pair(members, history, revisit, new Random(seed)));
+                });
     }
 
-    @Example
+    @Test
     void aRepeatThatCannotBeAvoidedIsStillARound() {
         // GIVEN two people who were paired last round
         List<PastGroup> history = List.of(new PastGroup(1, List.of("a", "b"), true));
@@ -112,7 +130,7 @@ class PairingProperties {
         assertThat(groups).containsExactly(List.of("a", "b"));
     }
 
-    @Example
+    @Test
     void whenRepeatsAreUnavoidableTheOldestOneIsChosen() {
         // GIVEN four people: every pairing repeats someone, but a-b and c-d met longest ago
         List<PastGroup> history = List.of(
@@ -128,7 +146,7 @@ class PairingProperties {
         assertThat(groups).containsExactly(List.of("a", "b"), List.of("c", "d"));
     }
 
-    @Example
+    @Test
     void aFewHundredMembersWithAFullHistoryArePairedWithoutRepeats() {
         // GIVEN 301 members who have had three full rounds already
         Random random = new Random(42);

@@ -2,11 +2,12 @@ package dev.rapport.core.intro;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.rapport.core.command.Button;
-import dev.rapport.core.command.Reply;
-import dev.rapport.core.command.Requester;
-import dev.rapport.core.command.Span;
+import dev.rapport.core.api.Requester;
 import dev.rapport.core.port.DirectMessenger;
+import dev.rapport.core.reply.Button;
+import dev.rapport.core.reply.Reply;
+import dev.rapport.core.reply.Span;
+import dev.rapport.core.testing.StorageSuite;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -19,6 +20,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Pairing rounds in a channel, end to end through core with a hand-moved clock. Starts Wed 25 Nov 2026, 10:00. */
+@StorageSuite
 class RoundsFlowTest {
     @TempDir
     Path folder;
@@ -286,7 +288,8 @@ class RoundsFlowTest {
     void aFailedDmIsRetriedAndAnUnreachablePersonIsNotAskedAgain() {
         world.channelHas(ana, marc, zoe, lee);
         world.asManager(dana, "/intro rounds on");
-        world.messenger.failures.put("UA", new DirectMessenger.RetryLater(Duration.ofMinutes(2), "rate limited"));
+        // A server error for one person (a rate limit would pause the whole platform, as it does for digests).
+        world.messenger.failures.put("UA", new DirectMessenger.RetryLater(Duration.ofMinutes(2), "slack http 503"));
         world.messenger.failures.put("UZ", new DirectMessenger.Unreachable("DMs closed"));
         IntroRounds rounds = world.engine(1);
 

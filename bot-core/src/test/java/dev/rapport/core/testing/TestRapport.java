@@ -1,29 +1,29 @@
 package dev.rapport.core.testing;
 
-import dev.rapport.core.command.ActionRequest;
-import dev.rapport.core.command.CommandRequest;
-import dev.rapport.core.command.Rapport;
-import dev.rapport.core.command.Reply;
-import dev.rapport.core.command.Requester;
+import dev.rapport.core.api.ActionRequest;
+import dev.rapport.core.api.CommandRequest;
+import dev.rapport.core.api.Rapport;
+import dev.rapport.core.api.Requester;
+import dev.rapport.core.assembly.CoreAssembly;
 import dev.rapport.core.port.Storage;
-import dev.rapport.core.storage.Database;
-import dev.rapport.core.storage.SqliteIntroStorage;
-import dev.rapport.core.storage.SqliteStorage;
+import dev.rapport.core.reply.Reply;
 import java.nio.file.Path;
 import java.time.ZoneId;
 
-/** Core on a real SQLite file with the real migrations and a hand-moved clock, for tests. */
+/** Core on a real store (the one whose module runs the test) and a hand-moved clock, for tests. */
 public final class TestRapport implements AutoCloseable {
     public final MutableClock clock;
-    public final Database db;
+    public final OpenStorage store;
     public final Storage storage;
+    public final CoreAssembly core;
     public final Rapport rapport;
 
     public TestRapport(Path folder, MutableClock clock) {
         this.clock = clock;
-        this.db = Database.open(folder.resolve("rapport.db"));
-        this.storage = SqliteStorage.over(db);
-        this.rapport = Rapport.standard(clock, storage, SqliteIntroStorage.over(db));
+        this.store = TestStorage.open(folder);
+        this.storage = store.storage();
+        this.core = CoreAssembly.over(clock, storage);
+        this.rapport = core.rapport();
     }
 
     /** Wednesday 25 November 2026, 10:00 UTC. */
@@ -56,6 +56,6 @@ public final class TestRapport implements AutoCloseable {
 
     @Override
     public void close() {
-        db.close();
+        store.close();
     }
 }

@@ -5,6 +5,7 @@ import static java.time.temporal.ChronoUnit.WEEKS;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.params.provider.Arguments.arguments;
 
+import dev.rapport.core.domain.Cadence;
 import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.LocalDate;

@@ -1,8 +1,9 @@
 package dev.rapport.discord.command;
 
-import java.util.Optional;
+import dev.rapport.core.api.Place;
 import net.dv8tion.jda.api.Permission;
 import net.dv8tion.jda.api.entities.Member;
+import net.dv8tion.jda.api.entities.channel.ChannelType;
 import net.dv8tion.jda.api.entities.channel.middleman.GuildChannel;
 import net.dv8tion.jda.api.interactions.Interaction;
 
@@ -10,9 +11,16 @@ import net.dv8tion.jda.api.interactions.Interaction;
 public final class Channels {
     private Channels() {}
 
-    /** The server channel of the interaction; empty in a direct message, which core must not treat as a team. */
-    public static Optional<String> teamChannel(Interaction interaction) {
-        return interaction.isFromGuild() ? Optional.ofNullable(interaction.getChannelId()) : Optional.empty();
+    /** Where the interaction happened: a server channel, a direct message with Rapport, or a group DM. */
+    public static Place place(Interaction interaction) {
+        String channelId = interaction.getChannelId();
+        if (interaction.isFromGuild() && channelId != null) {
+            return Place.teamChannel(channelId);
+        }
+        if (interaction.getChannelType() == ChannelType.GROUP) {
+            return Place.groupMessage(channelId);
+        }
+        return channelId == null ? Place.none() : Place.directMessage(channelId);
     }
 
     /**

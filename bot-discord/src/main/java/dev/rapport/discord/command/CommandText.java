@@ -1,6 +1,7 @@
 package dev.rapport.discord.command;
 
-import dev.rapport.core.command.People;
+import dev.rapport.core.api.Mentioned;
+import dev.rapport.core.domain.Names;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -14,12 +15,12 @@ import net.dv8tion.jda.api.interactions.commands.OptionType;
 
 /**
  * The free text core reads, written from Discord's typed options: a user option becomes {@code <@id>} (its name
- * goes to the mention names), a typed name becomes {@code "Name"} so that core reads exactly that name.
+ * goes to the mentions), a typed name becomes {@code "Name"} so that core reads exactly that name.
  */
 public final class CommandText {
     private final CommandInteractionPayload interaction;
     private final List<String> parts = new ArrayList<>();
-    private final Map<String, String> mentionNames = new HashMap<>();
+    private final Map<String, Mentioned> mentions = new HashMap<>();
 
     private CommandText(CommandInteractionPayload interaction) {
         this.interaction = interaction;
@@ -47,7 +48,7 @@ public final class CommandText {
             Member member = user.getAsMember();
             String name = typed.orElseGet(() -> member != null ? member.getEffectiveName() : picked.getEffectiveName());
             parts.add("<@" + picked.getId() + ">");
-            mentionNames.put(picked.getId(), name);
+            mentions.put(picked.getId(), new Mentioned(name, picked.isBot()));
         } else {
             typed.ifPresent(name -> parts.add(reference(name)));
         }
@@ -61,7 +62,8 @@ public final class CommandText {
             User picked = mapping.getAsUser();
             Member member = mapping.getAsMember();
             parts.add("<@" + picked.getId() + ">");
-            mentionNames.put(picked.getId(), member != null ? member.getEffectiveName() : picked.getEffectiveName());
+            String name = member != null ? member.getEffectiveName() : picked.getEffectiveName();
+            mentions.put(picked.getId(), new Mentioned(name, picked.isBot()));
         }
         return this;
     }
@@ -82,8 +84,9 @@ public final class CommandText {
         return String.join(" ", parts);
     }
 
-    public Map<String, String> mentionNames() {
-        return Map.copyOf(mentionNames);
+    /** The users the text mentions: their names and whether they are bots. */
+    public Map<String, Mentioned> mentions() {
+        return Map.copyOf(mentions);
     }
 
     /** How the typed person appears in a pointer ("/contact \"Marc Kelly\""), when one was named. */
@@ -98,7 +101,7 @@ public final class CommandText {
 
     // Core's quoted names cannot hold quote marks of any kind.
     private static String reference(String name) {
-        return People.reference(name.strip().replace('“', '\'').replace('”', '\''));
+        return Names.reference(name.strip().replace('“', '\'').replace('”', '\''));
     }
 
     private Optional<String> text(String name) {
@@ -119,10 +122,12 @@ public final class CommandText {
             return;
         }
         for (Member member : option.getMentions().getMembers()) {
-            mentionNames.putIfAbsent(member.getId(), member.getEffectiveName());
+            mentions.putIfAbsent(
+                    member.getId(),
+                    new Mentioned(member.getEffectiveName(), member.getUser().isBot()));
         }
         for (User user : option.getMentions().getUsers()) {
-            mentionNames.putIfAbsent(user.getId(), user.getEffectiveName());
+            mentions.putIfAbsent(user.getId(), new Mentioned(user.getEffectiveName(), user.isBot()));
         }
     }
 }

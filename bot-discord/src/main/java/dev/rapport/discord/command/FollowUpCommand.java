@@ -1,6 +1,6 @@
 package dev.rapport.discord.command;
 
-import dev.rapport.core.command.Requester;
+import dev.rapport.core.api.Requester;
 import java.util.List;
 import java.util.Optional;
 import net.dv8tion.jda.api.interactions.commands.CommandInteractionPayload;

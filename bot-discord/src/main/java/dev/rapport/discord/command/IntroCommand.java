@@ -1,9 +1,8 @@
 package dev.rapport.discord.command;
 
-import dev.rapport.core.command.NoteText;
-import dev.rapport.core.intro.RoundChannel;
+import dev.rapport.core.domain.RoundChannel;
+import dev.rapport.core.people.NoteText;
 import java.util.Optional;
-import java.util.stream.Stream;
 import net.dv8tion.jda.api.interactions.commands.CommandInteractionPayload;
 import net.dv8tion.jda.api.interactions.commands.OptionMapping;
 import net.dv8tion.jda.api.interactions.commands.OptionType;
@@ -94,16 +93,6 @@ public final class IntroCommand extends SlashCommand {
             return text;
         }
         return subcommand.equals(PEOPLE) ? text.user(A).user(B).option(WHY) : text;
-    }
-
-    /** Discord lets a bot be picked as a user; an introduction is between two people. */
-    @Override
-    protected Optional<String> refusal(CommandInteractionPayload interaction) {
-        boolean bot = Stream.of(A, B)
-                .map(interaction::getOption)
-                .filter(option -> option != null && option.getType() == OptionType.USER)
-                .anyMatch(option -> option.getAsUser().isBot());
-        return bot ? Optional.of("Rapport introduces people, not bots: pick two people.") : Optional.empty();
     }
 
     @Override

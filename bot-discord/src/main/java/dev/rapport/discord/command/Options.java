@@ -1,7 +1,7 @@
 package dev.rapport.discord.command;
 
-import dev.rapport.core.command.NoteText;
-import dev.rapport.core.command.PersonParser;
+import dev.rapport.core.people.NoteText;
+import dev.rapport.core.people.PersonParser;
 import net.dv8tion.jda.api.interactions.commands.OptionType;
 import net.dv8tion.jda.api.interactions.commands.build.OptionData;
 

@@ -1,6 +1,6 @@
 package dev.rapport.discord.command;
 
-import dev.rapport.core.command.Requester;
+import dev.rapport.core.api.Requester;
 import dev.rapport.core.domain.UserKey;
 import java.util.Optional;
 import net.dv8tion.jda.api.entities.User;

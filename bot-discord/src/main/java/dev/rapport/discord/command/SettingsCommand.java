@@ -1,6 +1,6 @@
 package dev.rapport.discord.command;
 
-import dev.rapport.core.command.Requester;
+import dev.rapport.core.api.Requester;
 import dev.rapport.core.domain.Settings;
 import java.util.List;
 import java.util.Optional;

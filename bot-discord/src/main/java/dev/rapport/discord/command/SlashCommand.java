@@ -1,9 +1,9 @@
 package dev.rapport.discord.command;
 
-import dev.rapport.core.command.CommandRequest;
-import dev.rapport.core.command.Rapport;
-import dev.rapport.core.command.Reply;
-import dev.rapport.core.command.Requester;
+import dev.rapport.core.api.CommandRequest;
+import dev.rapport.core.api.Rapport;
+import dev.rapport.core.api.Requester;
+import dev.rapport.core.reply.Reply;
 import dev.rapport.discord.render.DiscordReplyRenderer;
 import java.util.List;
 import java.util.Optional;
@@ -70,31 +70,13 @@ public abstract class SlashCommand {
         };
     }
 
-    /**
-     * Why the adapter answers this interaction itself without asking core (a bot picked where a person belongs), if
-     * it does.
-     */
-    protected Optional<String> refusal(CommandInteractionPayload interaction) {
-        return Optional.empty();
-    }
-
     /** Runs the command for one interaction and answers it. */
     public final void handle(SlashCommandInteractionEvent event, Rapport rapport, DiscordReplyRenderer renderer) {
-        Optional<String> refused = refusal(event);
-        if (refused.isPresent()) {
-            event.reply(renderer.render(Reply.error(refused.get()), ""))
-                    .setEphemeral(true)
-                    .queue();
-            return;
-        }
         CommandText text = text(event);
-        CommandRequest request = new CommandRequest(
-                Requesters.of(event.getUser()),
-                Channels.teamChannel(event),
-                name,
-                text.text(),
-                text.mentionNames(),
-                Channels.canManage(event));
+        CommandRequest request = CommandRequest.of(Requesters.of(event.getUser()), name, text.text())
+                .in(Channels.place(event))
+                .withMentions(text.mentions())
+                .withRights(() -> Channels.canManage(event));
         if (mayBeSlow()) {
             // Deferred privately, so a slow command must never answer to the whole channel.
             event.deferReply(true).queue();

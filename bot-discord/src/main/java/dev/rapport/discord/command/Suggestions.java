@@ -1,7 +1,7 @@
 package dev.rapport.discord.command;
 
-import dev.rapport.core.command.Rapport;
-import dev.rapport.core.command.Requester;
+import dev.rapport.core.api.Rapport;
+import dev.rapport.core.api.Requester;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Locale;

@@ -1,11 +1,11 @@
 package dev.rapport.discord.render;
 
-import dev.rapport.core.command.Attachment;
-import dev.rapport.core.command.Reply;
-import dev.rapport.core.command.Section;
-import dev.rapport.core.command.Span;
-import dev.rapport.core.command.Text;
-import dev.rapport.core.command.TextFit;
+import dev.rapport.core.reply.Attachment;
+import dev.rapport.core.reply.Reply;
+import dev.rapport.core.reply.Section;
+import dev.rapport.core.reply.Span;
+import dev.rapport.core.reply.Text;
+import dev.rapport.core.reply.TextFit;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -38,12 +38,6 @@ public final class DiscordReplyRenderer {
     private static final int COLOR = 0x5865F2;
     private static final int ERROR_COLOR = 0xD9534F;
     private static final Pattern SNOWFLAKE = Pattern.compile("\\d{1,20}");
-
-    private final Prompts prompts;
-
-    public DiscordReplyRenderer(Prompts prompts) {
-        this.prompts = prompts;
-    }
 
     /**
      * The message for a reply. {@code pointer} says where to read what had to be cut ("more: /contact \"Marc\"").
@@ -178,11 +172,11 @@ public final class DiscordReplyRenderer {
         return rows;
     }
 
-    private List<Button> buttons(
-            List<dev.rapport.core.command.Button> buttons, Optional<String> owner, Set<String> ids) {
+    private List<Button> buttons(List<dev.rapport.core.reply.Button> buttons, Optional<String> owner, Set<String> ids) {
         List<Button> drawn = new ArrayList<>();
-        for (dev.rapport.core.command.Button button : buttons) {
-            String id = prompts.customId(button);
+        for (dev.rapport.core.reply.Button button : buttons) {
+            // The custom id is core's action id; whether a click asks for text first is core's answer then.
+            String id = button.actionId();
             // Discord refuses a message whose buttons share an id.
             if (!ids.add(id)) {
                 continue;

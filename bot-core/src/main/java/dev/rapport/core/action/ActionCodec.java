@@ -1,0 +1,100 @@
+package dev.rapport.core.action;
+
+import dev.rapport.core.action.Action.Coded;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.regex.Pattern;
+
+/** Writes and reads action ids: a verb and its arguments joined by ':'. Only {@link Action} uses it. */
+final class ActionCodec {
+    // A row id: a positive number without sign or leading zeros, small enough for a long.
+    private static final Pattern ID = Pattern.compile("[1-9][0-9]{0,17}");
+
+    private static final Map<String, Reader> READERS = Map.ofEntries(
+            Map.entry(
+                    "fu",
+                    new Reader(
+                            2,
+                            args -> coded(args, Action.Soon.values(), 0)
+                                    .flatMap(when -> id(args, 1).map(id -> new Action.FollowUpIn(id, when))))),
+            Map.entry(
+                    "rh",
+                    new Reader(
+                            2,
+                            args -> coded(args, Action.Rhythm.values(), 0)
+                                    .flatMap(rhythm -> id(args, 1).map(id -> new Action.KeepInTouch(id, rhythm))))),
+            Map.entry("done", new Reader(1, args -> id(args, 0).map(Action.Done::new))),
+            Map.entry(
+                    "snz",
+                    new Reader(
+                            2,
+                            args -> coded(args, Action.Soon.values(), 0)
+                                    .flatMap(when -> id(args, 1).map(id -> new Action.Snooze(id, when))))),
+            Map.entry("snzp", new Reader(1, args -> id(args, 0).map(Action.SnoozeAsking::new))),
+            Map.entry("note", new Reader(1, args -> id(args, 0).map(Action.AddNote::new))),
+            Map.entry("forget", new Reader(1, args -> id(args, 0).map(Action.Forget::new))),
+            Map.entry("keep", new Reader(1, args -> id(args, 0).map(Action.Keep::new))),
+            Map.entry(
+                    "irem",
+                    new Reader(
+                            2,
+                            args -> coded(args, Action.Side.values(), 1)
+                                    .flatMap(side -> id(args, 0).map(id -> new Action.RememberIntroduced(id, side))))),
+            Map.entry(
+                    "ichk",
+                    new Reader(
+                            2,
+                            args -> coded(args, Action.IntroAnswer.values(), 0)
+                                    .flatMap(answer ->
+                                            id(args, 1).map(id -> new Action.AnswerIntroCheckIn(id, answer))))),
+            Map.entry(
+                    "rnd",
+                    new Reader(
+                            2,
+                            args -> coded(args, Action.RoundAnswer.values(), 0)
+                                    .flatMap(answer -> id(args, 1).map(id -> new Action.AnswerRound(id, answer))))));
+
+    /** How many arguments a verb takes, and how they are read. */
+    private record Reader(int arity, Function<List<String>, Optional<Action>> read) {}
+
+    private ActionCodec() {}
+
+    static String write(String verb, Object... args) {
+        StringBuilder id = new StringBuilder(verb);
+        for (Object arg : args) {
+            id.append(':').append(arg);
+        }
+        if (id.length() > Action.MAX_ID) {
+            throw new IllegalStateException("action id longer than " + Action.MAX_ID + ": " + id);
+        }
+        return id.toString();
+    }
+
+    static Optional<Action> parse(String id) {
+        if (id == null || id.isEmpty() || id.length() > Action.MAX_ID) {
+            return Optional.empty();
+        }
+        List<String> parts = Arrays.asList(id.split(":", -1));
+        String verb = parts.get(0);
+        List<String> args = parts.subList(1, parts.size());
+        Reader reader = READERS.get(verb);
+        if (reader == null || args.size() != reader.arity()) {
+            return Optional.empty();
+        }
+        // Whatever is read must write back to exactly the same id: nothing else counts as well-formed.
+        return reader.read().apply(args).filter(action -> action.id().equals(id));
+    }
+
+    private static Optional<Long> id(List<String> args, int index) {
+        String arg = args.get(index);
+        return ID.matcher(arg).matches() ? Optional.of(Long.parseLong(arg)) : Optional.empty();
+    }
+
+    private static <C extends Enum<C> & Coded> Optional<C> coded(List<String> args, C[] values, int index) {
+        String arg = args.get(index);
+        return Arrays.stream(values).filter(value -> value.code().equals(arg)).findFirst();
+    }
+}

@@ -1,0 +1,218 @@
+package dev.rapport.core.api;
+
+import dev.rapport.core.action.Action;
+import dev.rapport.core.domain.Contact;
+import dev.rapport.core.domain.Names;
+import dev.rapport.core.domain.User;
+import dev.rapport.core.port.ContactStore;
+import dev.rapport.core.port.Transactor;
+import dev.rapport.core.port.UserStore;
+import dev.rapport.core.reply.Prompt;
+import dev.rapport.core.reply.Reply;
+import dev.rapport.core.reply.Section;
+import dev.rapport.core.reply.Wording;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Core's front door: every adapter hands it {@link CommandRequest}s and {@link ActionRequest}s and renders the
+ * {@link Reply}; it also answers which prompt a button asks for, names for autocomplete, and the home view. Each
+ * request runs as one transaction; an error reply rolls back whatever it had written.
+ */
+public final class Rapport {
+    private static final Logger log = LoggerFactory.getLogger(Rapport.class);
+
+    private final Clock clock;
+    private final UserStore users;
+    private final ContactStore contacts;
+    private final Transactor transactor;
+    private final Map<String, CommandHandler> commands = new HashMap<>();
+    private final Map<Class<? extends Action>, ActionHandler> actions = new HashMap<>();
+    private final Onboarding onboarding;
+    private final NoticeBoard notices;
+
+    public Rapport(
+            Clock clock,
+            UserStore users,
+            ContactStore contacts,
+            Transactor transactor,
+            List<CommandHandler> commands,
+            List<ActionHandler> actions,
+            Onboarding onboarding,
+            NoticeBoard notices) {
+        this.clock = clock;
+        this.users = users;
+        this.contacts = contacts;
+        this.transactor = transactor;
+        commands.forEach(handler -> this.commands.put(handler.name(), handler));
+        actions.forEach(handler -> handler.actions().forEach(type -> this.actions.put(type, handler)));
+        this.onboarding = onboarding;
+        this.notices = notices;
+    }
+
+    public Reply handle(CommandRequest request) {
+        String name = request.command().strip().toLowerCase(Locale.ROOT).replaceFirst("^/", "");
+        return guarded("/" + name, () -> {
+            Onboarding.Arrived arrived = onboarding.arrive(request.from());
+            Invocation invocation = invocation(
+                    arrived.user(),
+                    request.from(),
+                    request.place(),
+                    request.text(),
+                    request.mentions(),
+                    request.rights());
+            CommandHandler handler = commands.get(name);
+            Reply reply = handler == null
+                    ? Reply.error("I don't know the command /" + name + ".", "/help")
+                    : transactional(() -> handler.handle(invocation));
+            return notices.withNotices(arrived.user(), invocation, reply, arrived.notices());
+        });
+    }
+
+    public Reply act(ActionRequest request) {
+        return guarded("action", () -> {
+            Onboarding.Arrived arrived = onboarding.arrive(request.from());
+            Invocation invocation = invocation(
+                    arrived.user(),
+                    request.from(),
+                    request.place(),
+                    request.input().orElse(""),
+                    Map.of(),
+                    ChannelRights.NONE);
+            Optional<Action> action = Action.parse(request.actionId());
+            Optional<ActionHandler> handler = action.map(a -> actions.get(a.getClass()));
+            if (handler.isEmpty()) {
+                return Reply.error("That button is out of date. Try /help.");
+            }
+            Reply reply = transactional(() -> handler.get().act(action.get(), invocation));
+            return notices.withNotices(arrived.user(), invocation, reply, arrived.notices());
+        });
+    }
+
+    /**
+     * The text input a button asks for before its action runs, worded for the presser's own data; empty when it asks
+     * for none (or is out of date: pressing it then says so). Adapters ask this when a button is pressed, so they
+     * keep no state about the buttons they drew.
+     */
+    public Optional<Prompt> promptFor(Requester from, String actionId) {
+        Optional<Action> action = Action.parse(actionId);
+        Optional<ActionHandler> handler = action.map(a -> actions.get(a.getClass()));
+        if (handler.isEmpty()) {
+            return Optional.empty();
+        }
+        try {
+            // Someone new may press a button first (an intro's Remember): they arrive as they would with a command.
+            User user = onboarding.arrive(from).user();
+            Invocation invocation = invocation(user, from, Place.none(), "", Map.of(), ChannelRights.NONE);
+            return handler.get().prompt(action.get(), invocation);
+        } catch (RuntimeException e) {
+            log.error("Finding the prompt of an action failed", e);
+            return Optional.empty();
+        }
+    }
+
+    /** Contact names starting with (or containing a word starting with) the typed text, for autocomplete. */
+    public List<String> suggestContacts(Requester from, String typed, int limit) {
+        Optional<User> user = users.find(from.key());
+        if (user.isEmpty()) {
+            return List.of();
+        }
+        String key = Names.fold(typed == null ? "" : typed);
+        return contacts.all(user.get().id()).stream()
+                .map(Contact::name)
+                .filter(name -> {
+                    String folded = Names.fold(name);
+                    return folded.startsWith(key) || folded.contains(" " + key);
+                })
+                .limit(limit)
+                .toList();
+    }
+
+    /** The home view (Slack's App Home): the user's circle, then their follow-ups. */
+    public Reply home(Requester from) {
+        List<Section> sections = new ArrayList<>();
+        sections.addAll(handle(CommandRequest.of(from, "circle", "")).sections());
+        sections.addAll(handle(CommandRequest.of(from, "followup", "list")).sections());
+        return new Reply(sections, List.of(), Reply.Visibility.PRIVATE, Optional.empty(), false);
+    }
+
+    /** The user behind a requester, created on first contact with the platform's time zone if it gave one. */
+    public User user(Requester from) {
+        return onboarding.arrive(from).user();
+    }
+
+    public Clock clock() {
+        return clock;
+    }
+
+    private Invocation invocation(
+            User user,
+            Requester from,
+            Place place,
+            String text,
+            Map<String, Mentioned> mentions,
+            ChannelRights rights) {
+        Instant now = clock.instant();
+        LocalDate today = LocalDate.ofInstant(now, user.settings().zone());
+        return new Invocation(user, today, now, from, place, UserText.wellFormed(text), mentions, once(rights));
+    }
+
+    /** Asks the adapter at most once per request, and only if a command needs to know. */
+    private static ChannelRights once(ChannelRights rights) {
+        return new ChannelRights() {
+            private Boolean answer;
+
+            @Override
+            public synchronized boolean canManageChannel() {
+                if (answer == null) {
+                    answer = rights.canManageChannel();
+                }
+                return answer;
+            }
+        };
+    }
+
+    private Reply transactional(Supplier<Reply> work) {
+        try {
+            return transactor.inTransaction(() -> {
+                Reply reply = work.get();
+                if (reply.isError()) {
+                    throw new RolledBack(reply);
+                }
+                return reply;
+            });
+        } catch (RolledBack rolledBack) {
+            return rolledBack.reply;
+        }
+    }
+
+    private static Reply guarded(String what, Supplier<Reply> work) {
+        try {
+            return work.get();
+        } catch (RuntimeException e) {
+            // User text stays out of the log: it is private.
+            log.error("Handling {} failed", what, e);
+            return Reply.error(Wording.OOPS);
+        }
+    }
+
+    /** Carries an error reply out of a transaction so that its writes roll back. */
+    private static final class RolledBack extends RuntimeException {
+        private final transient Reply reply;
+
+        RolledBack(Reply reply) {
+            super(null, null, false, false);
+            this.reply = reply;
+        }
+    }
+}

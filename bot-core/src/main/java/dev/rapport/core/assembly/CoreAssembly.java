@@ -1,0 +1,136 @@
+package dev.rapport.core.assembly;
+
+import dev.rapport.core.api.NoticeBoard;
+import dev.rapport.core.api.Onboarding;
+import dev.rapport.core.api.Rapport;
+import dev.rapport.core.command.CircleCommand;
+import dev.rapport.core.command.ContactCommand;
+import dev.rapport.core.command.ExportCommand;
+import dev.rapport.core.command.FollowUpCommand;
+import dev.rapport.core.command.ForgetCommand;
+import dev.rapport.core.command.HelpCommand;
+import dev.rapport.core.command.RememberCommand;
+import dev.rapport.core.command.SettingsCommand;
+import dev.rapport.core.command.TodayCommand;
+import dev.rapport.core.command.Welcome;
+import dev.rapport.core.delivery.LocalPlatformPauses;
+import dev.rapport.core.delivery.OutboxDelivery;
+import dev.rapport.core.digest.DigestPlanner;
+import dev.rapport.core.digest.DigestScheduler;
+import dev.rapport.core.digest.UndeliveredDigestNotice;
+import dev.rapport.core.intro.IntroCheckIns;
+import dev.rapport.core.intro.IntroCommand;
+import dev.rapport.core.intro.IntroContacts;
+import dev.rapport.core.intro.IntroRounds;
+import dev.rapport.core.intro.IntroducedContacts;
+import dev.rapport.core.intro.RoundAnswers;
+import dev.rapport.core.intro.RoundsCommand;
+import dev.rapport.core.people.ContactContext;
+import dev.rapport.core.people.InTouch;
+import dev.rapport.core.people.People;
+import dev.rapport.core.port.ChannelMembers;
+import dev.rapport.core.port.DirectMessenger;
+import dev.rapport.core.port.PlatformPauses;
+import dev.rapport.core.port.Storage;
+import java.time.Clock;
+import java.util.List;
+import java.util.random.RandomGenerator;
+
+/**
+ * Core's composition root: every handler, notice and scheduler built once, by hand, from one {@link Storage}.
+ * The front door comes first (adapters need it to start); the schedulers follow once the adapters' messengers exist.
+ */
+public final class CoreAssembly {
+    private final Clock clock;
+    private final Storage storage;
+    private final Rapport rapport;
+
+    private CoreAssembly(Clock clock, Storage storage) {
+        this.clock = clock;
+        this.storage = storage;
+        People people = new People(storage.contacts());
+        ContactContext context = new ContactContext(storage.notes());
+        InTouch inTouch = new InTouch(storage.contacts(), storage.notes(), storage.followUps());
+        IntroContacts introContacts = new IntroContacts(storage.contacts());
+        IntroCheckIns checkIns = new IntroCheckIns(storage.intros());
+        DigestPlanner planner =
+                new DigestPlanner(storage.contacts(), storage.followUps(), context, storage.intros()::checkInsDue);
+
+        RememberCommand remember = new RememberCommand(people, storage.contacts(), storage.notes());
+        FollowUpCommand followUp =
+                new FollowUpCommand(people, storage.contacts(), storage.notes(), storage.followUps(), context, inTouch);
+        ForgetCommand forget = new ForgetCommand(people, storage.contacts());
+        IntroCommand intro = new IntroCommand(
+                storage.intros(), storage.notes(), introContacts, new RoundsCommand(storage.rounds()), checkIns);
+        RoundAnswers roundAnswers = new RoundAnswers(storage.rounds(), storage.notes(), introContacts, inTouch);
+
+        this.rapport = new Rapport(
+                clock,
+                storage.users(),
+                storage.contacts(),
+                storage.transactor(),
+                List.of(
+                        remember,
+                        followUp,
+                        new ContactCommand(people, storage.notes(), storage.followUps()),
+                        new CircleCommand(storage.contacts(), storage.notes(), storage.followUps()),
+                        new TodayCommand(planner),
+                        new SettingsCommand(storage.users()),
+                        forget,
+                        new ExportCommand(storage.contacts(), storage.notes(), storage.followUps()),
+                        new HelpCommand(),
+                        intro),
+                List.of(remember, followUp, forget, intro, checkIns, roundAnswers),
+                new Onboarding(
+                        clock,
+                        storage.users(),
+                        storage.transactor(),
+                        List.of(
+                                new Welcome(),
+                                new IntroducedContacts(storage.intros(), storage.notes(), introContacts))),
+                new NoticeBoard(List.of(new UndeliveredDigestNotice(storage.users()))));
+    }
+
+    /** Core over one storage: the front door at once, the schedulers on demand. */
+    public static CoreAssembly over(Clock clock, Storage storage) {
+        return new CoreAssembly(clock, storage);
+    }
+
+    /** The front door every adapter talks to. */
+    public Rapport rapport() {
+        return rapport;
+    }
+
+    /** The delivery that digests and round messages share, so that one platform's pause holds for both. */
+    public OutboxDelivery delivery(List<DirectMessenger> messengers) {
+        return delivery(messengers, new LocalPlatformPauses());
+    }
+
+    public OutboxDelivery delivery(List<DirectMessenger> messengers, PlatformPauses pauses) {
+        return new OutboxDelivery(clock, messengers, pauses, storage.transactor());
+    }
+
+    /** The daily digest, sent through {@code delivery} with up to {@code parallelSends} in flight. */
+    public DigestScheduler digests(OutboxDelivery delivery, int parallelSends) {
+        return new DigestScheduler(
+                clock,
+                storage.digestOutbox(),
+                storage.users(),
+                storage.transactor(),
+                storage.digestReads(),
+                delivery,
+                parallelSends);
+    }
+
+    /** Pairing rounds over the adapters' channel members, their messages sent through {@code delivery}. */
+    public IntroRounds rounds(OutboxDelivery delivery, ChannelMembers members, RandomGenerator random) {
+        return new IntroRounds(
+                storage.rounds(),
+                storage.roundOutbox(),
+                storage.users(),
+                storage.transactor(),
+                members,
+                delivery,
+                random);
+    }
+}

@@ -1,4 +1,0 @@
-package dev.rapport.core.command;
-
-/** A file sent with a reply (the JSON of /export). */
-public record Attachment(String fileName, String mediaType, String content) {}

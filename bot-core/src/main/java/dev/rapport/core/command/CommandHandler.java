@@ -1,9 +1,0 @@
-package dev.rapport.core.command;
-
-/** One slash command's behaviour. */
-public interface CommandHandler {
-    /** The command's name without the slash, e.g. "remember". */
-    String name();
-
-    Reply handle(Invocation invocation);
-}

@@ -1,0 +1,150 @@
+package dev.rapport.core.delivery;
+
+import dev.rapport.core.port.DirectMessenger;
+import dev.rapport.core.port.DirectMessenger.Delivery;
+import dev.rapport.core.port.OutboxMarks;
+import dev.rapport.core.port.PlatformPauses;
+import dev.rapport.core.port.Transactor;
+import dev.rapport.core.reply.Reply;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.function.Supplier;
+import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Hands outbox messages to the platforms: the one delivery of digests and round messages alike. For each message:
+ * a platform that asked us to wait is left alone until then; a message an earlier process may have sent is looked
+ * for on the platform first ({@code alreadySent}); otherwise the sending mark is committed, the message sent, and
+ * the outcome marked: sent, retried (the platform's Retry-After, else exponential backoff; a rate limit pauses the
+ * whole platform) or unreachable.
+ */
+public final class OutboxDelivery {
+    static final Duration FIRST_RETRY = Duration.ofSeconds(30);
+    static final Duration LONGEST_RETRY = Duration.ofHours(1);
+    private static final Logger log = LoggerFactory.getLogger(OutboxDelivery.class);
+
+    private final Clock clock;
+    private final Map<String, DirectMessenger> messengers;
+    private final PlatformPauses pauses;
+    private final Transactor transactor;
+
+    public OutboxDelivery(
+            Clock clock, Collection<DirectMessenger> messengers, PlatformPauses pauses, Transactor transactor) {
+        this.clock = clock;
+        this.messengers = messengers.stream()
+                .collect(Collectors.toUnmodifiableMap(DirectMessenger::platform, Function.identity()));
+        this.pauses = pauses;
+        this.transactor = transactor;
+    }
+
+    /** What became of one message. */
+    public enum Outcome {
+        SENT,
+        RETRIED,
+        UNREACHABLE,
+        /** Not tried: its platform is paused or not connected. The message stays due. */
+        WAITING
+    }
+
+    /** What else happens, in the same transaction as the mark, when a message reached its person or cannot. */
+    public interface Recipient {
+        Recipient NOBODY = new Recipient() {};
+
+        default void reached() {}
+
+        default void unreachable(String reason) {}
+    }
+
+    /** The platforms messages can go to now. */
+    public Set<String> platforms() {
+        return messengers.keySet();
+    }
+
+    /** Whether a platform asked us to wait and the wait has not ended. */
+    public boolean paused(String platform) {
+        return pauses.pausedUntil(platform)
+                .filter(until -> until.isAfter(clock.instant()))
+                .isPresent();
+    }
+
+    /** The soonest moment a paused platform may be sent to again, if any is paused. */
+    public Optional<Instant> pauseEnds() {
+        Instant now = clock.instant();
+        return messengers.keySet().stream()
+                .map(pauses::pausedUntil)
+                .flatMap(Optional::stream)
+                .filter(until -> until.isAfter(now))
+                .min(Instant::compareTo);
+    }
+
+    /** Delivers one message, rendered only when it is really sent, and records the outcome in its outbox. */
+    public Outcome deliver(Outgoing message, Supplier<Reply> render, OutboxMarks marks, Recipient recipient) {
+        DirectMessenger messenger = messengers.get(message.to().platform());
+        if (messenger == null || paused(messenger.platform())) {
+            return Outcome.WAITING;
+        }
+        Delivery delivery;
+        try {
+            if (message.maybeSent() && messenger.alreadySent(message.to(), message.dedupeKey())) {
+                // An earlier process handed this over and died before marking it: it arrived, so say so.
+                log.info("{} had already arrived; not sending it again", message.dedupeKey());
+                delivery = new DirectMessenger.Sent();
+            } else {
+                Reply reply = render.get();
+                marks.sending(message.entryId(), clock.instant());
+                delivery = messenger.send(message.to(), reply, message.dedupeKey());
+            }
+        } catch (RuntimeException e) {
+            // A messenger should answer RetryLater itself; an exception is treated the same, and logged once.
+            log.warn("The {} messenger failed on {}", messenger.platform(), message.dedupeKey(), e);
+            delivery =
+                    new DirectMessenger.RetryLater(Duration.ZERO, e.getClass().getSimpleName());
+        }
+        return record(message, delivery, marks, recipient, messenger.platform());
+    }
+
+    private Outcome record(
+            Outgoing message, Delivery delivery, OutboxMarks marks, Recipient recipient, String platform) {
+        Instant now = clock.instant();
+        if (delivery instanceof DirectMessenger.RetryLater later) {
+            boolean waitGiven = !later.after().isZero() && !later.after().isNegative();
+            if (later.rateLimited() && waitGiven) {
+                pauses.pause(platform, now.plus(later.after()));
+            }
+            // A platform that says how long to wait knows best; otherwise back off exponentially.
+            Duration wait = waitGiven ? later.after() : backoff(message.attempts() + 1);
+            marks.retryAt(message.entryId(), now.plus(wait), later.reason());
+            return Outcome.RETRIED;
+        }
+        if (delivery instanceof DirectMessenger.Unreachable unreachable) {
+            log.info("{} cannot be delivered on {}: {}", message.dedupeKey(), platform, unreachable.reason());
+            transactor.inTransaction(() -> {
+                marks.unreachable(message.entryId(), unreachable.reason(), now);
+                recipient.unreachable(unreachable.reason());
+                return null;
+            });
+            return Outcome.UNREACHABLE;
+        }
+        transactor.inTransaction(() -> {
+            marks.sent(message.entryId(), now);
+            recipient.reached();
+            return null;
+        });
+        return Outcome.SENT;
+    }
+
+    /** The wait after the n-th failed attempt: 30 s, 1 min, 2 min, … at most an hour. */
+    public static Duration backoff(int failedAttempts) {
+        int doublings = Math.min(Math.max(failedAttempts - 1, 0), 20);
+        Duration wait = FIRST_RETRY.multipliedBy(1L << doublings);
+        return wait.compareTo(LONGEST_RETRY) > 0 ? LONGEST_RETRY : wait;
+    }
+}

@@ -1,0 +1,16 @@
+package dev.rapport.core.domain;
+
+import java.time.Instant;
+
+/**
+ * A direct message of a round waiting to go out: the pairing, or a week later the check-in. {@code maybeSent}: an
+ * earlier attempt was handed to the platform and never came back (a crash between send and mark).
+ */
+public record RoundDm(long id, long matchId, Kind kind, Instant dueAt, int attempts, boolean maybeSent) {
+
+    /** Which message. */
+    public enum Kind {
+        PAIRING,
+        CHECK_IN
+    }
+}

@@ -1,0 +1,65 @@
+package dev.rapport.core.people;
+
+import dev.rapport.core.domain.Contact;
+import dev.rapport.core.domain.Initiator;
+import dev.rapport.core.domain.Note;
+import dev.rapport.core.domain.NoteKind;
+import dev.rapport.core.port.NoteStore;
+import dev.rapport.core.time.DateText;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+
+/** The context that makes a follow-up genuine: the open question to ask, else what you last learned. */
+public final class ContactContext {
+    /** How many of a contact's newest notes the context line is chosen from. */
+    public static final int RECENT_NOTES = 20;
+
+    private static final int MAX_LINE = 200;
+
+    private final NoteStore notes;
+
+    public ContactContext(NoteStore notes) {
+        this.notes = notes;
+    }
+
+    /** "Ask: …" for the newest open question, else "Last noted: …"; empty when nothing is known. */
+    public Optional<String> line(Contact contact) {
+        return lineFrom(notes.recent(contact.ownerId(), contact.id(), RECENT_NOTES));
+    }
+
+    /** The same line chosen from a contact's {@link #RECENT_NOTES} newest notes, newest first, read elsewhere. */
+    public static Optional<String> lineFrom(List<Note> recent) {
+        Optional<Note> question = recent.stream().filter(Note::isOpenQuestion).findFirst();
+        if (question.isPresent()) {
+            return Optional.of("Ask: " + shorten(question.get().body()));
+        }
+        return recent.stream()
+                .filter(note -> note.kind() != NoteKind.QUESTION)
+                .findFirst()
+                .map(note -> "Last noted: " + shorten(note.body()));
+    }
+
+    /** "last contact 23 days ago (they reached out)" or "no contact logged yet". */
+    public static String lastContact(Contact contact, LocalDate today) {
+        return contact.lastContact().isEmpty()
+                ? "no contact logged yet"
+                : "last contact " + lastContactValue(contact, today);
+    }
+
+    /** "23 days ago (they reached out)", or "none logged yet": the value beside a "Last contact" label. */
+    public static String lastContactValue(Contact contact, LocalDate today) {
+        if (contact.lastContact().isEmpty()) {
+            return "none logged yet";
+        }
+        String when = DateText.ago(contact.lastContact().get(), today);
+        return contact.lastInitiator()
+                .map(initiator -> when + (initiator == Initiator.THEM ? " (they reached out)" : " (you reached out)"))
+                .orElse(when);
+    }
+
+    public static String shorten(String text) {
+        String oneLine = text.replaceAll("\\s+", " ").strip();
+        return oneLine.length() <= MAX_LINE ? oneLine : oneLine.substring(0, MAX_LINE - 1) + "…";
+    }
+}

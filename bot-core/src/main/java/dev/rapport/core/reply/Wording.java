@@ -1,0 +1,59 @@
+package dev.rapport.core.reply;
+
+/** The few phrases every reply shares, built in one place: counts, pointers to the rest, and the apology for a bug. */
+public final class Wording {
+    /** What a user sees when a bug, not their input, stopped a command. */
+    public static final String OOPS = "Something went wrong on our side, and nothing was changed. Please try again.";
+
+    private Wording() {}
+
+    /** "1 thing", "3 things". */
+    public static String things(int count) {
+        return count(count, "thing", "things");
+    }
+
+    /** "1 open question", "2 open questions". */
+    public static String openQuestions(int count) {
+        return count(count, "open question", "open questions");
+    }
+
+    /** "1 question", "2 questions". */
+    public static String questions(int count) {
+        return count(count, "question", "questions");
+    }
+
+    /** "1 person", "4 people". */
+    public static String people(int count) {
+        return count(count, "person", "people");
+    }
+
+    /** "1 contact", "12 contacts". */
+    public static String contacts(int count) {
+        return count(count, "contact", "contacts");
+    }
+
+    /** "1 note", "7 notes". */
+    public static String notes(int count) {
+        return count(count, "note", "notes");
+    }
+
+    /** "1 pair", "3 pairs". */
+    public static String pairs(int count) {
+        return count(count, "pair", "pairs");
+    }
+
+    /** A count with its noun in the right number. */
+    public static String count(int count, String one, String many) {
+        return count + " " + (count == 1 ? one : many);
+    }
+
+    /** "+4 more — /followup list": the line that stands for what a list leaves out. */
+    public static String more(int count, String where) {
+        return "+" + count + " more — " + where;
+    }
+
+    /** "— more: /contact "Marc Kelly"": where a cut text can be read in full. */
+    public static String pointer(String where) {
+        return "— more: " + where;
+    }
+}

@@ -1,0 +1,130 @@
+package dev.rapport.core.action;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.rapport.core.action.Action.IntroAnswer;
+import dev.rapport.core.action.Action.Rhythm;
+import dev.rapport.core.action.Action.RoundAnswer;
+import dev.rapport.core.action.Action.Side;
+import dev.rapport.core.action.Action.Soon;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** Every kind of action writes the id that buttons already carry, reads it back, and refuses anything else. */
+class ActionTest {
+    static Stream<Arguments> everyKind() {
+        return Stream.of(
+                Arguments.of(new Action.FollowUpIn(42, Soon.IN_A_WEEK), "fu:1w:42"),
+                Arguments.of(new Action.FollowUpIn(7, Soon.TOMORROW), "fu:1d:7"),
+                Arguments.of(new Action.KeepInTouch(42, Rhythm.MONTHLY), "rh:1m:42"),
+                Arguments.of(new Action.KeepInTouch(3, Rhythm.QUARTERLY), "rh:3m:3"),
+                Arguments.of(new Action.Done(42), "done:42"),
+                Arguments.of(new Action.Snooze(9, Soon.IN_A_WEEK), "snz:1w:9"),
+                Arguments.of(new Action.SnoozeAsking(9), "snzp:9"),
+                Arguments.of(new Action.AddNote(12), "note:12"),
+                Arguments.of(new Action.Forget(5), "forget:5"),
+                Arguments.of(new Action.Keep(5), "keep:5"),
+                Arguments.of(new Action.RememberIntroduced(1, Side.A), "irem:1:a"),
+                Arguments.of(new Action.RememberIntroduced(8, Side.B), "irem:8:b"),
+                Arguments.of(new Action.AnswerIntroCheckIn(1, IntroAnswer.CONNECTED), "ichk:yes:1"),
+                Arguments.of(new Action.AnswerIntroCheckIn(2, IntroAnswer.LATER), "ichk:later:2"),
+                Arguments.of(new Action.AnswerIntroCheckIn(3, IntroAnswer.DROP), "ichk:drop:3"),
+                Arguments.of(new Action.AnswerRound(4, RoundAnswer.MET), "rnd:met:4"),
+                Arguments.of(new Action.AnswerRound(5, RoundAnswer.NOT_YET), "rnd:not:5"),
+                Arguments.of(new Action.AnswerRound(6, RoundAnswer.SKIP), "rnd:skip:6"));
+    }
+
+    @ParameterizedTest
+    @MethodSource("everyKind")
+    void anActionWritesTheIdButtonsCarryAndReadsItBack(Action action, String id) {
+        assertThat(action.id()).isEqualTo(id);
+        assertThat(Action.parse(id)).contains(action);
+    }
+
+    @ParameterizedTest
+    @ValueSource(
+            strings = {
+                "",
+                "done",
+                "done:",
+                "done:0",
+                "done:-4",
+                "done:+4",
+                "done:042",
+                "done:4x",
+                "done:4:5",
+                "done:99999999999999999999",
+                "fu:9y:4",
+                "fu:1w",
+                "fu:4:1w",
+                "rh:1d:4",
+                "irem:1:c",
+                "irem:a:1",
+                "ichk:maybe:1",
+                "rnd:met",
+                "rnd:met:1:2",
+                "unknown:1",
+                "DONE:4",
+                " done:4",
+                "done:4 ",
+                "note:1\n",
+                "?note:1"
+            })
+    void anythingElseIsRefused(String id) {
+        assertThat(Action.parse(id)).isEmpty();
+    }
+
+    @ParameterizedTest
+    @MethodSource("everyKind")
+    void theLongestIdsStillFitDiscordsLimit(Action action, String id) {
+        Action biggest = withLargestIds(action);
+        assertThat(biggest.id()).hasSizeLessThanOrEqualTo(Action.MAX_ID);
+        assertThat(Action.parse(biggest.id())).contains(biggest);
+    }
+
+    @org.junit.jupiter.api.Test
+    void aNullOrOverlongIdIsRefused() {
+        assertThat(Action.parse(null)).isEmpty();
+        assertThat(Action.parse("done:" + "1".repeat(100))).isEmpty();
+        assertThat(List.of(Soon.values()).stream().map(Soon::code)).doesNotHaveDuplicates();
+    }
+
+    private static Action withLargestIds(Action action) {
+        long big = 999_999_999_999_999_999L;
+        if (action instanceof Action.FollowUpIn a) {
+            return new Action.FollowUpIn(big, a.when());
+        }
+        if (action instanceof Action.KeepInTouch a) {
+            return new Action.KeepInTouch(big, a.rhythm());
+        }
+        if (action instanceof Action.Snooze a) {
+            return new Action.Snooze(big, a.when());
+        }
+        if (action instanceof Action.RememberIntroduced a) {
+            return new Action.RememberIntroduced(big, a.side());
+        }
+        if (action instanceof Action.AnswerIntroCheckIn a) {
+            return new Action.AnswerIntroCheckIn(big, a.answer());
+        }
+        if (action instanceof Action.AnswerRound a) {
+            return new Action.AnswerRound(big, a.answer());
+        }
+        if (action instanceof Action.Done) {
+            return new Action.Done(big);
+        }
+        if (action instanceof Action.SnoozeAsking) {
+            return new Action.SnoozeAsking(big);
+        }
+        if (action instanceof Action.AddNote) {
+            return new Action.AddNote(big);
+        }
+        if (action instanceof Action.Forget) {
+            return new Action.Forget(big);
+        }
+        return new Action.Keep(big);
+    }
+}

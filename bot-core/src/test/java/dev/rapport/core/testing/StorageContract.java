@@ -1,0 +1,262 @@
+package dev.rapport.core.testing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.rapport.core.domain.Cadence;
+import dev.rapport.core.domain.Contact;
+import dev.rapport.core.domain.FollowUp;
+import dev.rapport.core.domain.FollowUpStatus;
+import dev.rapport.core.domain.Initiator;
+import dev.rapport.core.domain.NoteKind;
+import dev.rapport.core.domain.Settings;
+import dev.rapport.core.domain.User;
+import dev.rapport.core.domain.UserKey;
+import dev.rapport.core.port.NoteStore;
+import dev.rapport.core.port.Storage;
+import dev.rapport.core.port.StorageException;
+import java.nio.file.Path;
+import java.time.DayOfWeek;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * One suite for every implementation of the storage ports, run by each store module on its real store with its
+ * real migrations ({@link StoragePortsTest}); a store module may run it again on a variant of its store.
+ */
+public abstract class StorageContract {
+    protected static final Instant NOW = Instant.parse("2026-11-25T10:00:00Z");
+    protected static final LocalDate TODAY = LocalDate.of(2026, 11, 25);
+
+    @TempDir
+    Path folder;
+
+    protected OpenStorage store;
+    protected Storage storage;
+    protected User alice;
+    protected User bob;
+
+    /** The store under test: by default the one of the module that runs the suite. */
+    protected OpenStorage open(Path folder) {
+        return TestStorage.open(folder);
+    }
+
+    @BeforeEach
+    void open() {
+        store = open(folder);
+        storage = store.storage();
+        alice = user("alice");
+        bob = user("bob");
+    }
+
+    @AfterEach
+    void close() {
+        store.close();
+    }
+
+    protected User user(String name) {
+        return storage.users()
+                .findOrCreate(
+                        new UserKey("console", "local", name), name, Settings.defaults(ZoneId.of("UTC"), false), NOW);
+    }
+
+    protected Contact contact(User owner, String name) {
+        return storage.contacts().create(Contact.newContact(owner.id(), name, Optional.empty(), Optional.empty(), NOW));
+    }
+
+    protected long count(String table) {
+        return store.rows(table);
+    }
+
+    @Test
+    void aUserIsCreatedOnceAndFoundByPlatformKey() {
+        User again = user("alice");
+
+        assertThat(again.id()).isEqualTo(alice.id());
+        assertThat(storage.users().find(alice.key())).contains(alice);
+        assertThat(storage.users().find(new UserKey("slack", "T1", "alice"))).isEmpty();
+    }
+
+    @Test
+    void settingsRoundTrip() {
+        Settings changed = alice.settings()
+                .withZone(ZoneId.of("Asia/Kolkata"))
+                .withDigestTime(LocalTime.of(7, 30))
+                .withDigestDays(dev.rapport.core.domain.DigestDays.WEEKDAYS)
+                .withPausedUntil(Optional.of(TODAY.plusDays(3)))
+                .withMaxItems(8)
+                .withAboutTopics("climbing, Rust");
+
+        storage.users().saveSettings(alice.id(), changed);
+
+        assertThat(storage.users().find(alice.key()).orElseThrow().settings()).isEqualTo(changed);
+        assertThat(storage.users().byId(alice.id()).orElseThrow().settings()).isEqualTo(changed);
+    }
+
+    @Test
+    void unreachableReasonIsKeptAndCleared() {
+        storage.users().markUnreachable(alice.id(), Optional.of("DMs closed"));
+        assertThat(storage.users().find(alice.key()).orElseThrow().unreachableReason())
+                .contains("DMs closed");
+
+        storage.users().markUnreachable(alice.id(), Optional.empty());
+        assertThat(storage.users().find(alice.key()).orElseThrow().unreachableReason())
+                .isEmpty();
+    }
+
+    @Test
+    void contactsRoundTripWithRhythmAndLastContact() {
+        Contact marc = contact(alice, "Marc Kelly");
+        Cadence every3Weeks = Cadence.every(3, ChronoUnit.WEEKS);
+        Contact updated = marc.withRhythm(Optional.of(every3Weeks), Optional.of(TODAY.plusWeeks(3)))
+                .inTouch(TODAY, Initiator.THEM)
+                .withPlatformUserId("U123");
+
+        storage.contacts().update(updated);
+
+        assertThat(storage.contacts().byId(alice.id(), marc.id())).contains(updated);
+        assertThat(storage.contacts().byPlatformUser(alice.id(), "U123")).contains(updated);
+        assertThat(storage.contacts().all(alice.id())).containsExactly(updated);
+    }
+
+    @Test
+    void weeklyCadenceSurvivesStorage() {
+        Contact marc = contact(alice, "Marc Kelly");
+        Contact weekly = marc.withRhythm(Optional.of(Cadence.weekly(DayOfWeek.FRIDAY)), Optional.of(TODAY));
+
+        storage.contacts().update(weekly);
+
+        assertThat(storage.contacts().byId(alice.id(), marc.id()).orElseThrow().rhythm())
+                .contains(Cadence.weekly(DayOfWeek.FRIDAY));
+    }
+
+    @Test
+    void contactNamesAreUniquePerOwnerIgnoringCaseAndAccents() {
+        contact(alice, "Zoë Adams");
+
+        assertThatThrownBy(() -> contact(alice, "zoe adams")).isInstanceOf(StorageException.class);
+        assertThat(contact(bob, "Zoë Adams").ownerId()).isEqualTo(bob.id());
+    }
+
+    @Test
+    void oneOwnerNeverReadsAnothersContactsNotesOrFollowUps() {
+        Contact alicesMarc = contact(alice, "Marc Kelly");
+        storage.notes().add(alice.id(), alicesMarc.id(), NoteKind.NOTE, "secret", List.of(), NOW);
+        storage.followUps().schedule(alice.id(), alicesMarc.id(), TODAY, Optional.empty(), NOW);
+
+        assertThat(storage.contacts().all(bob.id())).isEmpty();
+        assertThat(storage.contacts().byId(bob.id(), alicesMarc.id())).isEmpty();
+        assertThat(storage.notes().forContact(bob.id(), alicesMarc.id())).isEmpty();
+        assertThat(storage.notes().counts(bob.id())).isEmpty();
+        assertThat(storage.followUps().open(bob.id(), alicesMarc.id())).isEmpty();
+        assertThat(storage.followUps().openDueBy(bob.id(), TODAY.plusYears(1))).isEmpty();
+    }
+
+    @Test
+    void anotherOwnerCannotWriteIntoSomeoneElsesContact() {
+        Contact alicesMarc = contact(alice, "Marc Kelly");
+
+        storage.notes().add(bob.id(), alicesMarc.id(), NoteKind.NOTE, "planted", List.of(), NOW);
+        storage.followUps().close(bob.id(), 1, FollowUpStatus.CANCELLED, NOW);
+        storage.contacts().delete(bob.id(), alicesMarc.id());
+
+        assertThat(storage.notes().forContact(alice.id(), alicesMarc.id())).isEmpty();
+        assertThat(storage.contacts().byId(alice.id(), alicesMarc.id())).isPresent();
+    }
+
+    @Test
+    void notesComeNewestFirstWithTagsAndQuestionsAnswered() {
+        Contact marc = contact(alice, "Marc Kelly");
+        storage.notes().add(alice.id(), marc.id(), NoteKind.NOTE, "sails", List.of("sailing"), NOW);
+        storage.notes().add(alice.id(), marc.id(), NoteKind.QUESTION, "how was Lisbon?", List.of(), NOW);
+
+        assertThat(storage.notes().forContact(alice.id(), marc.id()))
+                .extracting(n -> n.body())
+                .containsExactly("how was Lisbon?", "sails");
+        assertThat(storage.notes().recent(alice.id(), marc.id(), 1)).hasSize(1);
+        assertThat(storage.notes().forContact(alice.id(), marc.id()).get(1).tags())
+                .containsExactly("sailing");
+        assertThat(storage.notes().counts(alice.id()).get(marc.id())).isEqualTo(new NoteStore.NoteCounts(2, 1));
+        assertThat(storage.notes().countsFor(alice.id(), marc.id())).isEqualTo(new NoteStore.NoteCounts(2, 1));
+        assertThat(storage.notes().countsFor(bob.id(), marc.id())).isEqualTo(NoteStore.NoteCounts.NONE);
+
+        int answered = storage.notes().answerQuestions(alice.id(), marc.id(), NOW);
+
+        assertThat(answered).isEqualTo(1);
+        assertThat(storage.notes().counts(alice.id()).get(marc.id())).isEqualTo(new NoteStore.NoteCounts(2, 0));
+    }
+
+    @Test
+    void scheduleMovesTheOneOpenFollowUpAndCloseEndsIt() {
+        Contact marc = contact(alice, "Marc Kelly");
+        FollowUp first =
+                storage.followUps().schedule(alice.id(), marc.id(), TODAY.plusDays(2), Optional.of("job"), NOW);
+        FollowUp moved = storage.followUps().schedule(alice.id(), marc.id(), TODAY.plusDays(9), Optional.empty(), NOW);
+
+        assertThat(moved.id()).isEqualTo(first.id());
+        assertThat(moved.dueOn()).isEqualTo(TODAY.plusDays(9));
+        assertThat(storage.followUps().openDueBy(alice.id(), TODAY.plusDays(8))).isEmpty();
+        assertThat(storage.followUps().openDueBy(alice.id(), TODAY.plusDays(9))).containsExactly(moved);
+
+        storage.followUps().close(alice.id(), moved.id(), FollowUpStatus.DONE, NOW);
+
+        assertThat(storage.followUps().open(alice.id(), marc.id())).isEmpty();
+    }
+
+    @Test
+    void dueFollowUpsComeOldestFirst() {
+        Contact marc = contact(alice, "Marc Kelly");
+        Contact zoe = contact(alice, "Zoë Adams");
+        storage.followUps().schedule(alice.id(), marc.id(), TODAY, Optional.empty(), NOW);
+        storage.followUps().schedule(alice.id(), zoe.id(), TODAY.minusDays(3), Optional.empty(), NOW);
+
+        assertThat(storage.followUps().openDueBy(alice.id(), TODAY))
+                .extracting(FollowUp::contactId)
+                .containsExactly(zoe.id(), marc.id());
+    }
+
+    @Test
+    void forgettingAContactDeletesItsNotesAndFollowUps() {
+        Contact marc = contact(alice, "Marc Kelly");
+        storage.notes().add(alice.id(), marc.id(), NoteKind.NOTE, "sails", List.of(), NOW);
+        storage.followUps().schedule(alice.id(), marc.id(), TODAY, Optional.empty(), NOW);
+
+        storage.contacts().delete(alice.id(), marc.id());
+
+        assertThat(count("notes")).isZero();
+        assertThat(count("follow_ups")).isZero();
+    }
+
+    @Test
+    void aFailedTransactionLeavesNoPartialWrite() {
+        assertThatThrownBy(() -> storage.transactor().inTransaction(() -> {
+                    Contact marc = contact(alice, "Marc Kelly");
+                    storage.notes().add(alice.id(), marc.id(), NoteKind.NOTE, "half", List.of(), NOW);
+                    throw new IllegalStateException("boom");
+                }))
+                .hasMessage("boom");
+
+        assertThat(storage.contacts().all(alice.id())).isEmpty();
+        assertThat(count("notes")).isZero();
+    }
+
+    @Test
+    void sqlInjectionTextIsStoredAsText() {
+        String evil = "Robert'); DROP TABLE contacts;--";
+        Contact bobby = contact(alice, evil);
+        storage.notes().add(alice.id(), bobby.id(), NoteKind.NOTE, "' OR 1=1 --", List.of(), NOW);
+
+        assertThat(storage.contacts().all(alice.id())).extracting(Contact::name).containsExactly(evil);
+        assertThat(storage.notes().forContact(alice.id(), bobby.id()).get(0).body())
+                .isEqualTo("' OR 1=1 --");
+    }
+}

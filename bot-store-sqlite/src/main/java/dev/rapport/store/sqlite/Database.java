@@ -1,0 +1,247 @@
+package dev.rapport.store.sqlite;
+
+import dev.rapport.core.port.StorageException;
+import dev.rapport.core.port.Transactor;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Supplier;
+import org.flywaydb.core.Flyway;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.sqlite.SQLiteConfig;
+
+/**
+ * The one entry point to the SQLite file: WAL, synchronous=NORMAL, foreign keys, a busy timeout, exactly one writer
+ * connection (SQLite allows one writer) and a few reader connections. Writes on one thread nest into one
+ * transaction; reads on a thread that is writing see its uncommitted work.
+ */
+public final class Database implements Transactor, AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(Database.class);
+    private static final int READERS = 4;
+    private static final int BUSY_TIMEOUT_MS = 5_000;
+
+    private final Path file;
+    private final String url;
+    private final Connection writer;
+    private final ReentrantLock writeLock = new ReentrantLock();
+    private final BlockingQueue<Connection> readers = new ArrayBlockingQueue<>(READERS);
+    private final List<Runnable> afterTransaction = new ArrayList<>();
+
+    private Database(Path file) throws SQLException {
+        this.file = file;
+        this.url = "jdbc:sqlite:" + file.toAbsolutePath();
+        this.writer = connect(false);
+        this.writer.setAutoCommit(true);
+        for (int i = 0; i < READERS; i++) {
+            readers.add(connect(true));
+        }
+    }
+
+    /** Opens (creating if needed) the database file and brings its schema up to date. */
+    public static Database open(Path file) {
+        try {
+            Path parent = file.toAbsolutePath().getParent();
+            if (parent != null) {
+                Files.createDirectories(parent);
+            }
+            checkIntegrity(file);
+            migrate(file);
+            return new Database(file);
+        } catch (IOException | SQLException e) {
+            throw new StorageException("Cannot open database " + file, e);
+        }
+    }
+
+    /** Refuses to start on a damaged file, saying what is wrong and how to restore, rather than make it worse. */
+    private static void checkIntegrity(Path file) throws SQLException {
+        if (!Files.exists(file)) {
+            return;
+        }
+        List<String> problems = integrityProblems(file);
+        if (!problems.isEmpty()) {
+            throw new DamagedDatabaseException(file, problems);
+        }
+    }
+
+    /** What {@code PRAGMA integrity_check} reports for a database file; empty when it is sound. */
+    public static List<String> integrityProblems(Path file) throws SQLException {
+        SQLiteConfig config = new SQLiteConfig();
+        config.setReadOnly(true);
+        List<String> problems = new ArrayList<>();
+        try (Connection connection = config.createConnection("jdbc:sqlite:" + file.toAbsolutePath());
+                var statement = connection.createStatement();
+                var rs = statement.executeQuery("PRAGMA integrity_check")) {
+            while (rs.next()) {
+                String line = rs.getString(1);
+                if (!"ok".equals(line)) {
+                    problems.add(line);
+                }
+            }
+        } catch (SQLException e) {
+            problems.add(e.getMessage());
+        }
+        return problems;
+    }
+
+    /** Copies the whole database, consistently and while it is in use, into a new file ({@code VACUUM INTO}). */
+    public void copyTo(Path target) {
+        try (Connection connection = connect(false);
+                var statement = connection.prepareStatement("VACUUM INTO ?")) {
+            statement.setString(1, target.toAbsolutePath().toString());
+            statement.execute();
+        } catch (SQLException e) {
+            throw new StorageException("Backup to " + target + " failed", e);
+        }
+    }
+
+    private static void migrate(Path file) {
+        Flyway.configure(Database.class.getClassLoader())
+                .dataSource("jdbc:sqlite:" + file.toAbsolutePath(), null, null)
+                .locations("classpath:db/migration")
+                .loggers("slf4j")
+                .load()
+                .migrate();
+    }
+
+    private Connection connect(boolean readOnly) throws SQLException {
+        SQLiteConfig config = new SQLiteConfig();
+        config.setJournalMode(SQLiteConfig.JournalMode.WAL);
+        config.setSynchronous(SQLiteConfig.SynchronousMode.NORMAL);
+        config.enforceForeignKeys(true);
+        config.setBusyTimeout(BUSY_TIMEOUT_MS);
+        config.setReadOnly(readOnly);
+        return config.createConnection(url);
+    }
+
+    public Path file() {
+        return file;
+    }
+
+    /** Runs read-only work; inside a write on the same thread it sees that write's changes. */
+    public <T> T read(SqlFunction<T> work) {
+        if (writeLock.isHeldByCurrentThread()) {
+            return run(writer, work);
+        }
+        Connection connection = takeReader();
+        try {
+            return run(connection, work);
+        } finally {
+            readers.add(connection);
+        }
+    }
+
+    /** Runs work in a transaction on the writer connection; nested calls join the outer transaction. */
+    public <T> T write(SqlFunction<T> work) {
+        writeLock.lock();
+        try {
+            if (writeLock.getHoldCount() > 1) {
+                return run(writer, work);
+            }
+            try {
+                writer.setAutoCommit(false);
+                T result = work.apply(writer);
+                writer.commit();
+                return result;
+            } catch (SQLException | RuntimeException e) {
+                rollback();
+                throw e instanceof RuntimeException re ? re : new StorageException("Write failed", e);
+            } finally {
+                restoreAutoCommit();
+                runAfterTransaction();
+            }
+        } finally {
+            writeLock.unlock();
+        }
+    }
+
+    /** Whether the calling thread is inside a write transaction. */
+    public boolean inTransaction() {
+        return writeLock.isHeldByCurrentThread();
+    }
+
+    /**
+     * Runs the task when the current transaction ends, committed or rolled back, or now when there is none. Caches
+     * use it so that nothing loaded mid-transaction outlives the transaction.
+     */
+    public void afterTransaction(Runnable task) {
+        if (writeLock.isHeldByCurrentThread()) {
+            afterTransaction.add(task);
+        } else {
+            task.run();
+        }
+    }
+
+    private void runAfterTransaction() {
+        List<Runnable> tasks = List.copyOf(afterTransaction);
+        afterTransaction.clear();
+        tasks.forEach(Runnable::run);
+    }
+
+    @Override
+    public <T> T inTransaction(Supplier<T> work) {
+        return write(connection -> work.get());
+    }
+
+    private void rollback() {
+        try {
+            writer.rollback();
+        } catch (SQLException e) {
+            log.error("Rollback failed on {}", file, e);
+        }
+    }
+
+    private void restoreAutoCommit() {
+        try {
+            writer.setAutoCommit(true);
+        } catch (SQLException e) {
+            log.error("Cannot restore auto-commit on {}", file, e);
+        }
+    }
+
+    private static <T> T run(Connection connection, SqlFunction<T> work) {
+        try {
+            return work.apply(connection);
+        } catch (SQLException e) {
+            throw new StorageException("Database query failed: " + e.getMessage(), e);
+        }
+    }
+
+    private Connection takeReader() {
+        try {
+            return readers.take();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new StorageException("Interrupted while waiting for a database connection", e);
+        }
+    }
+
+    @Override
+    public void close() {
+        writeLock.lock();
+        try {
+            closeQuietly(writer);
+            Connection reader;
+            while ((reader = readers.poll()) != null) {
+                closeQuietly(reader);
+            }
+        } finally {
+            writeLock.unlock();
+        }
+    }
+
+    private static void closeQuietly(Connection connection) {
+        try {
+            connection.close();
+        } catch (SQLException e) {
+            log.warn("Closing a database connection failed", e);
+        }
+    }
+}

@@ -1,0 +1,91 @@
+package dev.rapport.store.sqlite;
+
+import static dev.rapport.store.sqlite.Rows.instant;
+
+import dev.rapport.core.domain.RoundDm;
+import dev.rapport.core.port.RoundOutbox;
+import java.time.Instant;
+import java.util.List;
+
+/** The rounds' direct messages in SQLite, one row per (match, kind). */
+public final class SqliteRoundOutbox implements RoundOutbox {
+    private static final int MAX_ERROR = 300;
+
+    private final Database db;
+
+    public SqliteRoundOutbox(Database db) {
+        this.db = db;
+    }
+
+    @Override
+    public void schedule(long matchId, RoundDm.Kind kind, Instant dueAt) {
+        db.write(c -> Rows.update(
+                c,
+                "INSERT INTO round_dms (match_id, kind, due_at) VALUES (?, ?, ?)"
+                        + " ON CONFLICT (match_id, kind) DO NOTHING",
+                matchId,
+                kind.name(),
+                SortableTime.of(dueAt)));
+    }
+
+    @Override
+    public List<RoundDm> due(Instant now, int limit) {
+        return db.read(c -> Rows.list(
+                c,
+                "SELECT id, match_id, kind, due_at, attempts, send_started_at FROM round_dms WHERE status = 'PENDING'"
+                        + " AND due_at <= ? ORDER BY due_at, id LIMIT ?",
+                rs -> new RoundDm(
+                        rs.getLong("id"),
+                        rs.getLong("match_id"),
+                        RoundDm.Kind.valueOf(rs.getString("kind")),
+                        instant(rs, "due_at"),
+                        rs.getInt("attempts"),
+                        rs.getString("send_started_at") != null),
+                SortableTime.of(now),
+                limit));
+    }
+
+    @Override
+    public void sending(long dmId, Instant at) {
+        db.write(c -> Rows.update(
+                c,
+                "UPDATE round_dms SET send_started_at = ? WHERE id = ? AND status = 'PENDING'",
+                SortableTime.of(at),
+                dmId));
+    }
+
+    @Override
+    public void sent(long dmId, Instant at) {
+        db.write(c -> Rows.update(
+                c,
+                "UPDATE round_dms SET status = 'SENT', sent_at = ?, attempts = attempts + 1 WHERE id = ?"
+                        + " AND status = 'PENDING'",
+                SortableTime.of(at),
+                dmId));
+    }
+
+    @Override
+    public void retryAt(long dmId, Instant at, String reason) {
+        db.write(c -> Rows.update(
+                c,
+                "UPDATE round_dms SET due_at = ?, attempts = attempts + 1, last_error = ?, send_started_at = NULL"
+                        + " WHERE id = ? AND status = 'PENDING'",
+                SortableTime.of(at),
+                clip(reason),
+                dmId));
+    }
+
+    @Override
+    public void unreachable(long dmId, String reason, Instant at) {
+        db.write(c -> Rows.update(
+                c,
+                "UPDATE round_dms SET status = 'UNREACHABLE', attempts = attempts + 1, last_error = ? WHERE id = ?",
+                clip(reason),
+                dmId));
+    }
+
+    private static String clip(String reason) {
+        String text = reason == null ? "" : reason;
+        return text.length() <= MAX_ERROR ? text : text.substring(0, MAX_ERROR);
+    }
+}
