@@ -105,7 +105,7 @@ public final class Database implements Transactor, AutoCloseable {
     private static void migrate(Path file) {
         Flyway.configure(Database.class.getClassLoader())
                 .dataSource("jdbc:sqlite:" + file.toAbsolutePath(), null, null)
-                .locations("classpath:db/migration")
+                .locations("classpath:db/sqlite/migration")
                 .loggers("slf4j")
                 .load()
                 .migrate();
