@@ -4,6 +4,7 @@ import dev.rapport.core.domain.Contact;
 import dev.rapport.core.domain.FollowUp;
 import dev.rapport.core.domain.Intro;
 import dev.rapport.core.domain.Note;
+import dev.rapport.core.domain.YearlyDate;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -26,4 +27,13 @@ public interface DigestReads {
 
     /** For each contact named (by owner): its newest notes, newest first, at most {@code limit}. */
     Map<Long, List<Note>> recentNotes(Map<Long, Set<Long>> contactIdsByOwner, int limit);
+
+    /**
+     * For each owner: every yearly date of their contacts with the contact, and how many days before it the owner
+     * wants it mentioned; the planner picks those falling in that window from the owner's date.
+     */
+    Map<Long, List<YearlyDue>> yearlyDates(Set<Long> owners);
+
+    /** A yearly date with its contact and the owner's lead days. */
+    record YearlyDue(Contact contact, YearlyDate date, int daysBefore) {}
 }

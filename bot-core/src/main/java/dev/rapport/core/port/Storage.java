@@ -11,4 +11,9 @@ public record Storage(
         RoundOutbox roundOutbox,
         DigestOutbox digestOutbox,
         DigestReads digestReads,
-        Transactor transactor) {}
+        Transactor transactor,
+        // Import, export and calendar (issue 13).
+        ContactEmailStore emails,
+        YearlyDateStore yearlyDates,
+        PendingImportStore pendingImports,
+        CalendarFeedStore calendarFeeds) {}

@@ -34,6 +34,10 @@ public final class SqliteStorage {
                 new SqliteRoundOutbox(db),
                 new SqliteDigestOutbox(db),
                 new SqliteDigestReads(db),
-                db);
+                db,
+                new SqliteContactEmailStore(db),
+                new SqliteYearlyDateStore(db),
+                new SqlitePendingImportStore(db),
+                new SqliteCalendarFeedStore(db));
     }
 }
