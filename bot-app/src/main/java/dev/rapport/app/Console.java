@@ -16,6 +16,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The local console: one user typing the same commands as on Slack or Discord, replies as plain text and buttons
@@ -71,6 +72,10 @@ public final class Console {
             return Reply.error("Commands start with a slash.", "/remember Marc Kelly: met at the SYPE mixer");
         }
         String[] parts = line.substring(1).split("\\s+", 2);
+        Optional<Reply> withFile = ConsoleFiles.upload(rapport, me, parts[0], parts.length > 1 ? parts[1] : "");
+        if (withFile.isPresent()) {
+            return withFile.get();
+        }
         Reply reply = rapport.handle(CommandRequest.of(me, parts[0], parts.length > 1 ? parts[1] : ""));
         return reply.attachment().map(file -> saved(reply, file)).orElse(reply);
     }

@@ -19,7 +19,10 @@ public sealed interface Action
                 Action.Keep,
                 Action.RememberIntroduced,
                 Action.AnswerIntroCheckIn,
-                Action.AnswerRound {
+                Action.AnswerRound,
+                Action.ConfirmImport,
+                Action.CancelImport,
+                Action.FollowUpOn {
     int MAX_ID = 100;
 
     /** The action id that stands for this action. */
@@ -104,6 +107,27 @@ public sealed interface Action
     record AnswerRound(long matchId, RoundAnswer answer) implements Action {
         public String id() {
             return ActionCodec.write("rnd", answer.code(), matchId);
+        }
+    }
+
+    /** Import the file an import's preview described (issue 13). */
+    record ConfirmImport(long pendingId) implements Action {
+        public String id() {
+            return ActionCodec.write("imp", pendingId);
+        }
+    }
+
+    /** Drop the file an import's preview described. */
+    record CancelImport(long pendingId) implements Action {
+        public String id() {
+            return ActionCodec.write("impx", pendingId);
+        }
+    }
+
+    /** Follow up with a contact on a date read from a note ("moving to Lisbon in May"), written yyyymmdd. */
+    record FollowUpOn(long contactId, java.time.LocalDate date) implements Action {
+        public String id() {
+            return ActionCodec.write("fuon", ActionCodec.day(date), contactId);
         }
     }
 

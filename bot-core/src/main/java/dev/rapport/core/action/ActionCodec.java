@@ -50,6 +50,14 @@ final class ActionCodec {
                             args -> coded(args, Action.IntroAnswer.values(), 0)
                                     .flatMap(answer ->
                                             id(args, 1).map(id -> new Action.AnswerIntroCheckIn(id, answer))))),
+            Map.entry("imp", new Reader(1, args -> id(args, 0).map(Action.ConfirmImport::new))),
+            Map.entry("impx", new Reader(1, args -> id(args, 0).map(Action.CancelImport::new))),
+            Map.entry(
+                    "fuon",
+                    new Reader(
+                            2,
+                            args -> date(args, 0)
+                                    .flatMap(day -> id(args, 1).map(id -> new Action.FollowUpOn(id, day))))),
             Map.entry(
                     "rnd",
                     new Reader(
@@ -86,6 +94,24 @@ final class ActionCodec {
         }
         // Whatever is read must write back to exactly the same id: nothing else counts as well-formed.
         return reader.read().apply(args).filter(action -> action.id().equals(id));
+    }
+
+    private static final java.time.format.DateTimeFormatter DAY = java.time.format.DateTimeFormatter.BASIC_ISO_DATE;
+
+    static String day(java.time.LocalDate date) {
+        return DAY.format(date);
+    }
+
+    private static Optional<java.time.LocalDate> date(List<String> args, int index) {
+        String arg = args.get(index);
+        if (!arg.matches("[0-9]{8}")) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(java.time.LocalDate.parse(arg, DAY));
+        } catch (java.time.format.DateTimeParseException e) {
+            return Optional.empty();
+        }
     }
 
     private static Optional<Long> id(List<String> args, int index) {

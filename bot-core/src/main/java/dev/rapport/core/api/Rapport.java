@@ -38,6 +38,7 @@ public final class Rapport {
     private final Transactor transactor;
     private final Map<String, CommandHandler> commands = new HashMap<>();
     private final Map<Class<? extends Action>, ActionHandler> actions = new HashMap<>();
+    private final Map<String, UploadHandler> uploads = new HashMap<>();
     private final Onboarding onboarding;
     private final NoticeBoard notices;
 
@@ -50,6 +51,20 @@ public final class Rapport {
             List<ActionHandler> actions,
             Onboarding onboarding,
             NoticeBoard notices) {
+        this(clock, users, contacts, transactor, commands, actions, List.of(), onboarding, notices);
+    }
+
+    public Rapport(
+            Clock clock,
+            UserStore users,
+            ContactStore contacts,
+            Transactor transactor,
+            List<CommandHandler> commands,
+            List<ActionHandler> actions,
+            List<UploadHandler> uploads,
+            Onboarding onboarding,
+            NoticeBoard notices) {
+        uploads.forEach(handler -> this.uploads.put(handler.name(), handler));
         this.clock = clock;
         this.users = users;
         this.contacts = contacts;
@@ -75,6 +90,26 @@ public final class Rapport {
             Reply reply = handler == null
                     ? Reply.error("I don't know the command /" + name + ".", "/help")
                     : transactional(() -> handler.handle(invocation));
+            return notices.withNotices(arrived.user(), invocation, reply, arrived.notices());
+        });
+    }
+
+    /** A command with a file: the adapter hands over the bytes it received (an attachment, a shared file, a path). */
+    public Reply upload(CommandRequest request, Upload upload) {
+        String name = request.command().strip().toLowerCase(Locale.ROOT).replaceFirst("^/", "");
+        return guarded("/" + name + " with a file", () -> {
+            Onboarding.Arrived arrived = onboarding.arrive(request.from());
+            Invocation invocation = invocation(
+                    arrived.user(),
+                    request.from(),
+                    request.place(),
+                    request.text(),
+                    request.mentions(),
+                    request.rights());
+            UploadHandler handler = uploads.get(name);
+            Reply reply = handler == null
+                    ? Reply.error("/" + name + " does not take a file.", "/help")
+                    : transactional(() -> handler.handle(invocation, upload));
             return notices.withNotices(arrived.user(), invocation, reply, arrived.notices());
         });
     }

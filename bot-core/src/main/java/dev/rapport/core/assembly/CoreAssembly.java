@@ -18,6 +18,8 @@ import dev.rapport.core.delivery.OutboxDelivery;
 import dev.rapport.core.digest.DigestPlanner;
 import dev.rapport.core.digest.DigestScheduler;
 import dev.rapport.core.digest.UndeliveredDigestNotice;
+import dev.rapport.core.exchange.ImportCommand;
+import dev.rapport.core.exchange.Importer;
 import dev.rapport.core.intro.IntroCheckIns;
 import dev.rapport.core.intro.IntroCommand;
 import dev.rapport.core.intro.IntroContacts;
@@ -62,6 +64,9 @@ public final class CoreAssembly {
         ForgetCommand forget = new ForgetCommand(people, storage.contacts());
         IntroCommand intro = new IntroCommand(
                 storage.intros(), storage.notes(), introContacts, new RoundsCommand(storage.rounds()), checkIns);
+        ImportCommand importing = new ImportCommand(
+                new Importer(storage.contacts(), storage.notes(), storage.emails(), storage.yearlyDates()),
+                storage.pendingImports());
         RoundAnswers roundAnswers = new RoundAnswers(storage.rounds(), storage.notes(), introContacts, inTouch);
 
         this.rapport = new Rapport(
@@ -79,8 +84,10 @@ public final class CoreAssembly {
                         forget,
                         new ExportCommand(storage.contacts(), storage.notes(), storage.followUps()),
                         new HelpCommand(),
-                        intro),
-                List.of(remember, followUp, forget, intro, checkIns, roundAnswers),
+                        intro,
+                        importing),
+                List.of(remember, followUp, forget, intro, checkIns, roundAnswers, importing),
+                List.of(importing),
                 new Onboarding(
                         clock,
                         storage.users(),

@@ -35,7 +35,10 @@ class ActionTest {
                 Arguments.of(new Action.AnswerIntroCheckIn(3, IntroAnswer.DROP), "ichk:drop:3"),
                 Arguments.of(new Action.AnswerRound(4, RoundAnswer.MET), "rnd:met:4"),
                 Arguments.of(new Action.AnswerRound(5, RoundAnswer.NOT_YET), "rnd:not:5"),
-                Arguments.of(new Action.AnswerRound(6, RoundAnswer.SKIP), "rnd:skip:6"));
+                Arguments.of(new Action.AnswerRound(6, RoundAnswer.SKIP), "rnd:skip:6"),
+                Arguments.of(new Action.ConfirmImport(3), "imp:3"),
+                Arguments.of(new Action.CancelImport(3), "impx:3"),
+                Arguments.of(new Action.FollowUpOn(8, java.time.LocalDate.of(2027, 5, 1)), "fuon:20270501:8"));
     }
 
     @ParameterizedTest
@@ -72,7 +75,12 @@ class ActionTest {
                 " done:4",
                 "done:4 ",
                 "note:1\n",
-                "?note:1"
+                "?note:1",
+                "imp:0",
+                "fuon:20270230:8",
+                "fuon:2027051:8",
+                "fuon:+0270501:8",
+                "fuon:20270501"
             })
     void anythingElseIsRefused(String id) {
         assertThat(Action.parse(id)).isEmpty();
@@ -112,6 +120,15 @@ class ActionTest {
         }
         if (action instanceof Action.AnswerRound a) {
             return new Action.AnswerRound(big, a.answer());
+        }
+        if (action instanceof Action.ConfirmImport) {
+            return new Action.ConfirmImport(big);
+        }
+        if (action instanceof Action.CancelImport) {
+            return new Action.CancelImport(big);
+        }
+        if (action instanceof Action.FollowUpOn a) {
+            return new Action.FollowUpOn(big, a.date());
         }
         if (action instanceof Action.Done) {
             return new Action.Done(big);

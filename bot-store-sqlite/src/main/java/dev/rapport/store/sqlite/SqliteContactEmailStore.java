@@ -34,7 +34,9 @@ public final class SqliteContactEmailStore implements ContactEmailStore {
                         "SELECT contact_id, email FROM contact_emails WHERE owner_id = ? ORDER BY contact_id, rowid",
                         rs -> Map.entry(rs.getLong("contact_id"), rs.getString("email")),
                         ownerId))
-                .forEach(e -> byContact.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).add(e.getValue()));
+                .forEach(e -> byContact
+                        .computeIfAbsent(e.getKey(), k -> new ArrayList<>())
+                        .add(e.getValue()));
         return byContact;
     }
 }

@@ -136,7 +136,9 @@ public final class SqliteDigestReads implements DigestReads {
                             rs -> {
                                 var contact = SqliteContactStore.map(rs);
                                 int year = rs.getInt("y_year");
-                                var known = rs.wasNull() ? java.util.Optional.<Integer>empty() : java.util.Optional.of(year);
+                                var known = rs.wasNull()
+                                        ? java.util.Optional.<Integer>empty()
+                                        : java.util.Optional.of(year);
                                 var date = new dev.rapport.core.domain.YearlyDate(
                                         rs.getLong("y_id"),
                                         contact.ownerId(),

@@ -54,8 +54,7 @@ public final class SqlitePendingImportStore implements PendingImportStore {
             for (Pending pending : Rows.list(
                     c,
                     "SELECT id, owner_id, file_name, '' AS content, created_at FROM pending_imports WHERE owner_id = ?",
-                    rs -> new Pending(
-                            rs.getLong("id"), rs.getLong("owner_id"), "", "", Rows.instant(rs, "created_at")),
+                    rs -> new Pending(rs.getLong("id"), rs.getLong("owner_id"), "", "", Rows.instant(rs, "created_at")),
                     ownerId)) {
                 if (pending.createdAt().isBefore(before)) {
                     deleted += Rows.update(

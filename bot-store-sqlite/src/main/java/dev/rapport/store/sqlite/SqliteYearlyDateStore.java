@@ -68,10 +68,7 @@ public final class SqliteYearlyDateStore implements YearlyDateStore {
     @Override
     public int daysBefore(long ownerId) {
         return db.read(c -> Rows.one(
-                        c,
-                        "SELECT days_before FROM yearly_date_leads WHERE owner_id = ?",
-                        rs -> rs.getInt(1),
-                        ownerId))
+                        c, "SELECT days_before FROM yearly_date_leads WHERE owner_id = ?", rs -> rs.getInt(1), ownerId))
                 .orElse(0);
     }
 
