@@ -11,6 +11,10 @@ public record YearlyDate(long id, long ownerId, long contactId, String label, Mo
         return new YearlyDate(0, ownerId, contactId, label, day, year);
     }
 
+    public YearlyDate withId(long newId) {
+        return new YearlyDate(newId, ownerId, contactId, label, day, year);
+    }
+
     /** The first day on or after {@code from} that this date falls on (29 February falls on 28 February otherwise). */
     public LocalDate nextOn(LocalDate from) {
         LocalDate thisYear = day.atYear(from.getYear());
