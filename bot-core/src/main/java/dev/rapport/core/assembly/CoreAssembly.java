@@ -18,6 +18,8 @@ import dev.rapport.core.delivery.OutboxDelivery;
 import dev.rapport.core.digest.DigestPlanner;
 import dev.rapport.core.digest.DigestScheduler;
 import dev.rapport.core.digest.UndeliveredDigestNotice;
+import dev.rapport.core.exchange.ExportFormats;
+import dev.rapport.core.exchange.Exports;
 import dev.rapport.core.exchange.ImportCommand;
 import dev.rapport.core.exchange.Importer;
 import dev.rapport.core.intro.IntroCheckIns;
@@ -36,6 +38,7 @@ import dev.rapport.core.port.PlatformPauses;
 import dev.rapport.core.port.Storage;
 import java.time.Clock;
 import java.util.List;
+import java.util.Optional;
 import java.util.random.RandomGenerator;
 
 /**
@@ -64,6 +67,8 @@ public final class CoreAssembly {
         ForgetCommand forget = new ForgetCommand(people, storage.contacts());
         IntroCommand intro = new IntroCommand(
                 storage.intros(), storage.notes(), introContacts, new RoundsCommand(storage.rounds()), checkIns);
+        Exports exports = new Exports(
+                storage.contacts(), storage.notes(), storage.followUps(), storage.emails(), storage.yearlyDates());
         ImportCommand importing = new ImportCommand(
                 new Importer(storage.contacts(), storage.notes(), storage.emails(), storage.yearlyDates()),
                 storage.pendingImports());
@@ -82,7 +87,11 @@ public final class CoreAssembly {
                         new TodayCommand(planner),
                         new SettingsCommand(storage.users()),
                         forget,
-                        new ExportCommand(storage.contacts(), storage.notes(), storage.followUps()),
+                        new ExportCommand(
+                                storage.contacts(),
+                                storage.notes(),
+                                storage.followUps(),
+                                Optional.of(new ExportFormats(exports))),
                         new HelpCommand(),
                         intro,
                         importing),

@@ -5,6 +5,7 @@ import dev.rapport.core.api.Invocation;
 import dev.rapport.core.domain.Cadence;
 import dev.rapport.core.domain.Contact;
 import dev.rapport.core.domain.Note;
+import dev.rapport.core.exchange.ExportFormats;
 import dev.rapport.core.port.ContactStore;
 import dev.rapport.core.port.FollowUpStore;
 import dev.rapport.core.port.NoteStore;
@@ -14,6 +15,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /** /export: everything Rapport holds about your contacts, as a JSON file. */
 public final class ExportCommand implements CommandHandler {
@@ -21,10 +23,19 @@ public final class ExportCommand implements CommandHandler {
     private final NoteStore notes;
     private final FollowUpStore followUps;
 
+    private final Optional<ExportFormats> formats;
+
     public ExportCommand(ContactStore contacts, NoteStore notes, FollowUpStore followUps) {
+        this(contacts, notes, followUps, Optional.empty());
+    }
+
+    /** With {@code formats}, /export also writes vCard, CSV and a calendar (issue 13). */
+    public ExportCommand(
+            ContactStore contacts, NoteStore notes, FollowUpStore followUps, Optional<ExportFormats> formats) {
         this.contacts = contacts;
         this.notes = notes;
         this.followUps = followUps;
+        this.formats = formats;
     }
 
     @Override
@@ -34,6 +45,10 @@ public final class ExportCommand implements CommandHandler {
 
     @Override
     public Reply handle(Invocation invocation) {
+        Optional<Reply> other = formats.flatMap(f -> f.reply(invocation));
+        if (other.isPresent()) {
+            return other.get();
+        }
         long owner = invocation.userId();
         List<Object> people = new ArrayList<>();
         int noteCount = 0;
@@ -67,7 +82,8 @@ public final class ExportCommand implements CommandHandler {
         String fileName = "rapport-export-" + invocation.today() + ".json";
         return Reply.text("Everything Rapport holds about your " + people.size()
                         + (people.size() == 1 ? " contact" : " contacts") + " (" + noteCount
-                        + (noteCount == 1 ? " note" : " notes") + "): " + fileName)
+                        + (noteCount == 1 ? " note" : " notes") + "): " + fileName
+                        + formats.map(f -> "\n" + ExportFormats.OFFER).orElse(""))
                 .withAttachment(new Attachment(fileName, "application/json", Json.write(export)));
     }
 

@@ -161,7 +161,24 @@ public final class VcardFormat {
     private static Stream<String> raw(VCard card, String name) {
         return card.getExtendedProperties(name).stream()
                 .map(RawProperty::getValue)
-                .filter(v -> v != null && !v.isBlank());
+                .filter(v -> v != null && !v.isBlank())
+                .map(VcardFormat::unescape);
+    }
+
+    // Rapport's own X- properties carry free text; ez-vcard passes their values through untouched, so the characters
+    // a vCard line cannot hold (or would read as an escape) are percent-encoded.
+    private static String escape(String value) {
+        return value.replace("%", "%25")
+                .replace("\\", "%5C")
+                .replace("\n", "%0A")
+                .replace("\r", "%0D");
+    }
+
+    private static String unescape(String value) {
+        return value.replace("%0D", "\r")
+                .replace("%0A", "\n")
+                .replace("%5C", "\\")
+                .replace("%25", "%");
     }
 
     /** Writes people as vCard 4.0: FN and N, e-mails, notes as NOTE lines, BDAY/ANNIVERSARY and other dates. */
@@ -177,8 +194,8 @@ public final class VcardFormat {
                 card.setStructuredName(n);
                 person.emails().forEach(card::addEmail);
                 person.notes().forEach(card::addNote);
-                person.howMet().ifPresent(how -> card.addExtendedProperty(HOW_MET, how));
-                person.platformUserId().ifPresent(id -> card.addExtendedProperty(PLATFORM_ID, id));
+                person.howMet().ifPresent(how -> card.addExtendedProperty(HOW_MET, escape(how)));
+                person.platformUserId().ifPresent(id -> card.addExtendedProperty(PLATFORM_ID, escape(id)));
                 for (Dated date : person.dates()) {
                     PartialDate partial = date.year().isPresent()
                             ? PartialDate.builder()
@@ -196,7 +213,7 @@ public final class VcardFormat {
                         default ->
                             card.addExtendedProperty(
                                     YEARLY,
-                                    date.label() + ": "
+                                    escape(date.label()) + ": "
                                             + date.year().map(y -> y + "-").orElse("--")
                                             + String.format(
                                                     "%02d-%02d",
