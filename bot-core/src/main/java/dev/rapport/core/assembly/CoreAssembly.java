@@ -22,6 +22,7 @@ import dev.rapport.core.exchange.ExportFormats;
 import dev.rapport.core.exchange.Exports;
 import dev.rapport.core.exchange.ImportCommand;
 import dev.rapport.core.exchange.Importer;
+import dev.rapport.core.exchange.NoteDates;
 import dev.rapport.core.intro.IntroCheckIns;
 import dev.rapport.core.intro.IntroCommand;
 import dev.rapport.core.intro.IntroContacts;
@@ -58,10 +59,18 @@ public final class CoreAssembly {
         InTouch inTouch = new InTouch(storage.contacts(), storage.notes(), storage.followUps());
         IntroContacts introContacts = new IntroContacts(storage.contacts());
         IntroCheckIns checkIns = new IntroCheckIns(storage.intros());
-        DigestPlanner planner =
-                new DigestPlanner(storage.contacts(), storage.followUps(), context, storage.intros()::checkInsDue);
+        DigestPlanner planner = new DigestPlanner(
+                storage.contacts(),
+                storage.followUps(),
+                context,
+                storage.intros()::checkInsDue,
+                owner -> storage.digestReads()
+                        .yearlyDates(java.util.Set.of(owner))
+                        .getOrDefault(owner, List.of()));
 
-        RememberCommand remember = new RememberCommand(people, storage.contacts(), storage.notes());
+        NoteDates noteDates = new NoteDates(storage.contacts(), storage.yearlyDates(), storage.followUps());
+        RememberCommand remember =
+                new RememberCommand(people, storage.contacts(), storage.notes(), Optional.of(noteDates));
         FollowUpCommand followUp =
                 new FollowUpCommand(people, storage.contacts(), storage.notes(), storage.followUps(), context, inTouch);
         ForgetCommand forget = new ForgetCommand(people, storage.contacts());
@@ -95,7 +104,7 @@ public final class CoreAssembly {
                         new HelpCommand(),
                         intro,
                         importing),
-                List.of(remember, followUp, forget, intro, checkIns, roundAnswers, importing),
+                List.of(remember, followUp, forget, intro, checkIns, roundAnswers, importing, noteDates),
                 List.of(importing),
                 new Onboarding(
                         clock,

@@ -8,16 +8,19 @@ import dev.rapport.core.api.CommandHandler;
 import dev.rapport.core.api.Invocation;
 import dev.rapport.core.domain.Contact;
 import dev.rapport.core.domain.NoteKind;
+import dev.rapport.core.exchange.NoteDates;
 import dev.rapport.core.people.Buttons;
 import dev.rapport.core.people.Mentions;
 import dev.rapport.core.people.NoteText;
 import dev.rapport.core.people.People;
 import dev.rapport.core.port.ContactStore;
 import dev.rapport.core.port.NoteStore;
+import dev.rapport.core.reply.Button;
 import dev.rapport.core.reply.Prompt;
 import dev.rapport.core.reply.Reply;
 import dev.rapport.core.reply.Section;
 import dev.rapport.core.reply.Wording;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -30,10 +33,18 @@ public final class RememberCommand implements CommandHandler, ActionHandler {
     private final ContactStore contacts;
     private final NoteStore notes;
 
+    private final Optional<NoteDates> dates;
+
     public RememberCommand(People people, ContactStore contacts, NoteStore notes) {
+        this(people, contacts, notes, Optional.empty());
+    }
+
+    /** With {@code dates}: "birthday: 12 March" is a yearly date, and a note naming a date offers a follow-up. */
+    public RememberCommand(People people, ContactStore contacts, NoteStore notes, Optional<NoteDates> dates) {
         this.people = people;
         this.contacts = contacts;
         this.notes = notes;
+        this.dates = dates;
     }
 
     @Override
@@ -71,6 +82,10 @@ public final class RememberCommand implements CommandHandler, ActionHandler {
     }
 
     Reply save(Invocation invocation, Contact contact, String text, boolean created) {
+        Optional<Reply> yearly = dates.flatMap(d -> d.yearly(invocation, contact, text));
+        if (yearly.isPresent()) {
+            return yearly.get();
+        }
         Optional<NoteText> note = NoteText.parse(Mentions.readable(text, invocation.mentionNames()));
         if (note.isEmpty()) {
             return Reply.error(NoteText.problem(text), "/remember " + contact.reference() + " loves sailing");
@@ -94,11 +109,13 @@ public final class RememberCommand implements CommandHandler, ActionHandler {
         if (!parsed.tags().isEmpty()) {
             body.append("\nTags: #").append(String.join(" #", parsed.tags()));
         }
-        Section section = Section.titled(contact.name(), body.toString())
-                .withButtons(List.of(
-                        Buttons.followUpIn(contact, Soon.IN_A_WEEK, "Follow up in a week"),
-                        Buttons.followUpIn(contact, Soon.IN_A_MONTH, "In a month"),
-                        Buttons.rhythm(contact, Rhythm.MONTHLY, "Every month")));
+        List<Button> buttons = new ArrayList<>();
+        dates.flatMap(d -> d.suggestion(invocation, contact, parsed.body())).ifPresent(buttons::add);
+        buttons.addAll(List.of(
+                Buttons.followUpIn(contact, Soon.IN_A_WEEK, "Follow up in a week"),
+                Buttons.followUpIn(contact, Soon.IN_A_MONTH, "In a month"),
+                Buttons.rhythm(contact, Rhythm.MONTHLY, "Every month")));
+        Section section = Section.titled(contact.name(), body.toString()).withButtons(buttons);
         return Reply.of(section);
     }
 }

@@ -10,6 +10,8 @@ public record DigestItem(Contact contact, Kind kind, LocalDate dueOn, String why
     /** Why a person is in the digest; the order is the digest's order. */
     public enum Kind {
         FOLLOW_UP,
+        /** A birthday or other yearly date, on the day or the user's chosen days before. */
+        YEARLY_DATE,
         INTRO_CHECK_IN,
         RHYTHM
     }

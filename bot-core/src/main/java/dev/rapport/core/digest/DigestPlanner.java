@@ -9,6 +9,7 @@ import dev.rapport.core.domain.User;
 import dev.rapport.core.people.ContactContext;
 import dev.rapport.core.port.ContactStore;
 import dev.rapport.core.port.DigestReads;
+import dev.rapport.core.port.DigestReads.YearlyDue;
 import dev.rapport.core.port.FollowUpStore;
 import dev.rapport.core.time.DateText;
 import java.time.LocalDate;
@@ -36,12 +37,29 @@ public final class DigestPlanner {
     private final FollowUpStore followUps;
     private final ContactContext context;
     private final CheckInsDue checkIns;
+    private final YearlyDatesOf yearlyDates;
 
     public DigestPlanner(ContactStore contacts, FollowUpStore followUps, ContactContext context, CheckInsDue checkIns) {
+        this(contacts, followUps, context, checkIns, owner -> List.of());
+    }
+
+    public DigestPlanner(
+            ContactStore contacts,
+            FollowUpStore followUps,
+            ContactContext context,
+            CheckInsDue checkIns,
+            YearlyDatesOf yearlyDates) {
         this.contacts = contacts;
         this.followUps = followUps;
         this.context = context;
         this.checkIns = checkIns;
+        this.yearlyDates = yearlyDates;
+    }
+
+    /** A user's yearly dates with their contacts and lead days (as {@link DigestReads#yearlyDates} gives them). */
+    @FunctionalInterface
+    public interface YearlyDatesOf {
+        List<YearlyDue> of(long userId);
     }
 
     /** A user's open intro check-ins due by a date, oldest first. */
@@ -57,7 +75,8 @@ public final class DigestPlanner {
                         date,
                         contacts.all(user.id()),
                         followUps.openDueBy(user.id(), date),
-                        checkIns.dueFor(user.id(), date))
+                        checkIns.dueFor(user.id(), date),
+                        yearlyDates.of(user.id()))
                 .digest(context::line);
     }
 
@@ -68,13 +87,15 @@ public final class DigestPlanner {
         Map<Long, List<FollowUp>> due = reads.openFollowUpsDue(dateByOwner);
         Map<Long, List<Contact>> contactsDue = reads.contactsDue(dateByOwner);
         Map<Long, List<Intro>> checkInsDue = reads.introCheckInsDue(dateByOwner);
+        Map<Long, List<YearlyDue>> yearly = reads.yearlyDates(dateByOwner.keySet());
         List<Selection> selections = new ArrayList<>();
         dates.forEach((user, date) -> selections.add(select(
                 user,
                 date,
                 contactsDue.getOrDefault(user.id(), List.of()),
                 due.getOrDefault(user.id(), List.of()),
-                checkInsDue.getOrDefault(user.id(), List.of()))));
+                checkInsDue.getOrDefault(user.id(), List.of()),
+                yearly.getOrDefault(user.id(), List.of()))));
         Map<Long, Set<Long>> chosen = new HashMap<>();
         for (Selection selection : selections) {
             Set<Long> ids = selection.chosen.stream().map(c -> c.contact.id()).collect(Collectors.toSet());
@@ -97,7 +118,12 @@ public final class DigestPlanner {
      * contact whose rhythm has lapsed by {@code date}; other contacts are ignored.
      */
     private static Selection select(
-            User user, LocalDate date, List<Contact> candidates, List<FollowUp> dueFollowUps, List<Intro> checkIns) {
+            User user,
+            LocalDate date,
+            List<Contact> candidates,
+            List<FollowUp> dueFollowUps,
+            List<Intro> checkIns,
+            List<YearlyDue> yearly) {
         Map<Long, Contact> byId = candidates.stream().collect(Collectors.toMap(Contact::id, Function.identity()));
         List<Candidate> found = new ArrayList<>();
         Set<Long> included = new HashSet<>();
@@ -109,6 +135,15 @@ public final class DigestPlanner {
                                 : "Follow-up due today")
                         + followUp.reason().map(r -> " — about " + r).orElse("");
                 found.add(new Candidate(contact, DigestItem.Kind.FOLLOW_UP, followUp.dueOn(), why, 0));
+            }
+        }
+        for (YearlyDue due : yearly) {
+            LocalDate next = due.date().nextOn(date);
+            long days = ChronoUnit.DAYS.between(date, next);
+            if (days <= Math.max(0, due.daysBefore())
+                    && included.add(due.contact().id())) {
+                found.add(
+                        new Candidate(due.contact(), DigestItem.Kind.YEARLY_DATE, next, yearlyWhy(due, next, date), 0));
             }
         }
         for (Contact contact : candidates) {
@@ -130,15 +165,36 @@ public final class DigestPlanner {
                 found.stream().filter(c -> c.kind == DigestItem.Kind.FOLLOW_UP).toList();
         List<Candidate> rhythms =
                 found.stream().filter(c -> c.kind == DigestItem.Kind.RHYTHM).toList();
+        List<Candidate> yearlyDates = found.stream()
+                .filter(c -> c.kind == DigestItem.Kind.YEARLY_DATE)
+                .toList();
         int room = max;
         List<Candidate> chosen = new ArrayList<>(followUpsFirst.subList(0, Math.min(room, followUpsFirst.size())));
         room -= chosen.size();
+        // Yearly dates come on their day (or the chosen days before): after follow-ups, before check-ins.
+        List<Candidate> yearlyChosen = yearlyDates.subList(0, Math.min(room, yearlyDates.size()));
+        chosen.addAll(yearlyChosen);
+        room -= yearlyChosen.size();
         List<Intro> chosenCheckIns = checkIns.subList(0, Math.min(room, checkIns.size()));
         room -= chosenCheckIns.size();
         chosen.addAll(rhythms.subList(0, Math.min(room, rhythms.size())));
         int total = found.size() + checkIns.size();
         return new Selection(
                 user, date, chosen, chosenCheckIns, Math.max(0, total - chosen.size() - chosenCheckIns.size()));
+    }
+
+    private static String yearlyWhy(YearlyDue due, LocalDate next, LocalDate date) {
+        String label = due.date().label();
+        String what = Character.toUpperCase(label.charAt(0)) + label.substring(1);
+        String when =
+                next.equals(date) ? " today" : " " + DateText.ago(next, date) + " (" + DateText.shortDate(next) + ")";
+        String years = due.date()
+                .year()
+                .map(y -> next.getYear() - y)
+                .filter(n -> n > 0)
+                .map(n -> label.equals("birthday") ? " — turns " + n : " — " + n + (n == 1 ? " year" : " years"))
+                .orElse("");
+        return what + when + years;
     }
 
     private record Candidate(Contact contact, DigestItem.Kind kind, LocalDate dueOn, String why, double lateness) {}
