@@ -79,7 +79,7 @@ public final class Main {
     private static void run(Config config) throws Exception {
         Clock clock = Clock.systemUTC();
         try (Database db = Database.open(config.database())) {
-            CoreAssembly core = CoreAssembly.over(clock, SqliteStorage.over(db));
+            CoreAssembly core = CoreAssembly.over(clock, SqliteStorage.over(db), config.get("RAPPORT_PUBLIC_URL"));
             Rapport rapport = core.rapport();
             Backups backups = new Backups(db, config.backupDirectory(), clock);
             List<Running> adapters = new ArrayList<>();

@@ -18,6 +18,8 @@ import dev.rapport.core.delivery.OutboxDelivery;
 import dev.rapport.core.digest.DigestPlanner;
 import dev.rapport.core.digest.DigestScheduler;
 import dev.rapport.core.digest.UndeliveredDigestNotice;
+import dev.rapport.core.exchange.CalendarFeed;
+import dev.rapport.core.exchange.CalendarSettings;
 import dev.rapport.core.exchange.ExportFormats;
 import dev.rapport.core.exchange.Exports;
 import dev.rapport.core.exchange.ImportCommand;
@@ -51,7 +53,9 @@ public final class CoreAssembly {
     private final Storage storage;
     private final Rapport rapport;
 
-    private CoreAssembly(Clock clock, Storage storage) {
+    private final CalendarFeed calendarFeed;
+
+    private CoreAssembly(Clock clock, Storage storage, Optional<String> publicUrl) {
         this.clock = clock;
         this.storage = storage;
         People people = new People(storage.contacts());
@@ -78,6 +82,7 @@ public final class CoreAssembly {
                 storage.intros(), storage.notes(), introContacts, new RoundsCommand(storage.rounds()), checkIns);
         Exports exports = new Exports(
                 storage.contacts(), storage.notes(), storage.followUps(), storage.emails(), storage.yearlyDates());
+        this.calendarFeed = new CalendarFeed(clock, storage.users(), storage.calendarFeeds(), exports);
         ImportCommand importing = new ImportCommand(
                 new Importer(storage.contacts(), storage.notes(), storage.emails(), storage.yearlyDates()),
                 storage.pendingImports());
@@ -94,7 +99,9 @@ public final class CoreAssembly {
                         new ContactCommand(people, storage.notes(), storage.followUps()),
                         new CircleCommand(storage.contacts(), storage.notes(), storage.followUps()),
                         new TodayCommand(planner),
-                        new SettingsCommand(storage.users()),
+                        new SettingsCommand(
+                                storage.users(),
+                                Optional.of(new CalendarSettings(calendarFeed, storage.yearlyDates(), publicUrl))),
                         forget,
                         new ExportCommand(
                                 storage.contacts(),
@@ -118,7 +125,17 @@ public final class CoreAssembly {
 
     /** Core over one storage: the front door at once, the schedulers on demand. */
     public static CoreAssembly over(Clock clock, Storage storage) {
-        return new CoreAssembly(clock, storage);
+        return new CoreAssembly(clock, storage, Optional.empty());
+    }
+
+    /** Core over one storage, at a public address (RAPPORT_PUBLIC_URL) that private calendar links are made on. */
+    public static CoreAssembly over(Clock clock, Storage storage, Optional<String> publicUrl) {
+        return new CoreAssembly(clock, storage, publicUrl);
+    }
+
+    /** The private calendar feeds, for the HTTP route that serves {@code /calendar/<token>.ics}. */
+    public CalendarFeed calendarFeed() {
+        return calendarFeed;
     }
 
     /** The front door every adapter talks to. */

@@ -54,6 +54,12 @@ public final class RememberCommand implements CommandHandler, ActionHandler {
 
     @Override
     public Reply handle(Invocation invocation) {
+        Optional<String[]> yearly = dates.flatMap(d -> d.whoAndYearly(invocation.text()));
+        if (yearly.isPresent()) {
+            // "marc birthday: 12 March": the person is "marc", written as "marc:" so the label stays out of the name.
+            return people.existingOrNew(invocation.withText(yearly.get()[0] + ":"), EXAMPLE)
+                    .then(found -> save(invocation, found.contact(), yearly.get()[1], found.created()));
+        }
         return people.existingOrNew(invocation, EXAMPLE)
                 .then(found -> save(invocation, found.contact(), found.rest(), found.created()));
     }

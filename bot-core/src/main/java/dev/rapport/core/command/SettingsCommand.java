@@ -4,6 +4,7 @@ import dev.rapport.core.api.CommandHandler;
 import dev.rapport.core.api.Invocation;
 import dev.rapport.core.domain.DigestDays;
 import dev.rapport.core.domain.Settings;
+import dev.rapport.core.exchange.CalendarSettings;
 import dev.rapport.core.port.UserStore;
 import dev.rapport.core.reply.Reply;
 import dev.rapport.core.reply.Section;
@@ -27,8 +28,16 @@ public final class SettingsCommand implements CommandHandler {
 
     private final UserStore users;
 
+    private final Optional<CalendarSettings> calendar;
+
     public SettingsCommand(UserStore users) {
+        this(users, Optional.empty());
+    }
+
+    /** With {@code calendar}: /settings calendar and /settings birthdays (issue 13). */
+    public SettingsCommand(UserStore users, Optional<CalendarSettings> calendar) {
         this.users = users;
+        this.calendar = calendar;
     }
 
     @Override
@@ -42,6 +51,10 @@ public final class SettingsCommand implements CommandHandler {
         String key = parts[0].toLowerCase(Locale.ROOT);
         String value = parts.length > 1 ? parts[1].strip() : "";
         Settings current = invocation.user().settings();
+        Optional<Reply> more = calendar.flatMap(c -> c.handle(invocation, key, value));
+        if (more.isPresent()) {
+            return more.get();
+        }
         return switch (key) {
             case "" -> show(current, invocation, "Your settings");
             case "timezone", "tz", "zone" -> zone(invocation, value);
@@ -54,7 +67,8 @@ public final class SettingsCommand implements CommandHandler {
             default ->
                 Reply.error(
                         "I don't know the setting “" + parts[0]
-                                + "”. Settings are timezone, digest, days, pause, resume," + " max and about.",
+                                + "”. Settings are timezone, digest, days, pause, resume," + " max and about"
+                                + (calendar.isPresent() ? ", calendar and birthdays." : "."),
                         "/settings timezone Europe/Berlin");
         };
     }

@@ -37,6 +37,9 @@ public final class NoteDates implements ActionHandler {
     private static final Pattern YEARLY = Pattern.compile(
             "(?i)\\s*(birthday|bday|b-day|anniversary|wedding anniversary|work anniversary|name day|nameday)"
                     + "\\s*(?:is|:|-|=)\\s*(.+?)\\s*\\.?\\s*");
+    private static final Pattern WHO_AND_YEARLY = Pattern.compile(
+            "(?i)\\s*([^:]+?)(?:'s|’s)?\\s+((?:birthday|bday|b-day|anniversary|wedding anniversary|work anniversary"
+                    + "|name day|nameday)\\s*(?::|-|=|\\bis\\b).+)");
     private static final Pattern WORD = Pattern.compile("(?U)[^\\s,.;:!?()]+");
     private static final Set<String> MONTH_LEAD = Set.of("in", "by", "until", "till", "from", "early", "late", "mid");
     private static final int MAX_WORDS = 80;
@@ -49,6 +52,17 @@ public final class NoteDates implements ActionHandler {
         this.contacts = contacts;
         this.yearlyDates = yearlyDates;
         this.followUps = followUps;
+    }
+
+    /**
+     * "marc birthday: 12 March" split into who ("marc") and the yearly date, so that the label is not read as part
+     * of a new name; empty for any other text.
+     */
+    public Optional<String[]> whoAndYearly(String text) {
+        Matcher m = WHO_AND_YEARLY.matcher(text);
+        return m.matches()
+                ? Optional.of(new String[] {m.group(1).strip(), m.group(2).strip()})
+                : Optional.empty();
     }
 
     /** For "birthday: 12 March" (and the like): saves the yearly date and answers; empty for any other text. */
