@@ -33,6 +33,7 @@ class CommandRegistrationTest {
                         "intro",
                         "forget",
                         "export",
+                        "import",
                         "help");
     }
 

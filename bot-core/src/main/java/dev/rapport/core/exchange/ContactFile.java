@@ -33,8 +33,8 @@ public final class ContactFile {
     /** The text of an uploaded file, refusing what is too big, binary, or not UTF-8. */
     public static String text(byte[] bytes) {
         if (bytes.length > MAX_BYTES) {
-            throw new ImportProblem("That file is " + megabytes(bytes.length) + "; imports take files up to "
-                    + SIZE_LIMIT + ". Export fewer contacts at a time, or split the file.");
+            throw new ImportProblem("That file is more than " + SIZE_LIMIT + "; imports take files up to " + SIZE_LIMIT
+                    + ". Export fewer contacts at a time, or split the file.");
         }
         if (bytes.length == 0) {
             throw new ImportProblem("That file is empty.");
@@ -66,9 +66,5 @@ public final class ContactFile {
             return VcardFormat.read(text);
         }
         return CsvFormat.read(text);
-    }
-
-    private static String megabytes(long bytes) {
-        return String.format(Locale.ROOT, "%.1f MB", bytes / (1024.0 * 1024.0));
     }
 }

@@ -3,6 +3,7 @@ package dev.rapport.discord.command;
 import dev.rapport.core.api.CommandRequest;
 import dev.rapport.core.api.Rapport;
 import dev.rapport.core.api.Requester;
+import dev.rapport.core.api.Upload;
 import dev.rapport.core.reply.Reply;
 import dev.rapport.discord.render.DiscordReplyRenderer;
 import java.util.List;
@@ -70,6 +71,14 @@ public abstract class SlashCommand {
         };
     }
 
+    /**
+     * A file the command was handed (an attachment option), fetched by the adapter; empty for commands that take
+     * none. Such commands must be {@link #mayBeSlow()}: the fetch happens after Discord was answered.
+     */
+    protected Optional<Upload> upload(SlashCommandInteractionEvent event) {
+        return Optional.empty();
+    }
+
     /** Runs the command for one interaction and answers it. */
     public final void handle(SlashCommandInteractionEvent event, Rapport rapport, DiscordReplyRenderer renderer) {
         CommandText text = text(event);
@@ -80,7 +89,15 @@ public abstract class SlashCommand {
         if (mayBeSlow()) {
             // Deferred privately, so a slow command must never answer to the whole channel.
             event.deferReply(true).queue();
-            MessageCreateData message = renderer.render(rapport.handle(request), pointer(event));
+            Reply reply;
+            try {
+                reply = upload(event)
+                        .map(file -> rapport.upload(request, file))
+                        .orElseGet(() -> rapport.handle(request));
+            } catch (ImportCommand.FetchFailed e) {
+                reply = Reply.error("I couldn't fetch that file from Discord. Try again in a moment.");
+            }
+            MessageCreateData message = renderer.render(reply, pointer(event));
             event.getHook()
                     .editOriginal(MessageEditData.fromCreateData(message))
                     .queue();

@@ -17,6 +17,7 @@ public final class SlashCommands {
                 new IntroCommand(),
                 new ForgetCommand(),
                 new ExportCommand(),
+                new ImportCommand(),
                 new HelpCommand());
     }
 }

@@ -1,0 +1,120 @@
+package dev.rapport.discord;
+
+import static dev.rapport.discord.TestBot.ANA;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.sun.net.httpserver.HttpServer;
+import dev.rapport.core.exchange.Fixtures;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.file.Path;
+import java.util.Map;
+import net.dv8tion.jda.api.utils.data.DataArray;
+import net.dv8tion.jda.api.utils.data.DataObject;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** /import with an attachment: JDA parses Discord's attachment option, the adapter fetches it, core previews it. */
+class ImportOnDiscordTest {
+    @TempDir
+    Path folder;
+
+    TestBot bot;
+    HttpServer cdn;
+    int fetches;
+
+    @BeforeEach
+    void start() throws IOException {
+        bot = new TestBot(folder);
+        // Discord's CDN, on 127.0.0.1: serves the fixture files and counts fetches.
+        cdn = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        cdn.createContext("/attachments/", exchange -> {
+            fetches++;
+            String name = exchange.getRequestURI().getPath().replaceFirst(".*/", "");
+            byte[] body = name.equals("missing.vcf") ? new byte[0] : Fixtures.bytes(name);
+            exchange.sendResponseHeaders(name.equals("missing.vcf") ? 404 : 200, body.length == 0 ? -1 : body.length);
+            try (OutputStream out = exchange.getResponseBody()) {
+                out.write(body);
+            }
+        });
+        cdn.start();
+    }
+
+    @AfterEach
+    void stop() {
+        cdn.stop(0);
+        bot.close();
+    }
+
+    DiscordTester.Sent importFile(String name) {
+        String url = "http://127.0.0.1:" + cdn.getAddress().getPort() + "/attachments/1/2/" + name;
+        DataObject attachment = DataObject.empty()
+                .put("id", "1330000000000000001")
+                .put("filename", name)
+                .put("size", 1218)
+                .put("url", url)
+                .put("proxy_url", url)
+                .put("content_type", name.endsWith(".csv") ? "text/csv" : "text/vcard");
+        DataObject data = DataObject.empty()
+                .put("id", "1200000000000000010")
+                .put("name", "import")
+                .put("type", 1)
+                .put(
+                        "options",
+                        DataArray.empty()
+                                .add(DataObject.empty()
+                                        .put("name", "file")
+                                        .put("type", 11)
+                                        .put("value", "1330000000000000001")))
+                .put(
+                        "resolved",
+                        DataObject.empty()
+                                .put("attachments", DataObject.empty().put("1330000000000000001", attachment)));
+        Map<String, String> values = ANA.values();
+        values.put("data", data.toString());
+        values.put("permissions", TestBot.MEMBER_RIGHTS);
+        bot.router.onEvent(bot.discord.slash("slash-command-in-server.json", values));
+        return bot.discord.lastMessage();
+    }
+
+    @Test
+    void anAttachedVcardIsFetchedAndPreviewedWithAConfirmButton() {
+        DiscordTester.Sent preview = importFile("phone.vcf");
+
+        assertThat(fetches).isEqualTo(1);
+        assertThat(preview.embedText())
+                .contains("Import preview — phone.vcf (vCard)")
+                .contains("3 people new, 0 already in your list, 1 skipped.");
+        String confirm = preview.customIds().stream()
+                .filter(id -> id.startsWith("imp:"))
+                .findFirst()
+                .orElseThrow();
+        bot.pressInServer(ANA, confirm);
+
+        assertThat(bot.discord.lastMessage().embedText()).contains("Imported 3 people from phone.vcf");
+        assertThat(bot.given(ANA, "circle", "").plainText())
+                .contains("Dr. Ngozi Okafor")
+                .contains("Jürgen Müller");
+    }
+
+    @Test
+    void aBrokenFileGetsItsReasonAndAFailedFetchSaysSo() {
+        assertThat(importFile("broken.vcf").embedText()).contains("Line 8 of the file is not a vCard line");
+        assertThat(importFile("missing.vcf").embedText()).contains("couldn't fetch that file from Discord");
+        assertThat(bot.given(ANA, "circle", "").plainText()).contains("Your circle is empty");
+    }
+
+    @Test
+    void exportOffersItsFormatsAsChoices() {
+        bot.given(ANA, "remember", "Marc Kelly: met at the SYPE mixer");
+
+        DiscordTester.Sent reply = bot.slash("export", Map.of("format", "vcard"));
+
+        assertThat(reply.body().getArray("attachments").getObject(0).getString("filename"))
+                .isEqualTo("rapport-contacts-2026-11-25.vcf");
+    }
+}
