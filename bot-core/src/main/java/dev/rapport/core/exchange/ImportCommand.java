@@ -62,8 +62,7 @@ public final class ImportCommand implements CommandHandler, UploadHandler, Actio
                 "Send a contacts file with /import: a vCard (.vcf, from a phone, Google, iCloud, Outlook or Monica),"
                         + " a Google Contacts CSV, LinkedIn's Connections.csv, or any CSV with a name column. Up to "
                         + ContactFile.SIZE_LIMIT + ". You see a preview first; nothing is saved until you confirm.\n"
-                        + "Console: " + EXAMPLE + " · Discord: /import with the file attached · Slack: /import"
-                        + " opens a form for the file, or send the file to Rapport in a direct message."));
+                        + "Console: " + EXAMPLE + " · Discord: /import with the file attached."));
     }
 
     @Override
