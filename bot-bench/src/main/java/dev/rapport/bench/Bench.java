@@ -29,12 +29,13 @@ public final class Bench {
                     new StartupBench(folder, Path.of(System.getProperty("rapport.jar", "bot-app/target/rapport.jar")))
                             .run();
                 case "delivery" -> new DeliveryBench(folder).run();
+                case "import" -> new ImportBench(folder).run();
                 case "crash" ->
                     new CrashBench(folder, Path.of(System.getProperty("rapport.jar", "bot-app/target/rapport.jar")))
                             .run();
                 default ->
                     throw new IllegalArgumentException(
-                            "unknown benchmark " + name + "; try: commands, startup, delivery, crash");
+                            "unknown benchmark " + name + "; try: commands, startup, delivery, crash, import");
             }
         }
     }
