@@ -32,6 +32,7 @@ import dev.rapport.core.port.ChannelMembers;
 import dev.rapport.core.port.DirectMessenger;
 import dev.rapport.core.port.PlatformPauses;
 import dev.rapport.core.port.Storage;
+import dev.rapport.core.port.Telemetry;
 import java.time.Clock;
 import java.util.List;
 import java.util.random.RandomGenerator;
@@ -43,11 +44,13 @@ import java.util.random.RandomGenerator;
 public final class CoreAssembly {
     private final Clock clock;
     private final Storage storage;
+    private final Telemetry telemetry;
     private final Rapport rapport;
 
-    private CoreAssembly(Clock clock, Storage storage) {
+    private CoreAssembly(Clock clock, Storage storage, Telemetry telemetry) {
         this.clock = clock;
         this.storage = storage;
+        this.telemetry = telemetry;
         People people = new People(storage.contacts());
         ContactContext context = new ContactContext(storage.notes());
         InTouch inTouch = new InTouch(storage.contacts(), storage.notes(), storage.followUps());
@@ -88,12 +91,18 @@ public final class CoreAssembly {
                         List.of(
                                 new Welcome(),
                                 new IntroducedContacts(storage.intros(), storage.notes(), introContacts))),
-                new NoticeBoard(List.of(new UndeliveredDigestNotice(storage.users()))));
+                new NoticeBoard(List.of(new UndeliveredDigestNotice(storage.users()))),
+                telemetry);
     }
 
     /** Core over one storage: the front door at once, the schedulers on demand. */
     public static CoreAssembly over(Clock clock, Storage storage) {
-        return new CoreAssembly(clock, storage);
+        return new CoreAssembly(clock, storage, Telemetry.NONE);
+    }
+
+    /** The same, telling {@code telemetry} about every command and message (an operator's metrics). */
+    public static CoreAssembly over(Clock clock, Storage storage, Telemetry telemetry) {
+        return new CoreAssembly(clock, storage, telemetry);
     }
 
     /** The front door every adapter talks to. */
@@ -107,7 +116,7 @@ public final class CoreAssembly {
     }
 
     public OutboxDelivery delivery(List<DirectMessenger> messengers, PlatformPauses pauses) {
-        return new OutboxDelivery(clock, messengers, pauses, storage.transactor());
+        return new OutboxDelivery(clock, messengers, pauses, storage.transactor(), telemetry);
     }
 
     /** The daily digest, sent through {@code delivery} with up to {@code parallelSends} in flight. */
