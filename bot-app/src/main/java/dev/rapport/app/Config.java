@@ -42,6 +42,26 @@ public final class Config {
                         Optional.ofNullable(System.getProperty("user.name")).orElse("me"));
     }
 
+    /** The operator's admin endpoint's port (/healthz, /readyz, /metrics), when one is wanted. */
+    public Optional<Integer> adminPort() {
+        return get("RAPPORT_ADMIN_PORT").map(port -> {
+            try {
+                int number = Integer.parseInt(port);
+                if (number < 0 || number > 65_535) {
+                    throw new NumberFormatException();
+                }
+                return number;
+            } catch (NumberFormatException e) {
+                throw new IllegalStateException("RAPPORT_ADMIN_PORT must be a port number, was \"" + port + "\"", e);
+            }
+        });
+    }
+
+    /** Where the admin endpoint listens: this machine only, unless the operator says otherwise. */
+    public String adminHost() {
+        return get("RAPPORT_ADMIN_HOST").orElse(AdminServer.DEFAULT_HOST);
+    }
+
     public boolean hasSlack() {
         return get("SLACK_BOT_TOKEN").isPresent()
                 && (get("SLACK_APP_TOKEN").isPresent()

@@ -17,7 +17,7 @@ final class DiscordLauncher {
         }
         DiscordSettings settings = new DiscordSettings(token.get(), guildId(config), config.get("DISCORD_API_URL"));
         DiscordBot bot = DiscordBot.start(settings, rapport);
-        return Optional.of(new Running(bot, bot.messenger(), bot.channelMembers()));
+        return Optional.of(new Running(bot, bot.messenger(), bot.channelMembers(), bot::connected));
     }
 
     private static Optional<Long> guildId(Config config) {

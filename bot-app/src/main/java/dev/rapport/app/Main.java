@@ -7,6 +7,8 @@ import dev.rapport.core.delivery.OutboxDelivery;
 import dev.rapport.core.digest.DigestScheduler;
 import dev.rapport.core.port.ChannelMembers;
 import dev.rapport.core.port.DirectMessenger;
+import dev.rapport.core.port.Storage;
+import dev.rapport.core.port.Telemetry;
 import dev.rapport.store.sqlite.Backups;
 import dev.rapport.store.sqlite.DamagedDatabaseException;
 import dev.rapport.store.sqlite.Database;
@@ -24,6 +26,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -79,7 +82,13 @@ public final class Main {
     private static void run(Config config) throws Exception {
         Clock clock = Clock.systemUTC();
         try (Database db = Database.open(config.database())) {
-            CoreAssembly core = CoreAssembly.over(clock, SqliteStorage.over(db), config.get("RAPPORT_PUBLIC_URL"));
+            Optional<Metrics> metrics = config.adminPort().map(port -> new Metrics(clock));
+            Storage storage = SqliteStorage.over(db);
+            CoreAssembly core = CoreAssembly.over(
+                    clock,
+                    storage,
+                    config.get("RAPPORT_PUBLIC_URL"),
+                    metrics.<Telemetry>map(m -> m).orElse(Telemetry.NONE));
             Rapport rapport = core.rapport();
             Backups backups = new Backups(db, config.backupDirectory(), clock);
             List<Running> adapters = new ArrayList<>();
@@ -101,12 +110,36 @@ public final class Main {
             maintenance.start();
             log.info("Rapport is running with {} adapter(s) on {}", adapters.size(), config.database());
             List<AutoCloseable> stoppers = new ArrayList<>();
+            if (metrics.isPresent()) {
+                // The admin endpoint stops first, so a load balancer sees this instance go away before it stops.
+                stoppers.add(admin(config, db, adapters, storage, delivery, metrics.get()));
+            }
             // Schedulers stop first, so that nothing is handed to an adapter that is shutting down.
             stoppers.add(digests);
             stoppers.add(maintenance);
             adapters.forEach(adapter -> stoppers.add(adapter.stopper()));
             awaitShutdown(stoppers);
         }
+    }
+
+    private static AdminServer admin(
+            Config config,
+            Database db,
+            List<Running> adapters,
+            Storage storage,
+            OutboxDelivery delivery,
+            Metrics metrics)
+            throws Exception {
+        metrics.watchBacklog(storage.digestOutbox());
+        Readiness readiness = new Readiness().with("database", db::problem);
+        for (Running adapter : adapters) {
+            String platform = adapter.messenger().platform();
+            metrics.watchPause(platform, delivery::paused);
+            readiness.with(
+                    platform,
+                    () -> adapter.connected().getAsBoolean() ? Optional.empty() : Optional.of("not connected"));
+        }
+        return AdminServer.start(config.adminHost(), config.adminPort().orElseThrow(), readiness, metrics);
     }
 
     private static void runConsole(Config config, CoreAssembly core, Backups backups) throws IOException {

@@ -21,7 +21,7 @@ final class SlackLauncher {
             adapter.close();
             throw e;
         }
-        return Optional.of(new Running(adapter, adapter.messenger(), adapter.channelMembers()));
+        return Optional.of(new Running(adapter, adapter.messenger(), adapter.channelMembers(), adapter::connected));
     }
 
     static SlackSettings settings(Config config) {

@@ -79,6 +79,11 @@ public final class DiscordBot implements AutoCloseable {
         return messenger;
     }
 
+    /** Whether the gateway session is up (interactions arrive only then). */
+    public boolean connected() {
+        return jda.getStatus() == JDA.Status.CONNECTED;
+    }
+
     /**
      * Who is in a channel, for pairing rounds: nobody, on Discord. Listing a channel's members needs the privileged
      * GUILD_MEMBERS intent, which Rapport does not ask for; members opt in with /intro rounds join instead.

@@ -95,6 +95,20 @@ public final class SlackAdapter implements AutoCloseable {
         }
     }
 
+    /**
+     * Whether Slack can reach Rapport now: in Socket Mode, the socket is up; in HTTP mode, the listener is started
+     * (Slack calls us, so there is nothing more to know from here).
+     */
+    public boolean connected() {
+        if (socketMode.isPresent()) {
+            SocketModeApp socket = socketMode.get();
+            return !socket.isClientStopped()
+                    && socket.getClient() != null
+                    && socket.getClient().verifyConnection();
+        }
+        return http.isPresent();
+    }
+
     /** The port HTTP mode listens on, once started. */
     public OptionalInt httpPort() {
         return http.map(server -> OptionalInt.of(server.port())).orElse(OptionalInt.empty());

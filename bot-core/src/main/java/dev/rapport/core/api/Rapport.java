@@ -5,6 +5,7 @@ import dev.rapport.core.domain.Contact;
 import dev.rapport.core.domain.Names;
 import dev.rapport.core.domain.User;
 import dev.rapport.core.port.ContactStore;
+import dev.rapport.core.port.Telemetry;
 import dev.rapport.core.port.Transactor;
 import dev.rapport.core.port.UserStore;
 import dev.rapport.core.reply.Prompt;
@@ -12,6 +13,7 @@ import dev.rapport.core.reply.Reply;
 import dev.rapport.core.reply.Section;
 import dev.rapport.core.reply.Wording;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -41,6 +43,7 @@ public final class Rapport {
     private final Map<String, UploadHandler> uploads = new HashMap<>();
     private final Onboarding onboarding;
     private final NoticeBoard notices;
+    private final Telemetry telemetry;
 
     public Rapport(
             Clock clock,
@@ -51,7 +54,7 @@ public final class Rapport {
             List<ActionHandler> actions,
             Onboarding onboarding,
             NoticeBoard notices) {
-        this(clock, users, contacts, transactor, commands, actions, List.of(), onboarding, notices);
+        this(clock, users, contacts, transactor, commands, actions, List.of(), onboarding, notices, Telemetry.NONE);
     }
 
     public Rapport(
@@ -63,7 +66,8 @@ public final class Rapport {
             List<ActionHandler> actions,
             List<UploadHandler> uploads,
             Onboarding onboarding,
-            NoticeBoard notices) {
+            NoticeBoard notices,
+            Telemetry telemetry) {
         uploads.forEach(handler -> this.uploads.put(handler.name(), handler));
         this.clock = clock;
         this.users = users;
@@ -73,11 +77,13 @@ public final class Rapport {
         actions.forEach(handler -> handler.actions().forEach(type -> this.actions.put(type, handler)));
         this.onboarding = onboarding;
         this.notices = notices;
+        this.telemetry = telemetry;
     }
 
     public Reply handle(CommandRequest request) {
         String name = request.command().strip().toLowerCase(Locale.ROOT).replaceFirst("^/", "");
-        return guarded("/" + name, () -> {
+        // Metrics name only the commands Rapport has, so a typo cannot grow the set of names.
+        return guarded(commands.containsKey(name) ? "/" + name : "unknown", () -> {
             Onboarding.Arrived arrived = onboarding.arrive(request.from());
             Invocation invocation = invocation(
                     arrived.user(),
@@ -115,7 +121,7 @@ public final class Rapport {
     }
 
     public Reply act(ActionRequest request) {
-        return guarded("action", () -> {
+        return guarded("button", () -> {
             Onboarding.Arrived arrived = onboarding.arrive(request.from());
             Invocation invocation = invocation(
                     arrived.user(),
@@ -231,12 +237,19 @@ public final class Rapport {
         }
     }
 
-    private static Reply guarded(String what, Supplier<Reply> work) {
+    private Reply guarded(String what, Supplier<Reply> work) {
+        long startedNanos = System.nanoTime();
         try {
-            return work.get();
+            Reply reply = work.get();
+            telemetry.handled(
+                    what,
+                    reply.isError() ? Telemetry.Outcome.REFUSED : Telemetry.Outcome.OK,
+                    Duration.ofNanos(System.nanoTime() - startedNanos));
+            return reply;
         } catch (RuntimeException e) {
             // User text stays out of the log: it is private.
             log.error("Handling {} failed", what, e);
+            telemetry.handled(what, Telemetry.Outcome.FAILED, Duration.ofNanos(System.nanoTime() - startedNanos));
             return Reply.error(Wording.OOPS);
         }
     }

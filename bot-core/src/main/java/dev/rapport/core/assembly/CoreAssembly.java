@@ -39,6 +39,7 @@ import dev.rapport.core.port.ChannelMembers;
 import dev.rapport.core.port.DirectMessenger;
 import dev.rapport.core.port.PlatformPauses;
 import dev.rapport.core.port.Storage;
+import dev.rapport.core.port.Telemetry;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
@@ -51,13 +52,15 @@ import java.util.random.RandomGenerator;
 public final class CoreAssembly {
     private final Clock clock;
     private final Storage storage;
+    private final Telemetry telemetry;
     private final Rapport rapport;
 
     private final CalendarFeed calendarFeed;
 
-    private CoreAssembly(Clock clock, Storage storage, Optional<String> publicUrl) {
+    private CoreAssembly(Clock clock, Storage storage, Optional<String> publicUrl, Telemetry telemetry) {
         this.clock = clock;
         this.storage = storage;
+        this.telemetry = telemetry;
         People people = new People(storage.contacts());
         ContactContext context = new ContactContext(storage.notes());
         InTouch inTouch = new InTouch(storage.contacts(), storage.notes(), storage.followUps());
@@ -120,17 +123,28 @@ public final class CoreAssembly {
                         List.of(
                                 new Welcome(),
                                 new IntroducedContacts(storage.intros(), storage.notes(), introContacts))),
-                new NoticeBoard(List.of(new UndeliveredDigestNotice(storage.users()))));
+                new NoticeBoard(List.of(new UndeliveredDigestNotice(storage.users()))),
+                telemetry);
     }
 
     /** Core over one storage: the front door at once, the schedulers on demand. */
     public static CoreAssembly over(Clock clock, Storage storage) {
-        return new CoreAssembly(clock, storage, Optional.empty());
+        return new CoreAssembly(clock, storage, Optional.empty(), Telemetry.NONE);
     }
 
     /** Core over one storage, at a public address (RAPPORT_PUBLIC_URL) that private calendar links are made on. */
     public static CoreAssembly over(Clock clock, Storage storage, Optional<String> publicUrl) {
-        return new CoreAssembly(clock, storage, publicUrl);
+        return new CoreAssembly(clock, storage, publicUrl, Telemetry.NONE);
+    }
+
+    /** Core telling {@code telemetry} about every command and message. */
+    public static CoreAssembly over(Clock clock, Storage storage, Telemetry telemetry) {
+        return new CoreAssembly(clock, storage, Optional.empty(), telemetry);
+    }
+
+    /** The same, telling {@code telemetry} about every command and message (an operator's metrics). */
+    public static CoreAssembly over(Clock clock, Storage storage, Optional<String> publicUrl, Telemetry telemetry) {
+        return new CoreAssembly(clock, storage, publicUrl, telemetry);
     }
 
     /** The private calendar feeds, for the HTTP route that serves {@code /calendar/<token>.ics}. */
@@ -149,7 +163,7 @@ public final class CoreAssembly {
     }
 
     public OutboxDelivery delivery(List<DirectMessenger> messengers, PlatformPauses pauses) {
-        return new OutboxDelivery(clock, messengers, pauses, storage.transactor());
+        return new OutboxDelivery(clock, messengers, pauses, storage.transactor(), telemetry);
     }
 
     /** The daily digest, sent through {@code delivery} with up to {@code parallelSends} in flight. */

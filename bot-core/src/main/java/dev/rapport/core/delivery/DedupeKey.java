@@ -19,4 +19,10 @@ public final class DedupeKey {
     public static String roundMessage(long roundId, String platformUserId, RoundDm.Kind kind) {
         return "round:" + roundId + ":" + platformUserId + ":" + (kind == RoundDm.Kind.PAIRING ? "pair" : "checkin");
     }
+
+    /** The kind of message a key names: "digest" or "round" (the part before the first colon). */
+    public static String kind(String key) {
+        int colon = key.indexOf(':');
+        return colon < 0 ? "other" : key.substring(0, colon);
+    }
 }

@@ -4,12 +4,14 @@ import dev.rapport.core.port.DirectMessenger;
 import dev.rapport.core.port.DirectMessenger.Delivery;
 import dev.rapport.core.port.OutboxMarks;
 import dev.rapport.core.port.PlatformPauses;
+import dev.rapport.core.port.Telemetry;
 import dev.rapport.core.port.Transactor;
 import dev.rapport.core.reply.Reply;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -35,14 +37,25 @@ public final class OutboxDelivery {
     private final Map<String, DirectMessenger> messengers;
     private final PlatformPauses pauses;
     private final Transactor transactor;
+    private final Telemetry telemetry;
 
     public OutboxDelivery(
             Clock clock, Collection<DirectMessenger> messengers, PlatformPauses pauses, Transactor transactor) {
+        this(clock, messengers, pauses, transactor, Telemetry.NONE);
+    }
+
+    public OutboxDelivery(
+            Clock clock,
+            Collection<DirectMessenger> messengers,
+            PlatformPauses pauses,
+            Transactor transactor,
+            Telemetry telemetry) {
         this.clock = clock;
         this.messengers = messengers.stream()
                 .collect(Collectors.toUnmodifiableMap(DirectMessenger::platform, Function.identity()));
         this.pauses = pauses;
         this.transactor = transactor;
+        this.telemetry = telemetry;
     }
 
     /** What became of one message. */
@@ -108,7 +121,13 @@ public final class OutboxDelivery {
             delivery =
                     new DirectMessenger.RetryLater(Duration.ZERO, e.getClass().getSimpleName());
         }
-        return record(message, delivery, marks, recipient, messenger.platform());
+        Outcome outcome = record(message, delivery, marks, recipient, messenger.platform());
+        // WAITING never reaches here: a message left alone was not an attempt.
+        telemetry.delivered(
+                DedupeKey.kind(message.dedupeKey()),
+                messenger.platform(),
+                outcome.name().toLowerCase(Locale.ROOT));
+        return outcome;
     }
 
     private Outcome record(
@@ -116,6 +135,9 @@ public final class OutboxDelivery {
         Instant now = clock.instant();
         if (delivery instanceof DirectMessenger.RetryLater later) {
             boolean waitGiven = !later.after().isZero() && !later.after().isNegative();
+            if (later.rateLimited()) {
+                telemetry.rateLimited(platform, later.after());
+            }
             if (later.rateLimited() && waitGiven) {
                 pauses.pause(platform, now.plus(later.after()));
             }

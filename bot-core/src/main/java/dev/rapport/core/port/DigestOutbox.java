@@ -39,6 +39,9 @@ public interface DigestOutbox extends OutboxMarks {
         close(entryId, State.UNREACHABLE, Optional.of(reason), at);
     }
 
+    /** How many digests are owed and not delivered yet, and since when the oldest of them has waited. */
+    Backlog backlog();
+
     /** The entry for a user and date, if any. */
     Optional<Entry> find(long userId, LocalDate date);
 
@@ -60,6 +63,11 @@ public interface DigestOutbox extends OutboxMarks {
      * and never came back (a crash between send and mark).
      */
     record Pending(long entryId, User user, LocalDate date, int attempts, boolean maybeSent) {}
+
+    /** Owed digests: how many, and when the oldest was claimed. */
+    record Backlog(int pending, Optional<Instant> oldestClaimedAt) {
+        public static final Backlog EMPTY = new Backlog(0, Optional.empty());
+    }
 
     /** One row of the outbox. */
     record Entry(

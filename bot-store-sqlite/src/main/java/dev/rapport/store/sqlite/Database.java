@@ -9,6 +9,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.locks.ReentrantLock;
@@ -34,9 +35,12 @@ public final class Database implements Transactor, AutoCloseable {
     private final ReentrantLock writeLock = new ReentrantLock();
     private final BlockingQueue<Connection> readers = new ArrayBlockingQueue<>(READERS);
     private final List<Runnable> afterTransaction = new ArrayList<>();
+    private final String schemaVersion;
+    private volatile boolean closed;
 
-    private Database(Path file) throws SQLException {
+    private Database(Path file, String schemaVersion) throws SQLException {
         this.file = file;
+        this.schemaVersion = schemaVersion;
         this.url = "jdbc:sqlite:" + file.toAbsolutePath();
         this.writer = connect(false);
         this.writer.setAutoCommit(true);
@@ -53,8 +57,7 @@ public final class Database implements Transactor, AutoCloseable {
                 Files.createDirectories(parent);
             }
             checkIntegrity(file);
-            migrate(file);
-            return new Database(file);
+            return new Database(file, migrate(file));
         } catch (IOException | SQLException e) {
             throw new StorageException("Cannot open database " + file, e);
         }
@@ -102,13 +105,38 @@ public final class Database implements Transactor, AutoCloseable {
         }
     }
 
-    private static void migrate(Path file) {
-        Flyway.configure(Database.class.getClassLoader())
+    /** Brings the schema up to date; returns the version it is at, the newest migration Rapport has. */
+    private static String migrate(Path file) {
+        Flyway flyway = Flyway.configure(Database.class.getClassLoader())
                 .dataSource("jdbc:sqlite:" + file.toAbsolutePath(), null, null)
                 .locations("classpath:db/sqlite/migration")
                 .loggers("slf4j")
-                .load()
-                .migrate();
+                .load();
+        flyway.migrate();
+        return flyway.info().current().getVersion().getVersion();
+    }
+
+    /**
+     * Why this database cannot serve now, if it cannot: its file is gone, it does not answer, or its schema is not
+     * the one this Rapport migrated it to (another process restored an older file, say). Empty when it is ready.
+     */
+    public Optional<String> problem() {
+        if (!Files.exists(file)) {
+            return Optional.of("the database file " + file + " is gone");
+        }
+        try {
+            Optional<String> version = read(c -> Rows.one(
+                    c,
+                    "SELECT version FROM flyway_schema_history WHERE success = 1 AND version IS NOT NULL"
+                            + " ORDER BY installed_rank DESC LIMIT 1",
+                    rs -> rs.getString(1)));
+            if (version.isEmpty() || !version.get().equals(schemaVersion)) {
+                return Optional.of("the schema is at version " + version.orElse("none") + ", not " + schemaVersion);
+            }
+            return Optional.empty();
+        } catch (RuntimeException e) {
+            return Optional.of("the database does not answer: " + e.getClass().getSimpleName());
+        }
     }
 
     private Connection connect(boolean readOnly) throws SQLException {
@@ -215,6 +243,9 @@ public final class Database implements Transactor, AutoCloseable {
     }
 
     private Connection takeReader() {
+        if (closed) {
+            throw new StorageException("The database " + file + " is closed", null);
+        }
         try {
             return readers.take();
         } catch (InterruptedException e) {
@@ -225,6 +256,7 @@ public final class Database implements Transactor, AutoCloseable {
 
     @Override
     public void close() {
+        closed = true;
         writeLock.lock();
         try {
             closeQuietly(writer);

@@ -115,6 +115,17 @@ public final class SqliteDigestOutbox implements DigestOutbox {
     }
 
     @Override
+    public Backlog backlog() {
+        return db.read(c -> Rows.one(
+                        c,
+                        "SELECT COUNT(*), MIN(claimed_at) FROM digest_outbox WHERE state = 'CLAIMED'",
+                        rs -> new Backlog(
+                                rs.getInt(1),
+                                Optional.ofNullable(rs.getString(2)).map(Instant::parse))))
+                .orElse(Backlog.EMPTY);
+    }
+
+    @Override
     public void sending(long entryId, Instant at) {
         db.write(c -> Rows.update(
                 c,
