@@ -61,6 +61,14 @@ public final class Rapport {
     }
 
     public Reply handle(CommandRequest request) {
+        return handle(request, () -> {});
+    }
+
+    /**
+     * Handles the command and runs {@code alsoInTransaction} in the command's own transaction when it succeeds (the
+     * inbox marks its row there, so a command that was committed is never run again).
+     */
+    public Reply handle(CommandRequest request, Runnable alsoInTransaction) {
         String name = request.command().strip().toLowerCase(Locale.ROOT).replaceFirst("^/", "");
         return guarded("/" + name, () -> {
             Onboarding.Arrived arrived = onboarding.arrive(request.from());
@@ -74,12 +82,17 @@ public final class Rapport {
             CommandHandler handler = commands.get(name);
             Reply reply = handler == null
                     ? Reply.error("I don't know the command /" + name + ".", "/help")
-                    : transactional(() -> handler.handle(invocation));
+                    : transactional(() -> handler.handle(invocation), alsoInTransaction);
             return notices.withNotices(arrived.user(), invocation, reply, arrived.notices());
         });
     }
 
     public Reply act(ActionRequest request) {
+        return act(request, () -> {});
+    }
+
+    /** Runs the action, and {@code alsoInTransaction} in its transaction when it succeeds (see {@link #handle}). */
+    public Reply act(ActionRequest request, Runnable alsoInTransaction) {
         return guarded("action", () -> {
             Onboarding.Arrived arrived = onboarding.arrive(request.from());
             Invocation invocation = invocation(
@@ -94,7 +107,7 @@ public final class Rapport {
             if (handler.isEmpty()) {
                 return Reply.error("That button is out of date. Try /help.");
             }
-            Reply reply = transactional(() -> handler.get().act(action.get(), invocation));
+            Reply reply = transactional(() -> handler.get().act(action.get(), invocation), alsoInTransaction);
             return notices.withNotices(arrived.user(), invocation, reply, arrived.notices());
         });
     }
@@ -182,13 +195,14 @@ public final class Rapport {
         };
     }
 
-    private Reply transactional(Supplier<Reply> work) {
+    private Reply transactional(Supplier<Reply> work, Runnable alsoInTransaction) {
         try {
             return transactor.inTransaction(() -> {
                 Reply reply = work.get();
                 if (reply.isError()) {
                     throw new RolledBack(reply);
                 }
+                alsoInTransaction.run();
                 return reply;
             });
         } catch (RolledBack rolledBack) {
