@@ -5,11 +5,14 @@ import dev.rapport.core.api.Requester;
 import dev.rapport.core.assembly.CoreAssembly;
 import dev.rapport.core.delivery.OutboxDelivery;
 import dev.rapport.core.digest.DigestScheduler;
+import dev.rapport.core.inbox.InboxWorkers;
 import dev.rapport.core.port.ChannelMembers;
 import dev.rapport.core.port.DirectMessenger;
+import dev.rapport.http.HttpFront;
 import dev.rapport.store.sqlite.Backups;
 import dev.rapport.store.sqlite.DamagedDatabaseException;
 import dev.rapport.store.sqlite.Database;
+import dev.rapport.store.sqlite.PrivateFiles;
 import dev.rapport.store.sqlite.SqliteStorage;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -19,11 +22,13 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -36,11 +41,24 @@ public final class Main {
     private static final Logger log = LoggerFactory.getLogger(Main.class);
     // Enough sends in flight to use a platform's allowed rate when each answer takes tens of milliseconds.
     private static final int PARALLEL_SENDS = 4;
+    private static final int INBOX_WORKERS = 4;
+    // Together well inside the 10 s a service manager waits after SIGTERM.
+    private static final Duration FRONT_GRACE = Duration.ofSeconds(3);
+    private static final Duration INBOX_GRACE = Duration.ofSeconds(5);
 
     private Main() {}
 
     public static void main(String[] args) throws Exception {
-        Config config = Config.load();
+        Config config;
+        try {
+            config = Config.load();
+        } catch (DotEnv.Malformed e) {
+            System.err.println(e.getMessage());
+            System.exit(2);
+            return;
+        }
+        warnIfOpenToOthers(Path.of(".env"));
+        warnIfOpenToOthers(config.database());
         if (args.length > 0) {
             System.exit(tool(config, args));
         }
@@ -83,11 +101,22 @@ public final class Main {
             Rapport rapport = core.rapport();
             Backups backups = new Backups(db, config.backupDirectory(), clock);
             List<Running> adapters = new ArrayList<>();
-            SlackLauncher.start(config, rapport).ifPresent(adapters::add);
+            InboxWorkers inbox = core.inbox(INBOX_WORKERS);
+            // One HTTP front for everything served over HTTP (Slack's events today), bound to HOST.
+            Optional<HttpFront> front = SlackLauncher.needsFront(config)
+                    ? Optional.of(HttpFront.create(HttpFront.Settings.on(config.host(), SlackLauncher.port(config))
+                            .withStopGrace(FRONT_GRACE)))
+                    : Optional.empty();
+            SlackLauncher.start(config, rapport, inbox, front).ifPresent(adapters::add);
             DiscordLauncher.start(config, rapport).ifPresent(adapters::add);
             if (adapters.isEmpty()) {
                 runConsole(config, core, backups);
                 return;
+            }
+            // Rows a crashed run left run first, while their reply channel still works; then new ones as they come.
+            inbox.start();
+            if (front.isPresent()) {
+                front.get().start();
             }
             List<DirectMessenger> messengers =
                     adapters.stream().map(Running::messenger).toList();
@@ -101,7 +130,11 @@ public final class Main {
             maintenance.start();
             log.info("Rapport is running with {} adapter(s) on {}", adapters.size(), config.database());
             List<AutoCloseable> stoppers = new ArrayList<>();
-            // Schedulers stop first, so that nothing is handed to an adapter that is shutting down.
+            // SIGTERM: the front stops taking requests (those in flight are written to the inbox and acknowledged),
+            // the inbox's workers finish what they hold (what they cannot finish in time runs at the next start),
+            // then the schedulers stop, so that nothing is handed to an adapter that is shutting down.
+            front.ifPresent(stoppers::add);
+            stoppers.add(() -> inbox.stop(INBOX_GRACE));
             stoppers.add(digests);
             stoppers.add(maintenance);
             adapters.forEach(adapter -> stoppers.add(adapter.stopper()));
@@ -126,6 +159,13 @@ public final class Main {
             digests.start(DigestScheduler.TICK);
             BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
             console.run(in, interactive);
+        }
+    }
+
+    /** A warning (never a refusal) when a file holding secrets or notes is readable by group or others. */
+    private static void warnIfOpenToOthers(Path file) {
+        if (PrivateFiles.openToOthers(file).orElse(false)) {
+            log.warn("{} is readable by other users of this machine; run: chmod 600 {}", file, file);
         }
     }
 

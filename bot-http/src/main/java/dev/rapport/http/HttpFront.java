@@ -65,6 +65,10 @@ public final class HttpFront implements AutoCloseable {
             return new Settings(host, port, maxBodyBytes, maxThreads, maxQueued, timeout, stopGrace);
         }
 
+        public Settings withStopGrace(Duration grace) {
+            return new Settings(host, port, maxBodyBytes, maxThreads, maxQueued, idleTimeout, grace);
+        }
+
         public Settings withMaxThreads(int threads) {
             return new Settings(host, port, maxBodyBytes, threads, maxQueued, idleTimeout, stopGrace);
         }
