@@ -54,9 +54,10 @@ class PrivateFilesTest {
         Database.open(file).close();
 
         assertThat(mode(file)).isEqualTo("rw-------");
-        assertThat(mode(dir))
+        assertThat(mode(shared))
                 .as("a folder Rapport did not create is left as it is")
-                .isNotEqualTo("rwx------");
+                .isEqualTo("rwxr-xr-x");
+        assertThat(PrivateFiles.openToOthers(shared)).contains(true);
         assertThat(PrivateFiles.openToOthers(dir.resolve("missing"))).isEqualTo(Optional.empty());
     }
 
