@@ -58,7 +58,8 @@ final class SlackCommands {
     /** The request's own id: its trigger_id, or its signature when Slack sent none. */
     static String key(String id, Request<?> request) {
         if (id != null && !id.isBlank()) {
-            return id;
+            // Stripped: a form's last field may carry the body's trailing line break.
+            return id.strip();
         }
         return "sig:"
                 + Optional.ofNullable(request.getHeaders().getFirstValue("X-Slack-Signature"))

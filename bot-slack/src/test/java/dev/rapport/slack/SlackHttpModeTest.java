@@ -152,6 +152,7 @@ class SlackHttpModeTest {
         // THEN it was stored and answered once, and Marc has one note
         bed.slack.await(SlackTestBed.nameOf(responseUrl));
         assertThat(bed.store.rows("inbox")).as("one inbox row for four sends").isEqualTo(1);
+        assertThat(bed.storage.inbox().find("slack:1111.2222.replayed")).isPresent();
         assertThat(bed.storage.inbox().pending()).isEmpty();
         assertThat(bed.answer("contact", "marc").toString()).contains("met at the mixer");
         assertThat(bed.storage
