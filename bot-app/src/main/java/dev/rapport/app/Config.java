@@ -1,6 +1,5 @@
 package dev.rapport.app;
 
-import io.github.cdimascio.dotenv.Dotenv;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
@@ -14,10 +13,19 @@ public final class Config {
         this.source = source;
     }
 
-    /** The process environment first, then ./.env. */
+    /** The process environment first, then ./.env; a malformed .env line stops the start with its line number. */
     public static Config load() {
-        Dotenv dotenv = Dotenv.configure().ignoreIfMissing().ignoreIfMalformed().load();
-        return new Config(key -> Optional.ofNullable(System.getenv(key)).orElseGet(() -> dotenv.get(key)));
+        return load(Path.of(".env"), System::getenv);
+    }
+
+    static Config load(Path dotEnv, Function<String, String> environment) {
+        Map<String, String> file = DotEnv.read(dotEnv);
+        return new Config(key -> Optional.ofNullable(environment.apply(key)).orElseGet(() -> file.get(key)));
+    }
+
+    /** The host the HTTP front binds: 127.0.0.1 (behind a reverse proxy) unless HOST says otherwise. */
+    public String host() {
+        return get("HOST").orElse("127.0.0.1");
     }
 
     public static Config of(Map<String, String> values) {

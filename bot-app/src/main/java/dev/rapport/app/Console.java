@@ -7,12 +7,11 @@ import dev.rapport.core.reply.Attachment;
 import dev.rapport.core.reply.Button;
 import dev.rapport.core.reply.Reply;
 import dev.rapport.core.reply.Section;
+import dev.rapport.store.sqlite.PrivateFiles;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -82,10 +81,10 @@ public final class Console {
 
     private Reply saved(Reply reply, Attachment file) {
         try {
-            Files.createDirectories(exportDirectory);
+            PrivateFiles.folder(exportDirectory);
             Path target =
                     exportDirectory.resolve(file.fileName()).toAbsolutePath().normalize();
-            Files.writeString(target, file.content(), StandardCharsets.UTF_8);
+            PrivateFiles.writeString(target, file.content());
             return reply.withNotice(Section.of("Saved " + target));
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot write the export to " + exportDirectory, e);

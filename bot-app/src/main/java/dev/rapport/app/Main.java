@@ -5,13 +5,17 @@ import dev.rapport.core.api.Requester;
 import dev.rapport.core.assembly.CoreAssembly;
 import dev.rapport.core.delivery.OutboxDelivery;
 import dev.rapport.core.digest.DigestScheduler;
+import dev.rapport.core.inbox.InboxWorkers;
 import dev.rapport.core.port.ChannelMembers;
 import dev.rapport.core.port.DirectMessenger;
 import dev.rapport.core.port.Storage;
 import dev.rapport.core.port.Telemetry;
+import dev.rapport.http.HttpAnswer;
+import dev.rapport.http.HttpFront;
 import dev.rapport.store.sqlite.Backups;
 import dev.rapport.store.sqlite.DamagedDatabaseException;
 import dev.rapport.store.sqlite.Database;
+import dev.rapport.store.sqlite.PrivateFiles;
 import dev.rapport.store.sqlite.SqliteStorage;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -21,6 +25,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -39,11 +44,24 @@ public final class Main {
     private static final Logger log = LoggerFactory.getLogger(Main.class);
     // Enough sends in flight to use a platform's allowed rate when each answer takes tens of milliseconds.
     private static final int PARALLEL_SENDS = 4;
+    private static final int INBOX_WORKERS = 4;
+    // Together well inside the 10 s a service manager waits after SIGTERM.
+    private static final Duration FRONT_GRACE = Duration.ofSeconds(3);
+    private static final Duration INBOX_GRACE = Duration.ofSeconds(5);
 
     private Main() {}
 
     public static void main(String[] args) throws Exception {
-        Config config = Config.load();
+        Config config;
+        try {
+            config = Config.load();
+        } catch (DotEnv.Malformed e) {
+            System.err.println(e.getMessage());
+            System.exit(2);
+            return;
+        }
+        warnIfOpenToOthers(Path.of(".env"));
+        warnIfOpenToOthers(config.database());
         if (args.length > 0) {
             System.exit(tool(config, args));
         }
@@ -92,11 +110,31 @@ public final class Main {
             Rapport rapport = core.rapport();
             Backups backups = new Backups(db, config.backupDirectory(), clock);
             List<Running> adapters = new ArrayList<>();
-            SlackLauncher.start(config, rapport).ifPresent(adapters::add);
+            InboxWorkers inbox = core.inbox(INBOX_WORKERS);
+            // One HTTP front for everything served over HTTP (Slack's events today), bound to HOST.
+            // Private calendar feeds are served on it too when RAPPORT_PUBLIC_URL says where it is reached.
+            boolean calendars = config.get("RAPPORT_PUBLIC_URL").isPresent();
+            Optional<HttpFront> front = SlackLauncher.needsFront(config) || calendars
+                    ? Optional.of(HttpFront.create(HttpFront.Settings.on(config.host(), SlackLauncher.port(config))
+                            .withStopGrace(FRONT_GRACE)))
+                    : Optional.empty();
+            if (calendars) {
+                CalendarRoute calendar = new CalendarRoute(core.calendarFeed());
+                front.get().routeUnder(CalendarRoute.PREFIX, request -> {
+                    CalendarRoute.Response answer = calendar.handle(request.method(), request.path());
+                    return HttpAnswer.of(answer.status(), answer.contentType(), answer.body());
+                });
+            }
+            SlackLauncher.start(config, rapport, inbox, front).ifPresent(adapters::add);
             DiscordLauncher.start(config, rapport).ifPresent(adapters::add);
             if (adapters.isEmpty()) {
                 runConsole(config, core, backups);
                 return;
+            }
+            // Rows a crashed run left run first, while their reply channel still works; then new ones as they come.
+            inbox.start();
+            if (front.isPresent()) {
+                front.get().start();
             }
             List<DirectMessenger> messengers =
                     adapters.stream().map(Running::messenger).toList();
@@ -114,7 +152,11 @@ public final class Main {
                 // The admin endpoint stops first, so a load balancer sees this instance go away before it stops.
                 stoppers.add(admin(config, db, adapters, storage, delivery, metrics.get()));
             }
-            // Schedulers stop first, so that nothing is handed to an adapter that is shutting down.
+            // SIGTERM: the front stops taking requests (those in flight are written to the inbox and acknowledged),
+            // the inbox's workers finish what they hold (what they cannot finish in time runs at the next start),
+            // then the schedulers stop, so that nothing is handed to an adapter that is shutting down.
+            front.ifPresent(stoppers::add);
+            stoppers.add(() -> inbox.stop(INBOX_GRACE));
             stoppers.add(digests);
             stoppers.add(maintenance);
             adapters.forEach(adapter -> stoppers.add(adapter.stopper()));
@@ -159,6 +201,13 @@ public final class Main {
             digests.start(DigestScheduler.TICK);
             BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
             console.run(in, interactive);
+        }
+    }
+
+    /** A warning (never a refusal) when a file holding secrets or notes is readable by group or others. */
+    private static void warnIfOpenToOthers(Path file) {
+        if (PrivateFiles.openToOthers(file).orElse(false)) {
+            log.warn("{} is readable by other users of this machine; run: chmod 600 {}", file, file);
         }
     }
 

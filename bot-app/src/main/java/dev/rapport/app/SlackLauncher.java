@@ -1,6 +1,8 @@
 package dev.rapport.app;
 
 import dev.rapport.core.api.Rapport;
+import dev.rapport.core.inbox.InboxWorkers;
+import dev.rapport.http.HttpFront;
 import dev.rapport.slack.SlackAdapter;
 import dev.rapport.slack.SlackSettings;
 import java.util.Optional;
@@ -10,12 +12,17 @@ final class SlackLauncher {
     private SlackLauncher() {}
 
     /** The running adapter, or empty when Slack is not configured. */
-    static Optional<Running> start(Config config, Rapport rapport) throws Exception {
+    static Optional<Running> start(Config config, Rapport rapport, InboxWorkers inbox, Optional<HttpFront> front)
+            throws Exception {
         if (!config.hasSlack()) {
             return Optional.empty();
         }
-        SlackAdapter adapter = SlackAdapter.create(settings(config), rapport);
+        SlackSettings settings = settings(config);
+        SlackAdapter adapter = SlackAdapter.create(settings, rapport, inbox);
         try {
+            if (settings.mode() == SlackSettings.Mode.HTTP) {
+                adapter.mount(front.orElseThrow(() -> new IllegalStateException("Slack HTTP mode needs the front")));
+            }
             adapter.start();
         } catch (Exception e) {
             adapter.close();
@@ -33,7 +40,12 @@ final class SlackLauncher {
                 config.get("SLACK_API_URL"));
     }
 
-    private static int port(Config config) {
+    /** Whether Slack is configured in HTTP mode, which needs the HTTP front. */
+    static boolean needsFront(Config config) {
+        return config.hasSlack() && config.get("SLACK_APP_TOKEN").isEmpty();
+    }
+
+    static int port(Config config) {
         Optional<String> port = config.get("PORT");
         if (port.isEmpty()) {
             return SlackSettings.DEFAULT_PORT;

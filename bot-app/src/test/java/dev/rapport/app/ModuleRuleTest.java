@@ -49,4 +49,18 @@ class ModuleRuleTest {
             .resideInAnyPackage(
                     "dev.rapport.store..", "dev.rapport.slack..", "dev.rapport.discord..", "dev.rapport.app..")
             .because("bot-core is the centre that every other module depends on");
+
+    @ArchTest
+    static final ArchRule httpFrontImportsNoOtherModule = noClasses()
+            .that()
+            .resideInAPackage("dev.rapport.http..")
+            .should()
+            .dependOnClassesThat()
+            .resideInAnyPackage(
+                    "dev.rapport.core..",
+                    "dev.rapport.store..",
+                    "dev.rapport.slack..",
+                    "dev.rapport.discord..",
+                    "dev.rapport.app..")
+            .because("the HTTP front is shared plumbing that adapters and the app mount routes on");
 }

@@ -30,9 +30,17 @@ public final class Bench {
                             .run();
                 case "delivery" -> new DeliveryBench(folder).run();
                 case "import" -> new ImportBench(folder).run();
-                case "crash" ->
-                    new CrashBench(folder, Path.of(System.getProperty("rapport.jar", "bot-app/target/rapport.jar")))
-                            .run();
+                case "crash" -> {
+                    Path jar = Path.of(System.getProperty("rapport.jar", "bot-app/target/rapport.jar"));
+                    String part = System.getProperty("crash", "all");
+                    if (!part.equals("commands")) {
+                        new CrashBench(folder, jar).run();
+                    }
+                    if (!part.equals("digests")) {
+                        System.out.println("== crash: commands");
+                        new CommandCrashBench(folder, jar).run();
+                    }
+                }
                 default ->
                     throw new IllegalArgumentException(
                             "unknown benchmark " + name + "; try: commands, startup, delivery, crash, import");

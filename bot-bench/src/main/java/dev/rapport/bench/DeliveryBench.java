@@ -56,7 +56,7 @@ final class DeliveryBench {
                     Optional.of(slack.apiUrl()));
             // The adapter is never started: only its messenger is used, built exactly as the running bot builds it.
             CoreAssembly core = CoreAssembly.over(clock, storage);
-            try (SlackAdapter adapter = SlackAdapter.create(settings, core.rapport())) {
+            try (SlackAdapter adapter = SlackAdapter.create(settings, core.rapport(), core.inbox(1))) {
                 DirectMessenger messenger = paced ? new PacedMessenger(adapter.messenger(), rate) : adapter.messenger();
                 DigestScheduler scheduler =
                         core.digests(core.delivery(List.of(messenger)), Integer.getInteger("parallel", 4));

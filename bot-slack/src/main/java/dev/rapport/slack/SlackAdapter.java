@@ -8,10 +8,12 @@ import com.slack.api.bolt.socket_mode.SocketModeApp;
 import com.slack.api.methods.MethodsClient;
 import com.slack.api.model.event.AppHomeOpenedEvent;
 import dev.rapport.core.api.Rapport;
+import dev.rapport.core.inbox.InboxWorkers;
 import dev.rapport.core.port.ChannelMembers;
 import dev.rapport.core.port.DirectMessenger;
+import dev.rapport.http.HttpFront;
+import java.time.Clock;
 import java.util.Optional;
-import java.util.OptionalInt;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -33,12 +35,19 @@ public final class SlackAdapter implements AutoCloseable {
     private final SlackMessenger messenger;
     private final SlackChannels channels;
     private final Optional<ExecutorService> ownWorkers;
+    private final InboxWorkers inbox;
     private Optional<SocketModeApp> socketMode = Optional.empty();
-    private Optional<SlackHttpServer> http = Optional.empty();
+    private boolean mounted;
 
-    private SlackAdapter(SlackSettings settings, Rapport rapport, Executor work, Optional<ExecutorService> ownWorkers) {
+    private SlackAdapter(
+            SlackSettings settings,
+            Rapport rapport,
+            InboxWorkers inbox,
+            Executor work,
+            Optional<ExecutorService> ownWorkers) {
         this.settings = settings;
         this.ownWorkers = ownWorkers;
+        this.inbox = inbox;
         SlackConfig config = new SlackConfig();
         settings.apiBase().ifPresent(config::setMethodsEndpointUrlPrefix);
         config.setPrettyResponseLoggingEnabled(false);
@@ -57,8 +66,9 @@ public final class SlackAdapter implements AutoCloseable {
         SlackHome home = new SlackHome(rapport, methods, renderer);
         this.messenger = new SlackMessenger(methods, renderer);
         this.channels = new SlackChannels(methods, directory);
-        new SlackCommands(rapport, directory, channels, replies, work).register(app);
-        new SlackInteractions(rapport, directory, replies, home, methods, work).register(app);
+        new SlackCommands(inbox).register(app);
+        new SlackInteractions(inbox).register(app);
+        inbox.channel(new SlackInbox(directory, channels, replies, home, methods));
         app.event(AppHomeOpenedEvent.class, (payload, context) -> {
             AppHomeOpenedEvent event = payload.getEvent();
             if ("home".equals(event.getTab())) {
@@ -69,15 +79,25 @@ public final class SlackAdapter implements AutoCloseable {
         });
     }
 
-    /** An adapter that does its work on its own small pool of threads. */
-    public static SlackAdapter create(SlackSettings settings, Rapport rapport) {
+    /**
+     * An adapter that writes every command, click and submission to {@code inbox} before acknowledging it (the
+     * inbox's workers run them and answer through this adapter), and does its other work (the Home tab) on a small
+     * pool of its own.
+     */
+    public static SlackAdapter create(SlackSettings settings, Rapport rapport, InboxWorkers inbox) {
         ExecutorService workers = Executors.newFixedThreadPool(WORKERS, DaemonThreads.named("rapport-slack"));
-        return new SlackAdapter(settings, rapport, workers, Optional.of(workers));
+        return new SlackAdapter(settings, rapport, inbox, workers, Optional.of(workers));
     }
 
-    /** An adapter that does its work on the given executor (tests hold it to show that acks never wait). */
-    static SlackAdapter create(SlackSettings settings, Rapport rapport, Executor work) {
-        return new SlackAdapter(settings, rapport, work, Optional.empty());
+    /**
+     * HTTP mode: mounts {@code POST /slack/events} on the front (call before {@link #start}). Requests are checked
+     * against the signing secret before anything reads them.
+     */
+    public void mount(HttpFront front) {
+        String secret = settings.signingSecret()
+                .orElseThrow(() -> new IllegalStateException("HTTP mode needs SLACK_SIGNING_SECRET"));
+        front.route(SlackEvents.PATH, new SlackEvents(app, secret, Clock.systemUTC()));
+        mounted = true;
     }
 
     /** Connects to Slack (Socket Mode) or starts listening for it (HTTP mode). */
@@ -88,15 +108,16 @@ public final class SlackAdapter implements AutoCloseable {
             socketMode = Optional.of(socket);
             log.info("Slack adapter connected in Socket Mode");
         } else {
+            if (!mounted) {
+                throw new IllegalStateException("HTTP mode: mount the adapter on the HTTP front before starting it");
+            }
             app.start();
-            SlackHttpServer server = SlackHttpServer.start(app, settings.port());
-            http = Optional.of(server);
-            log.info("Slack adapter listening on port {} at {}", server.port(), SlackHttpServer.PATH);
+            log.info("Slack adapter serving {} on the HTTP front", SlackEvents.PATH);
         }
     }
 
     /**
-     * Whether Slack can reach Rapport now: in Socket Mode, the socket is up; in HTTP mode, the listener is started
+     * Whether Slack can reach Rapport now: in Socket Mode, the socket is up; in HTTP mode, the adapter is mounted on the running HTTP front
      * (Slack calls us, so there is nothing more to know from here).
      */
     public boolean connected() {
@@ -106,12 +127,7 @@ public final class SlackAdapter implements AutoCloseable {
                     && socket.getClient() != null
                     && socket.getClient().verifyConnection();
         }
-        return http.isPresent();
-    }
-
-    /** The port HTTP mode listens on, once started. */
-    public OptionalInt httpPort() {
-        return http.map(server -> OptionalInt.of(server.port())).orElse(OptionalInt.empty());
+        return mounted;
     }
 
     public DirectMessenger messenger() {
@@ -135,8 +151,7 @@ public final class SlackAdapter implements AutoCloseable {
         if (socketMode.isPresent()) {
             socketMode.get().close();
         }
-        http.ifPresent(SlackHttpServer::close);
-        if (http.isPresent()) {
+        if (mounted) {
             app.stop();
         }
         ownWorkers.ifPresent(ExecutorService::shutdown);

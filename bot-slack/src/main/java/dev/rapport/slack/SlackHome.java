@@ -36,7 +36,8 @@ final class SlackHome {
         this.renderer = renderer;
     }
 
-    void publish(Requester from, Optional<Reply> outcome) {
+    /** Publishes the Home tab, with the outcome of a press on top; true when Slack took it. */
+    boolean publish(Requester from, Optional<Reply> outcome) {
         Reply home = rapport.home(from);
         List<LayoutBlock> blocks = new ArrayList<>();
         int budget = Limits.VIEW_BLOCKS - 1;
@@ -54,8 +55,10 @@ final class SlackHome {
             if (!published.isOk()) {
                 log.warn("views.publish failed: {}", published.getError());
             }
+            return published.isOk();
         } catch (IOException | SlackApiException e) {
             log.warn("views.publish failed: {}", e.toString());
+            return false;
         }
     }
 }

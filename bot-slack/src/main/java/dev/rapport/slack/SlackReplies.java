@@ -37,8 +37,8 @@ final class SlackReplies {
         this.renderer = renderer;
     }
 
-    /** Answers through a response_url; files go to the user's DM first. */
-    void respond(String responseUrl, String userId, Reply reply) {
+    /** Answers through a response_url; files go to the user's DM first. True when Slack took the answer. */
+    boolean respond(String responseUrl, String userId, Reply reply) {
         Reply shown = withFile(userId, reply);
         ActionResponse response = ActionResponse.builder()
                 .responseType(shown.visibility() == Reply.Visibility.CHANNEL ? "in_channel" : "ephemeral")
@@ -50,19 +50,22 @@ final class SlackReplies {
             WebhookResponse sent = new Responder(slack, responseUrl).send(response);
             if (sent.getCode() != 200) {
                 log.warn("Slack refused a response_url answer: HTTP {}", sent.getCode());
+                return false;
             }
+            return true;
         } catch (IOException e) {
             log.warn("Posting to a response_url failed: {}", e.toString());
+            return false;
         }
     }
 
     /** Answers in a direct message, for interactions that came without a response_url. */
-    void directMessage(String userId, Reply reply) {
+    boolean directMessage(String userId, Reply reply) {
         Reply shown = withFile(userId, reply);
         try {
             Optional<String> channel = openDm(userId);
             if (channel.isEmpty()) {
-                return;
+                return false;
             }
             var posted = methods.chatPostMessage(r -> r.channel(channel.get())
                     .text(renderer.fallbackText(shown))
@@ -72,8 +75,10 @@ final class SlackReplies {
             if (!posted.isOk()) {
                 log.warn("chat.postMessage failed: {}", posted.getError());
             }
+            return posted.isOk();
         } catch (IOException | SlackApiException e) {
             log.warn("chat.postMessage failed: {}", e.toString());
+            return false;
         }
     }
 

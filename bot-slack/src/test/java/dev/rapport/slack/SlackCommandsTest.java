@@ -8,9 +8,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.google.gson.JsonObject;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.concurrent.Executor;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -65,9 +62,8 @@ class SlackCommandsTest {
 
     @Test
     void theAcknowledgementDoesNotWaitForCore() {
-        // GIVEN work that is held back until the test releases it
-        HeldWork held = new HeldWork();
-        try (SlackTestBed heldBed = SlackTestBed.start(dir.resolve("held"), held)) {
+        // GIVEN inbox workers that are not running yet
+        try (SlackTestBed heldBed = SlackTestBed.held(dir.resolve("held"))) {
             String responseUrl = heldBed.newResponseUrl();
 
             // WHEN a command arrives
@@ -77,10 +73,10 @@ class SlackCommandsTest {
             assertThat(ack.statusCode()).isEqualTo(200);
             assertThat(ack.body()).isEmpty();
             assertThat(heldBed.slack.calls(SlackTestBed.nameOf(responseUrl))).isEmpty();
-            assertThat(held.waiting()).isEqualTo(1);
+            assertThat(heldBed.storage.inbox().pending()).hasSize(1);
 
-            // AND once the work runs, the answer follows at the response_url
-            held.release();
+            // AND once the workers run it, the answer follows at the response_url
+            assertThat(heldBed.inbox.drain()).isEqualTo(1);
             JsonObject answer =
                     heldBed.slack.await(SlackTestBed.nameOf(responseUrl)).json();
             assertThat(visibleText(blocks(answer))).contains("/remember");
@@ -174,28 +170,5 @@ class SlackCommandsTest {
         FakeSlackWebApi.Call complete = bed.slack.await("files.completeUploadExternal");
         assertThat(complete.form().get("channel_id")).isEqualTo("D0ANA00001");
         assertThat(visibleText(blocks(answer))).contains("The file is in your direct messages");
-    }
-
-    /** An executor that holds tasks until released. */
-    static final class HeldWork implements Executor {
-        private final List<Runnable> tasks = new ArrayList<>();
-
-        @Override
-        public synchronized void execute(Runnable task) {
-            tasks.add(task);
-        }
-
-        synchronized int waiting() {
-            return tasks.size();
-        }
-
-        void release() {
-            List<Runnable> run;
-            synchronized (this) {
-                run = new ArrayList<>(tasks);
-                tasks.clear();
-            }
-            new Thread(() -> run.forEach(Runnable::run)).start();
-        }
     }
 }

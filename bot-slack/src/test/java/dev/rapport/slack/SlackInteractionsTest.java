@@ -45,7 +45,7 @@ class SlackInteractionsTest {
         // THEN a modal with one text input opens for the click's trigger
         assertThat(ack.statusCode()).isEqualTo(200);
         FakeSlackWebApi.Call open = bed.slack.await("views.open");
-        assertThat(open.form().get("trigger_id")).isEqualTo("13345224609.738474920.8088930838d88f008e0");
+        assertThat(open.form().get("trigger_id")).isEqualTo(bed.lastTrigger());
         JsonObject view = open.formJson("view").getAsJsonObject();
         assertThat(view.get("type").getAsString()).isEqualTo("modal");
         assertThat(view.get("callback_id").getAsString()).isEqualTo(PromptModal.CALLBACK_ID);

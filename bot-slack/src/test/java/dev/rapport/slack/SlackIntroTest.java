@@ -316,7 +316,7 @@ class SlackIntroTest {
         assertThat(ack.statusCode()).isEqualTo(200);
         assertThat(ack.body()).isEmpty();
         FakeSlackWebApi.Call open = bed.slack.await("views.open");
-        assertThat(open.form().get("trigger_id")).isEqualTo("13345224609.738474920.8088930838d88f008e3");
+        assertThat(open.form().get("trigger_id")).isEqualTo(bed.lastTrigger());
         JsonObject view = open.formJson("view").getAsJsonObject();
         assertThat(visibleText(view.getAsJsonArray("blocks"))).contains("What did you learn about Bea Santos?");
 

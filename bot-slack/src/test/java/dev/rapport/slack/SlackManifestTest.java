@@ -54,7 +54,7 @@ class SlackManifestTest {
 
         assertThat(manifest).contains("socket_mode_enabled: false");
         long urls = manifest.lines()
-                .filter(line -> line.strip().matches("(url|request_url): https://YOUR-HOST" + SlackHttpServer.PATH))
+                .filter(line -> line.strip().matches("(url|request_url): https://YOUR-HOST" + SlackEvents.PATH))
                 .count();
         assertThat(urls).isEqualTo(SlackCommands.NAMES.size() + 2);
     }

@@ -3,7 +3,6 @@ package dev.rapport.slack;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.rapport.core.api.Rapport;
 import dev.rapport.core.assembly.CoreAssembly;
 import dev.rapport.core.testing.OpenStorage;
 import dev.rapport.core.testing.TestStorage;
@@ -66,13 +65,12 @@ class SlackSettingsTest {
         SlackSettings settings = new SlackSettings(
                 SlackTestBed.BOT_TOKEN, Optional.of(APP_TOKEN), Optional.empty(), 3000, Optional.empty());
         try (OpenStorage store = TestStorage.open(dir)) {
-            Rapport rapport = CoreAssembly.over(Clock.fixed(SlackTestBed.NOW, ZoneOffset.UTC), store.storage())
-                    .rapport();
+            CoreAssembly core = CoreAssembly.over(Clock.fixed(SlackTestBed.NOW, ZoneOffset.UTC), store.storage());
 
             // WHEN the adapter is built (not connected)
-            try (SlackAdapter adapter = SlackAdapter.create(settings, rapport)) {
-                // THEN it is ready, with no HTTP port
-                assertThat(adapter.httpPort()).isEmpty();
+            try (SlackAdapter adapter = SlackAdapter.create(settings, core.rapport(), core.inbox(1))) {
+                // THEN it is ready, and needs no HTTP front
+                assertThatThrownBy(() -> adapter.mount(null)).hasMessageContaining("SLACK_SIGNING_SECRET");
                 assertThat(adapter.messenger().platform()).isEqualTo("slack");
             }
         }

@@ -8,9 +8,11 @@ import com.google.gson.JsonObject;
 import com.slack.api.app_backend.SlackSignature;
 import dev.rapport.core.api.Rapport;
 import dev.rapport.core.assembly.CoreAssembly;
+import dev.rapport.core.inbox.InboxWorkers;
 import dev.rapport.core.port.Storage;
 import dev.rapport.core.testing.OpenStorage;
 import dev.rapport.core.testing.TestStorage;
+import dev.rapport.http.HttpFront;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -26,7 +28,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -49,10 +50,13 @@ final class SlackTestBed implements AutoCloseable {
     final CoreAssembly core;
     final Rapport rapport;
     final SlackAdapter adapter;
+    final InboxWorkers inbox;
+    final HttpFront front;
     private final HttpClient http = HttpClient.newHttpClient();
     private final AtomicInteger responses = new AtomicInteger();
+    private final AtomicInteger triggers = new AtomicInteger();
 
-    private SlackTestBed(Path dir, Optional<Executor> work) throws Exception {
+    private SlackTestBed(Path dir, boolean workersRunning) throws Exception {
         slack = FakeSlackWebApi.start();
         slack.member(ANA, "ana", "Ana Lima", "Ana", "Europe/Lisbon");
         slack.member(BEA, "bea", "Bea Santos", "Bea Santos", "America/New_York");
@@ -62,18 +66,24 @@ final class SlackTestBed implements AutoCloseable {
         rapport = core.rapport();
         SlackSettings settings = new SlackSettings(
                 BOT_TOKEN, Optional.empty(), Optional.of(SIGNING_SECRET), 0, Optional.of(slack.apiUrl()));
-        adapter = work.isPresent()
-                ? SlackAdapter.create(settings, rapport, work.get())
-                : SlackAdapter.create(settings, rapport);
+        inbox = core.inbox(2);
+        adapter = SlackAdapter.create(settings, rapport, inbox);
+        front = HttpFront.create(HttpFront.Settings.on("127.0.0.1", 0));
+        adapter.mount(front);
         adapter.start();
+        front.start();
+        if (workersRunning) {
+            inbox.start();
+        }
     }
 
     static SlackTestBed start(Path dir) throws Exception {
-        return new SlackTestBed(dir, Optional.empty());
+        return new SlackTestBed(dir, true);
     }
 
-    static SlackTestBed start(Path dir, Executor work) throws Exception {
-        return new SlackTestBed(dir, Optional.of(work));
+    /** A bed whose inbox workers are not running: requests wait in the inbox until {@code inbox.drain()}. */
+    static SlackTestBed held(Path dir) throws Exception {
+        return new SlackTestBed(dir, false);
     }
 
     /** A fresh response_url on the fake, so each answer can be awaited by name. */
@@ -107,13 +117,22 @@ final class SlackTestBed implements AutoCloseable {
         String body = Fixtures.filled(
                 "slack/slash_command.form",
                 Map.of(
-                        "channel_id", channelId,
-                        "channel_name", channelName,
-                        "user_id", userId,
-                        "user_name", userName,
-                        "command", encode("/" + command),
-                        "text", encode(text),
-                        "response_url", encode(responseUrl)));
+                        "channel_id",
+                        channelId,
+                        "channel_name",
+                        channelName,
+                        "user_id",
+                        userId,
+                        "user_name",
+                        userName,
+                        "command",
+                        encode("/" + command),
+                        "text",
+                        encode(text),
+                        "response_url",
+                        encode(responseUrl),
+                        "trigger_id",
+                        nextTrigger()));
         return post(body, "application/x-www-form-urlencoded");
     }
 
@@ -208,7 +227,33 @@ final class SlackTestBed implements AutoCloseable {
         action.getAsJsonObject("text").addProperty("text", label(button));
     }
 
+    /** A trigger id of its own, as Slack gives every request one. */
+    String nextTrigger() {
+        return "13345224609.738474920." + String.format("%019d", triggers.incrementAndGet());
+    }
+
+    /** The trigger id of the request sent last. */
+    String lastTrigger() {
+        return "13345224609.738474920." + String.format("%019d", triggers.get());
+    }
+
     private HttpResponse<String> postPayload(JsonObject payload) {
+        // Each request Slack sends has its own ids: the trigger, the click's action_ts, the modal's view id.
+        payload.addProperty("trigger_id", nextTrigger());
+        if (payload.has("actions")) {
+            payload.getAsJsonArray("actions")
+                    .get(0)
+                    .getAsJsonObject()
+                    .addProperty("action_ts", "1764061263." + triggers.get());
+        }
+        if (payload.has("view") && "view_submission".equals(payload.get("type").getAsString())) {
+            payload.getAsJsonObject("view").addProperty("id", "V0MODAL" + triggers.get());
+        }
+        return postExactly(payload);
+    }
+
+    /** Posts the payload as it is, ids included (a replay or a retry). */
+    HttpResponse<String> postExactly(JsonObject payload) {
         return post("payload=" + encode(payload.toString()), "application/x-www-form-urlencoded");
     }
 
@@ -237,7 +282,7 @@ final class SlackTestBed implements AutoCloseable {
     }
 
     URI eventsUri() {
-        return URI.create("http://127.0.0.1:" + adapter.httpPort().orElseThrow() + SlackHttpServer.PATH);
+        return URI.create("http://127.0.0.1:" + front.port() + SlackEvents.PATH);
     }
 
     static String sign(String secret, long timestamp, String body) {
@@ -308,6 +353,8 @@ final class SlackTestBed implements AutoCloseable {
 
     @Override
     public void close() throws Exception {
+        front.close();
+        inbox.stop(java.time.Duration.ofSeconds(5));
         adapter.close();
         slack.close();
         store.close();

@@ -81,6 +81,14 @@ public final class Rapport {
     }
 
     public Reply handle(CommandRequest request) {
+        return handle(request, () -> {});
+    }
+
+    /**
+     * Handles the command and runs {@code alsoInTransaction} in the command's own transaction when it succeeds (the
+     * inbox marks its row there, so a command that was committed is never run again).
+     */
+    public Reply handle(CommandRequest request, Runnable alsoInTransaction) {
         String name = request.command().strip().toLowerCase(Locale.ROOT).replaceFirst("^/", "");
         // Metrics name only the commands Rapport has, so a typo cannot grow the set of names.
         return guarded(commands.containsKey(name) ? "/" + name : "unknown", () -> {
@@ -95,7 +103,7 @@ public final class Rapport {
             CommandHandler handler = commands.get(name);
             Reply reply = handler == null
                     ? Reply.error("I don't know the command /" + name + ".", "/help")
-                    : transactional(() -> handler.handle(invocation));
+                    : transactional(() -> handler.handle(invocation), alsoInTransaction);
             return notices.withNotices(arrived.user(), invocation, reply, arrived.notices());
         });
     }
@@ -103,7 +111,7 @@ public final class Rapport {
     /** A command with a file: the adapter hands over the bytes it received (an attachment, a shared file, a path). */
     public Reply upload(CommandRequest request, Upload upload) {
         String name = request.command().strip().toLowerCase(Locale.ROOT).replaceFirst("^/", "");
-        return guarded("/" + name + " with a file", () -> {
+        return guarded(uploads.containsKey(name) ? "/" + name : "unknown", () -> {
             Onboarding.Arrived arrived = onboarding.arrive(request.from());
             Invocation invocation = invocation(
                     arrived.user(),
@@ -115,12 +123,17 @@ public final class Rapport {
             UploadHandler handler = uploads.get(name);
             Reply reply = handler == null
                     ? Reply.error("/" + name + " does not take a file.", "/help")
-                    : transactional(() -> handler.handle(invocation, upload));
+                    : transactional(() -> handler.handle(invocation, upload), () -> {});
             return notices.withNotices(arrived.user(), invocation, reply, arrived.notices());
         });
     }
 
     public Reply act(ActionRequest request) {
+        return act(request, () -> {});
+    }
+
+    /** Runs the action, and {@code alsoInTransaction} in its transaction when it succeeds (see {@link #handle}). */
+    public Reply act(ActionRequest request, Runnable alsoInTransaction) {
         return guarded("button", () -> {
             Onboarding.Arrived arrived = onboarding.arrive(request.from());
             Invocation invocation = invocation(
@@ -135,7 +148,7 @@ public final class Rapport {
             if (handler.isEmpty()) {
                 return Reply.error("That button is out of date. Try /help.");
             }
-            Reply reply = transactional(() -> handler.get().act(action.get(), invocation));
+            Reply reply = transactional(() -> handler.get().act(action.get(), invocation), alsoInTransaction);
             return notices.withNotices(arrived.user(), invocation, reply, arrived.notices());
         });
     }
@@ -223,13 +236,14 @@ public final class Rapport {
         };
     }
 
-    private Reply transactional(Supplier<Reply> work) {
+    private Reply transactional(Supplier<Reply> work, Runnable alsoInTransaction) {
         try {
             return transactor.inTransaction(() -> {
                 Reply reply = work.get();
                 if (reply.isError()) {
                     throw new RolledBack(reply);
                 }
+                alsoInTransaction.run();
                 return reply;
             });
         } catch (RolledBack rolledBack) {

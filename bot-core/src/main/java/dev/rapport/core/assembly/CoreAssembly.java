@@ -25,6 +25,8 @@ import dev.rapport.core.exchange.Exports;
 import dev.rapport.core.exchange.ImportCommand;
 import dev.rapport.core.exchange.Importer;
 import dev.rapport.core.exchange.NoteDates;
+import dev.rapport.core.inbox.InboxWorkers;
+import dev.rapport.core.inbox.UnfinishedRequests;
 import dev.rapport.core.intro.IntroCheckIns;
 import dev.rapport.core.intro.IntroCommand;
 import dev.rapport.core.intro.IntroContacts;
@@ -123,7 +125,8 @@ public final class CoreAssembly {
                         List.of(
                                 new Welcome(),
                                 new IntroducedContacts(storage.intros(), storage.notes(), introContacts))),
-                new NoticeBoard(List.of(new UndeliveredDigestNotice(storage.users()))),
+                new NoticeBoard(List.of(
+                        new UndeliveredDigestNotice(storage.users()), new UnfinishedRequests(clock, storage.inbox()))),
                 telemetry);
     }
 
@@ -155,6 +158,14 @@ public final class CoreAssembly {
     /** The front door every adapter talks to. */
     public Rapport rapport() {
         return rapport;
+    }
+
+    /**
+     * The inbox's workers: adapters write each request down through them before acknowledging it, and
+     * {@code threads} workers run the rows (one user's in order) once {@link InboxWorkers#start} is called.
+     */
+    public InboxWorkers inbox(int threads) {
+        return new InboxWorkers(clock, storage.inbox(), rapport, threads);
     }
 
     /** The delivery that digests and round messages share, so that one platform's pause holds for both. */

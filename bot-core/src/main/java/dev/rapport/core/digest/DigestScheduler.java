@@ -28,6 +28,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -102,11 +103,14 @@ public final class DigestScheduler implements AutoCloseable {
         if (executor != null) {
             throw new IllegalStateException("The digest scheduler is already running");
         }
-        executor = Executors.newSingleThreadScheduledExecutor(runnable -> {
+        ScheduledThreadPoolExecutor ticks = new ScheduledThreadPoolExecutor(1, runnable -> {
             Thread thread = new Thread(runnable, "rapport-digest");
             thread.setDaemon(true);
             return thread;
         });
+        // A stop drops the next tick instead of waiting for it (which held SIGTERM for up to a tick).
+        ticks.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
+        executor = ticks;
         executor.schedule(this::tickAndReschedule, firstTick.toMillis(), TimeUnit.MILLISECONDS);
     }
 

@@ -197,6 +197,13 @@ public final class IntroCommand implements CommandHandler, ActionHandler {
         if (intro.isEmpty()) {
             return Reply.error("That button is out of date.");
         }
+        if (!invocation
+                .place()
+                .channelId()
+                .equals(Optional.of(intro.get().channel().channelId()))) {
+            // An intro's buttons belong to its post: a forged or copied button pressed elsewhere does nothing.
+            return Reply.error("That button only works on the intro post, in the channel it was posted in.");
+        }
         Person about = person(intro.get(), remember.side());
         if (about.platformUserId().equals(presser.platformUserId())) {
             return Reply.error("That is you: Rapport keeps notes about other people.");

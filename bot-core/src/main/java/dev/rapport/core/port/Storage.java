@@ -11,6 +11,7 @@ public record Storage(
         RoundOutbox roundOutbox,
         DigestOutbox digestOutbox,
         DigestReads digestReads,
+        Inbox inbox,
         Transactor transactor,
         // Import, export and calendar (issue 13).
         ContactEmailStore emails,

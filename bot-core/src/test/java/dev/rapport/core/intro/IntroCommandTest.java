@@ -2,6 +2,8 @@ package dev.rapport.core.intro;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.rapport.core.api.ActionRequest;
+import dev.rapport.core.api.Place;
 import dev.rapport.core.api.Requester;
 import dev.rapport.core.digest.IntroCheckIn;
 import dev.rapport.core.domain.Contact;
@@ -104,6 +106,22 @@ class IntroCommandTest {
 
         assertThat(world.inDm(zoe, "/contact marc").plainText())
                 .contains("Intro: Dana introduced Ana and Marc: you both sail and are moving to Lisbon");
+    }
+
+    @Test
+    void anIntrosButtonIsHonouredOnlyInTheChannelItWasPostedIn() {
+        Button rememberAna = introduce().allButtons().get(0);
+
+        for (Place elsewhere : List.of(Place.teamChannel("C2"), Place.directMessage("D1"), Place.none())) {
+            Reply reply = world.rapport.act(ActionRequest.withInput(eve, rememberAna.actionId(), "planted")
+                    .in(elsewhere));
+
+            assertThat(reply.isError()).as(elsewhere.toString()).isTrue();
+            assertThat(reply.plainText()).contains("channel it was posted in");
+        }
+        assertThat(world.contactsOf(eve)).isEmpty();
+        assertThat(world.submit(eve, rememberAna.actionId(), "in its channel").isError())
+                .isFalse();
     }
 
     @Test

@@ -41,7 +41,7 @@ public final class Backups {
             return Optional.empty();
         }
         try {
-            Files.createDirectories(directory);
+            PrivateFiles.folder(directory);
             Path partial = directory.resolve(target.getFileName() + ".partial");
             Files.deleteIfExists(partial);
             db.copyTo(partial);
@@ -97,16 +97,18 @@ public final class Backups {
             if (!problems.isEmpty()) {
                 throw new DamagedDatabaseException(backup, problems);
             }
-            Files.createDirectories(database.toAbsolutePath().getParent());
+            PrivateFiles.folder(database.toAbsolutePath().getParent());
             if (Files.exists(database)) {
                 Files.move(
                         database,
                         database.resolveSibling(database.getFileName() + ".replaced"),
                         StandardCopyOption.REPLACE_EXISTING);
+                PrivateFiles.file(database.resolveSibling(database.getFileName() + ".replaced"));
             }
             Files.deleteIfExists(database.resolveSibling(database.getFileName() + "-wal"));
             Files.deleteIfExists(database.resolveSibling(database.getFileName() + "-shm"));
             Files.copy(backup, database);
+            PrivateFiles.file(database);
         } catch (IOException e) {
             throw new UncheckedIOException("Restore from " + backup + " failed", e);
         } catch (SQLException e) {

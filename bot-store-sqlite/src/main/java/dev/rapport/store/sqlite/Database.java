@@ -54,10 +54,16 @@ public final class Database implements Transactor, AutoCloseable {
         try {
             Path parent = file.toAbsolutePath().getParent();
             if (parent != null) {
-                Files.createDirectories(parent);
+                PrivateFiles.folder(parent);
             }
             checkIntegrity(file);
-            return new Database(file, migrate(file));
+            // SQLite gives the -wal and -shm files the database file's mode: a private database keeps them private.
+            PrivateFiles.create(file);
+            Database db = new Database(file, migrate(file));
+            for (String suffix : new String[] {"", "-wal", "-shm", "-journal"}) {
+                PrivateFiles.file(Path.of(file + suffix));
+            }
+            return db;
         } catch (IOException | SQLException e) {
             throw new StorageException("Cannot open database " + file, e);
         }
@@ -98,8 +104,13 @@ public final class Database implements Transactor, AutoCloseable {
     public void copyTo(Path target) {
         try (Connection connection = connect(false);
                 var statement = connection.prepareStatement("VACUUM INTO ?")) {
+            // VACUUM INTO writes into an empty file that is already there: created private, it stays private.
+            PrivateFiles.create(target);
             statement.setString(1, target.toAbsolutePath().toString());
             statement.execute();
+            PrivateFiles.file(target);
+        } catch (IOException e) {
+            throw new StorageException("Backup to " + target + " failed", e);
         } catch (SQLException e) {
             throw new StorageException("Backup to " + target + " failed", e);
         }

@@ -1,0 +1,256 @@
+package dev.rapport.core.inbox;
+
+import dev.rapport.core.api.ActionRequest;
+import dev.rapport.core.api.CommandRequest;
+import dev.rapport.core.api.Rapport;
+import dev.rapport.core.domain.UserKey;
+import dev.rapport.core.port.Inbox;
+import dev.rapport.core.reply.Prompt;
+import dev.rapport.core.reply.Reply;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs the inbox: adapters {@link #accept} each request (one small insert, before they acknowledge it), and a few
+ * worker threads take rows, one user's oldest first, through {@link Rapport}, handing the reply to the platform's
+ * {@link InboxChannel}. A row runs only while its reply channel still works; after that its user is told, with their
+ * next reply, that it was not finished ({@link UnfinishedRequests}).
+ */
+public final class InboxWorkers implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(InboxWorkers.class);
+    /** Longer than any request takes; a row whose worker died runs again once it is over (or at the next start). */
+    static final Duration LEASE = Duration.ofMinutes(2);
+    /** How long an idle worker waits before it looks again, in case a wake-up was missed. */
+    private static final long IDLE_WAIT_MS = 1_000;
+
+    private final Clock clock;
+    private final Inbox inbox;
+    private final Rapport rapport;
+    private final Map<String, InboxChannel> channels = new ConcurrentHashMap<>();
+    private final int threads;
+    private final ReentrantLock lock = new ReentrantLock();
+    private final Condition work = lock.newCondition();
+    private final Condition idle = lock.newCondition();
+    private final AtomicInteger inFlight = new AtomicInteger();
+    private final List<Thread> workers = new ArrayList<>();
+    private volatile boolean running;
+    private long wakeUps;
+
+    public InboxWorkers(Clock clock, Inbox inbox, Rapport rapport, int threads) {
+        this.clock = clock;
+        this.inbox = inbox;
+        this.rapport = rapport;
+        this.threads = threads;
+    }
+
+    /** Adds a platform's channel; rows of that platform wait in the inbox until it is there. */
+    public InboxWorkers channel(InboxChannel channel) {
+        channels.put(channel.platform(), channel);
+        wake();
+        return this;
+    }
+
+    /**
+     * Writes a command down (a replay or retry of {@code key} is recognised); true when it is new. Call it before
+     * acknowledging the request to the platform.
+     */
+    public boolean accept(String key, CommandRequest request, String replyTo, Duration replyFor) {
+        return accept(key, InboxPayload.of(request), replyTo, replyFor);
+    }
+
+    /** Writes a button press or modal submission down; see {@link #accept(String, CommandRequest, String, Duration)}. */
+    public boolean accept(String key, ActionRequest request, String replyTo, Duration replyFor) {
+        return accept(key, InboxPayload.of(request), replyTo, replyFor);
+    }
+
+    private boolean accept(String key, InboxPayload payload, String replyTo, Duration replyFor) {
+        Instant now = clock.instant();
+        UserKey user = payload.from().key();
+        boolean added = inbox.append(new Inbox.Request(
+                user.platform() + ":" + key, user, payload.encode(), replyTo, now.plus(replyFor), now));
+        if (added) {
+            wake();
+        }
+        return added;
+    }
+
+    /** Voids the leases of an earlier process and starts the workers; rows left pending run first. */
+    public void start() {
+        int released = inbox.releaseLeases();
+        if (released > 0) {
+            log.info("{} request(s) of an earlier run were unfinished and run again", released);
+        }
+        running = true;
+        for (int i = 0; i < threads; i++) {
+            Thread worker = new Thread(this::loop, "rapport-inbox-" + i);
+            worker.setDaemon(true);
+            workers.add(worker);
+            worker.start();
+        }
+    }
+
+    /**
+     * Runs every row that can run now on the calling thread, one at a time, and returns how many it took; for tools
+     * and tests that do not start threads.
+     */
+    public int drain() {
+        int taken = 0;
+        List<Inbox.Row> rows;
+        while (!(rows = inbox.claim(clock.instant(), LEASE, 1)).isEmpty()) {
+            rows.forEach(this::run);
+            taken += rows.size();
+        }
+        return taken;
+    }
+
+    /** Tells a worker that something may be waiting. */
+    public void wake() {
+        lock.lock();
+        try {
+            wakeUps++;
+            work.signalAll();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private void loop() {
+        while (running) {
+            long seen;
+            lock.lock();
+            try {
+                seen = wakeUps;
+            } finally {
+                lock.unlock();
+            }
+            List<Inbox.Row> rows = List.of();
+            inFlight.incrementAndGet();
+            try {
+                if (running) {
+                    rows = inbox.claim(clock.instant(), LEASE, 1);
+                    rows.forEach(this::run);
+                }
+            } catch (RuntimeException e) {
+                log.error("An inbox worker failed; it carries on", e);
+            } finally {
+                finished();
+            }
+            if (rows.isEmpty()) {
+                waitForWork(seen);
+            }
+        }
+    }
+
+    private void finished() {
+        lock.lock();
+        try {
+            inFlight.decrementAndGet();
+            idle.signalAll();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private void waitForWork(long seen) {
+        lock.lock();
+        try {
+            if (running && wakeUps == seen) {
+                work.await(IDLE_WAIT_MS, TimeUnit.MILLISECONDS);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            running = false;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Runs one claimed row: its request through core, then its reply to the platform. */
+    void run(Inbox.Row row) {
+        Instant now = clock.instant();
+        Optional<InboxChannel> channel =
+                Optional.ofNullable(channels.get(row.user().platform()));
+        if (!now.isBefore(row.replyUntil())) {
+            inbox.expired(row.id(), now);
+            return;
+        }
+        if (channel.isEmpty()) {
+            // The platform is not connected in this run: the row waits for its lease, then for a run that has it.
+            return;
+        }
+        InboxPayload payload;
+        try {
+            payload = InboxPayload.decode(row.payload());
+        } catch (RuntimeException e) {
+            log.error("Inbox row {} cannot be read; its user is told", row.id());
+            inbox.expired(row.id(), now);
+            return;
+        }
+        Runnable ran = () -> inbox.ran(row.id(), clock.instant());
+        boolean answered;
+        if (payload instanceof InboxPayload.Command command) {
+            Reply reply = rapport.handle(channel.get().complete(command.request()), ran);
+            ran.run();
+            answered = channel.get().answer(row.replyTo(), reply);
+        } else {
+            ActionRequest request = channel.get().complete(((InboxPayload.Action) payload).request());
+            Optional<Prompt> prompt = request.input().isPresent()
+                    ? Optional.empty()
+                    : rapport.promptFor(request.from(), request.actionId());
+            if (prompt.isPresent()) {
+                ran.run();
+                answered = channel.get().prompt(row.replyTo(), request.actionId(), prompt.get());
+            } else {
+                Reply reply = rapport.act(request, ran);
+                ran.run();
+                answered = channel.get().answer(row.replyTo(), reply);
+            }
+        }
+        if (answered) {
+            inbox.answered(row.id(), clock.instant());
+        }
+    }
+
+    /**
+     * Stops taking rows and waits up to {@code grace} for the ones in flight; a row still running then keeps its
+     * lease and runs again at the next start unless it had already been committed.
+     */
+    public void stop(Duration grace) {
+        running = false;
+        wake();
+        long deadline = System.nanoTime() + grace.toNanos();
+        lock.lock();
+        try {
+            while (inFlight.get() > 0) {
+                long left = deadline - System.nanoTime();
+                if (left <= 0 || !idle.await(left, TimeUnit.NANOSECONDS)) {
+                    break;
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            lock.unlock();
+        }
+        if (inFlight.get() > 0) {
+            log.warn("{} request(s) still running at shutdown; they run again at the next start", inFlight.get());
+        }
+    }
+
+    @Override
+    public void close() {
+        stop(Duration.ofSeconds(5));
+    }
+}
