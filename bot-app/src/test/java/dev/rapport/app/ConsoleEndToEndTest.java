@@ -56,7 +56,7 @@ class ConsoleEndToEndTest {
         assertThat(run.out())
                 .contains("Rapport console for alice")
                 .contains("New contact. Saved. You now know 1 thing about Marc Kelly.")
-                .contains("Saved as a question to ask. You now know 2 things about Marc Kelly (1 open question).")
+                .contains("Saved as a question to ask. You now know 1 thing about Marc Kelly (1 open question).")
                 .contains("I'll remind you to follow up with Marc Kelly on")
                 .contains("about the job offer.")
                 .contains("Ask: how did the move go?")

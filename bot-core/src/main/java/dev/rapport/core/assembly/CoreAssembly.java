@@ -1,8 +1,10 @@
 package dev.rapport.core.assembly;
 
+import dev.rapport.core.api.CommandHandler;
 import dev.rapport.core.api.NoticeBoard;
 import dev.rapport.core.api.Onboarding;
 import dev.rapport.core.api.Rapport;
+import dev.rapport.core.command.ChosenContact;
 import dev.rapport.core.command.CircleCommand;
 import dev.rapport.core.command.ContactCommand;
 import dev.rapport.core.command.ExportCommand;
@@ -26,6 +28,7 @@ import dev.rapport.core.intro.IntroducedContacts;
 import dev.rapport.core.intro.RoundAnswers;
 import dev.rapport.core.intro.RoundsCommand;
 import dev.rapport.core.people.ContactContext;
+import dev.rapport.core.people.Corrections;
 import dev.rapport.core.people.InTouch;
 import dev.rapport.core.people.People;
 import dev.rapport.core.port.ChannelMembers;
@@ -48,7 +51,7 @@ public final class CoreAssembly {
     private CoreAssembly(Clock clock, Storage storage) {
         this.clock = clock;
         this.storage = storage;
-        People people = new People(storage.contacts());
+        People people = new People(storage.contacts(), storage.choices());
         ContactContext context = new ContactContext(storage.notes());
         InTouch inTouch = new InTouch(storage.contacts(), storage.notes(), storage.followUps());
         IntroContacts introContacts = new IntroContacts(storage.contacts());
@@ -56,7 +59,8 @@ public final class CoreAssembly {
         DigestPlanner planner =
                 new DigestPlanner(storage.contacts(), storage.followUps(), context, storage.intros()::checkInsDue);
 
-        RememberCommand remember = new RememberCommand(people, storage.contacts(), storage.notes());
+        Corrections corrections = new Corrections(storage.contacts(), storage.notes(), storage.followUps());
+        RememberCommand remember = new RememberCommand(people, storage.contacts(), storage.notes(), corrections);
         FollowUpCommand followUp =
                 new FollowUpCommand(people, storage.contacts(), storage.notes(), storage.followUps(), context, inTouch);
         ForgetCommand forget = new ForgetCommand(people, storage.contacts());
@@ -64,23 +68,25 @@ public final class CoreAssembly {
                 storage.intros(), storage.notes(), introContacts, new RoundsCommand(storage.rounds()), checkIns);
         RoundAnswers roundAnswers = new RoundAnswers(storage.rounds(), storage.notes(), introContacts, inTouch);
 
+        List<CommandHandler> commands = List.of(
+                remember,
+                followUp,
+                new ContactCommand(people, storage.notes(), storage.followUps(), corrections),
+                new CircleCommand(storage.contacts(), storage.notes(), storage.followUps()),
+                new TodayCommand(planner),
+                new SettingsCommand(storage.users()),
+                forget,
+                new ExportCommand(storage.contacts(), storage.notes(), storage.followUps()),
+                new HelpCommand(),
+                intro);
+        ChosenContact chosen = new ChosenContact(storage.contacts(), storage.choices(), commands);
         this.rapport = new Rapport(
                 clock,
                 storage.users(),
                 storage.contacts(),
                 storage.transactor(),
-                List.of(
-                        remember,
-                        followUp,
-                        new ContactCommand(people, storage.notes(), storage.followUps()),
-                        new CircleCommand(storage.contacts(), storage.notes(), storage.followUps()),
-                        new TodayCommand(planner),
-                        new SettingsCommand(storage.users()),
-                        forget,
-                        new ExportCommand(storage.contacts(), storage.notes(), storage.followUps()),
-                        new HelpCommand(),
-                        intro),
-                List.of(remember, followUp, forget, intro, checkIns, roundAnswers),
+                commands,
+                List.of(remember, followUp, forget, intro, checkIns, roundAnswers, chosen),
                 new Onboarding(
                         clock,
                         storage.users(),

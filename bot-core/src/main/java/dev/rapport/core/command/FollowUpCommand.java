@@ -144,7 +144,7 @@ public final class FollowUpCommand implements CommandHandler, ActionHandler {
     }
 
     private Reply schedule(Invocation invocation) {
-        return people.existingOrNew(invocation, EXAMPLE).then(found -> {
+        return people.existing(invocation, "followup").then(found -> {
             String rest = found.rest();
             if (rest.isBlank()) {
                 return Reply.error(
@@ -246,7 +246,7 @@ public final class FollowUpCommand implements CommandHandler, ActionHandler {
     }
 
     private Reply done(Invocation invocation) {
-        return people.existing(invocation, "/followup done marc had coffee, she starts at Acme in May")
+        return people.existing(invocation, "followup done")
                 .then(found -> logContact(invocation, found.contact(), found.rest()));
     }
 
@@ -286,7 +286,7 @@ public final class FollowUpCommand implements CommandHandler, ActionHandler {
     }
 
     private Reply snooze(Invocation invocation) {
-        return people.existing(invocation, "/followup snooze marc 1 May travelling until May")
+        return people.existing(invocation, "followup snooze")
                 .then(found -> snoozeTyped(invocation, found.contact(), found.rest()));
     }
 
@@ -344,7 +344,7 @@ public final class FollowUpCommand implements CommandHandler, ActionHandler {
     }
 
     private Reply cancel(Invocation invocation) {
-        return people.existing(invocation, "/followup cancel marc").then(found -> {
+        return people.existing(invocation, "followup cancel").then(found -> {
             Contact contact = found.contact();
             Optional<FollowUp> open = followUps.open(invocation.userId(), contact.id());
             if (open.isEmpty() && contact.rhythm().isEmpty()) {

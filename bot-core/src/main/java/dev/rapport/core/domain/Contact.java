@@ -71,6 +71,37 @@ public record Contact(
                 createdAt);
     }
 
+    public Contact renamed(String newName) {
+        return new Contact(
+                id,
+                ownerId,
+                newName,
+                platformUserId,
+                howMet,
+                rhythm,
+                rhythmNext,
+                lastContact,
+                lastInitiator,
+                createdAt);
+    }
+
+    /** This contact with what only {@code other} knew: their platform account, how you met, rhythm, later contact. */
+    public Contact mergedWith(Contact other) {
+        boolean theirsLater = other.lastContact.isPresent()
+                && (lastContact.isEmpty() || other.lastContact.get().isAfter(lastContact.get()));
+        return new Contact(
+                id,
+                ownerId,
+                name,
+                platformUserId.or(() -> other.platformUserId),
+                howMet.or(() -> other.howMet),
+                rhythm.isPresent() ? rhythm : other.rhythm,
+                rhythm.isPresent() ? rhythmNext : other.rhythmNext,
+                theirsLater ? other.lastContact : lastContact,
+                theirsLater ? other.lastInitiator : lastInitiator,
+                createdAt.isBefore(other.createdAt) ? createdAt : other.createdAt);
+    }
+
     /** How to write this contact's name in a command so that it names exactly them. */
     public String reference() {
         return Names.reference(name);

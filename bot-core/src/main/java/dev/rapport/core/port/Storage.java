@@ -11,4 +11,5 @@ public record Storage(
         RoundOutbox roundOutbox,
         DigestOutbox digestOutbox,
         DigestReads digestReads,
-        Transactor transactor) {}
+        Transactor transactor,
+        PendingChoices choices) {}

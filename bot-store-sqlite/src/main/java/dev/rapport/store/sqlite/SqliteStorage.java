@@ -34,6 +34,7 @@ public final class SqliteStorage {
                 new SqliteRoundOutbox(db),
                 new SqliteDigestOutbox(db),
                 new SqliteDigestReads(db),
-                db);
+                db,
+                new SqlitePendingChoices(db));
     }
 }
