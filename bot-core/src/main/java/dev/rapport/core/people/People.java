@@ -71,8 +71,19 @@ public final class People {
 
     /** An existing contact, or a new one created for a name not seen before (/remember only). */
     public Lookup existingOrNew(Invocation invocation, String command) {
-        Who who = PersonParser.parse(invocation.text(), contacts.all(invocation.userId()), invocation.mentionNames());
+        List<Contact> known = contacts.all(invocation.userId());
+        Who who = PersonParser.parse(invocation.text(), known, invocation.mentionNames());
         if (who instanceof Who.Unknown unknown) {
+            // A typed name that is one contact's surname, or first name and initial, is them, not someone new.
+            boolean exact = unknown.platformUserId().isPresent()
+                    || PersonParser.leadingNames(invocation.text()).isEmpty();
+            List<Contact> fits = exact ? List.of() : NameMatch.fitting(unknown.name(), known, NameMatch.Fit.WORDS);
+            if (fits.size() == 1) {
+                return new Found(linked(fits.get(0)), unknown.rest(), false);
+            }
+            if (fits.size() > 1) {
+                return new Failed(whichOne(invocation, command, unknown.name(), fits, unknown.rest()));
+            }
             return create(invocation, unknown);
         }
         return known(invocation, command, who);

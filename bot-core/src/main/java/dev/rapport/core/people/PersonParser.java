@@ -162,14 +162,16 @@ public final class PersonParser {
         }
         List<int[]> words = words(input);
         int longest = Math.min(words.size(), MAX_NEW_NAME_WORDS);
+        int shortest = 1;
         for (int k = 1; k <= longest; k++) {
             if (input.substring(0, words.get(k - 1)[1]).endsWith(":")) {
-                // "Sam Lee: …" names at most the words before the colon.
+                // "Sam Lee: …" names exactly the words before the colon.
                 longest = k;
+                shortest = k;
             }
         }
         List<Map.Entry<String, String>> names = new ArrayList<>();
-        for (int k = longest; k >= 1; k--) {
+        for (int k = longest; k >= shortest; k--) {
             int end = words.get(k - 1)[1];
             String typed = stripTrailingColon(input.substring(0, end)).strip();
             if (!typed.isEmpty()) {
