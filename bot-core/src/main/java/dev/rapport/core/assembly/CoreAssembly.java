@@ -52,6 +52,7 @@ public final class CoreAssembly {
         this.clock = clock;
         this.storage = storage;
         People people = new People(storage.contacts(), storage.choices());
+        Corrections corrections = new Corrections(storage.contacts(), storage.notes(), storage.followUps());
         ContactContext context = new ContactContext(storage.notes());
         InTouch inTouch = new InTouch(storage.contacts(), storage.notes(), storage.followUps());
         IntroContacts introContacts = new IntroContacts(storage.contacts());
@@ -59,10 +60,9 @@ public final class CoreAssembly {
         DigestPlanner planner =
                 new DigestPlanner(storage.contacts(), storage.followUps(), context, storage.intros()::checkInsDue);
 
-        Corrections corrections = new Corrections(storage.contacts(), storage.notes(), storage.followUps());
         RememberCommand remember = new RememberCommand(people, storage.contacts(), storage.notes(), corrections);
-        FollowUpCommand followUp =
-                new FollowUpCommand(people, storage.contacts(), storage.notes(), storage.followUps(), context, inTouch);
+        FollowUpCommand followUp = new FollowUpCommand(
+                people, storage.contacts(), storage.notes(), storage.followUps(), context, inTouch, corrections);
         ForgetCommand forget = new ForgetCommand(people, storage.contacts());
         IntroCommand intro = new IntroCommand(
                 storage.intros(), storage.notes(), introContacts, new RoundsCommand(storage.rounds()), checkIns);

@@ -5,6 +5,7 @@ import dev.rapport.core.api.CommandHandler;
 import dev.rapport.core.api.Invocation;
 import dev.rapport.core.domain.Cadence;
 import dev.rapport.core.domain.Contact;
+import dev.rapport.core.domain.Initiator;
 import dev.rapport.core.domain.Note;
 import dev.rapport.core.people.Buttons;
 import dev.rapport.core.people.ContactContext;
@@ -22,6 +23,7 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
@@ -32,8 +34,10 @@ public final class ContactCommand implements CommandHandler {
     private static final int SHOWN_NOTES = 15;
 
     private static final Pattern NOTE_NUMBER =
-            Pattern.compile("(?iu)^(delete|edit)\\s+note\\s+([0-9]{1,4})\\b\\s*(.*)$", Pattern.DOTALL);
-    private static final Pattern FIX_WORD = Pattern.compile("(?iu)(rename|merge|delete|edit|split)\\b");
+            Pattern.compile("(?iu)^(delete|edit|answered)\\s+note\\s+([0-9]{1,4})\\b\\s*(.*)$", Pattern.DOTALL);
+    private static final Pattern FIX_WORD =
+            Pattern.compile("(?iu)(rename|merge|delete|edit|split|answered|they reached|i reached)\\b");
+    private static final Pattern REACHED = Pattern.compile("(?iu)^(they|i)\\s+reached\\s+out[.!]?$");
     private static final Pattern SPLIT = Pattern.compile("(?iu)^split\\s+([0-9])$");
     private static final Pattern RENAME = Pattern.compile("(?iu)^rename\\s+(?:to\\s+)?(.+)$", Pattern.DOTALL);
     private static final Pattern MERGE = Pattern.compile("(?iu)^merge\\s+into\\s+(.+)$", Pattern.DOTALL);
@@ -85,9 +89,16 @@ public final class ContactCommand implements CommandHandler {
                         + contact.reference() + " shows their numbers.");
             }
             long noteId = all.get(n - 1).id();
-            return numbered.group(1).equalsIgnoreCase("delete")
-                    ? corrections.undo(owner, noteId)
-                    : corrections.edit(owner, noteId, numbered.group(3));
+            return switch (numbered.group(1).toLowerCase(Locale.ROOT)) {
+                case "delete" -> corrections.undo(owner, noteId);
+                case "answered" -> corrections.answer(owner, noteId, numbered.group(3), invocation.now());
+                default -> corrections.edit(owner, noteId, numbered.group(3));
+            };
+        }
+        Matcher reached = REACHED.matcher(rest);
+        if (reached.matches()) {
+            return corrections.reachedOut(
+                    contact, reached.group(1).equalsIgnoreCase("i") ? Initiator.ME : Initiator.THEM);
         }
         Matcher split = SPLIT.matcher(rest);
         if (split.matches() && !all.isEmpty()) {

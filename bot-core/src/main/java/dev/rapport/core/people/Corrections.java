@@ -3,6 +3,7 @@ package dev.rapport.core.people;
 import dev.rapport.core.domain.Contact;
 import dev.rapport.core.domain.FollowUp;
 import dev.rapport.core.domain.FollowUpStatus;
+import dev.rapport.core.domain.Initiator;
 import dev.rapport.core.domain.Names;
 import dev.rapport.core.domain.Note;
 import dev.rapport.core.domain.NoteKind;
@@ -11,6 +12,7 @@ import dev.rapport.core.port.FollowUpStore;
 import dev.rapport.core.port.NoteStore;
 import dev.rapport.core.reply.Reply;
 import dev.rapport.core.reply.Section;
+import dev.rapport.core.reply.Wording;
 import dev.rapport.core.time.DateText;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -196,6 +198,44 @@ public final class Corrections {
         contacts.delete(owner, from.id());
         contacts.update(merged);
         return Reply.of(Section.titled(into.name(), String.join("\n", lines)));
+    }
+
+    /** One open question answered, with the answer kept beside it when given. */
+    public Reply answer(long owner, long noteId, String answer, Instant now) {
+        Optional<Note> question = notes.byId(owner, noteId);
+        if (question.isEmpty() || question.get().kind() != NoteKind.QUESTION) {
+            return Reply.error("That question no longer exists.");
+        }
+        Optional<String> kept = Optional.of(ContactContext.shorten(answer)).filter(a -> !a.isBlank());
+        if (!notes.answer(owner, noteId, kept, now)) {
+            return Reply.text("Already answered: “"
+                    + ContactContext.shorten(question.get().body()) + "”.");
+        }
+        String about = contacts.byId(owner, question.get().contactId())
+                .map(Contact::name)
+                .orElse("them");
+        return Reply.text("Marked answered: “"
+                + ContactContext.shorten(question.get().body()) + "”"
+                + kept.map(a -> " — answer kept: “" + a + "”").orElse("") + ". " + openLeft(owner, question.get())
+                + " about " + about + ".");
+    }
+
+    private String openLeft(long owner, Note question) {
+        int open = notes.countsFor(owner, question.contactId()).openQuestions();
+        return open == 0 ? "No open questions left" : "Still open: " + Wording.questions(open);
+    }
+
+    /** Who reached out in the last contact logged, said after logging it. */
+    public Reply reachedOut(Contact contact, Initiator who) {
+        if (contact.lastContact().isEmpty()) {
+            return Reply.error(
+                    "No contact with " + contact.name() + " is logged yet.",
+                    "/followup done " + contact.reference() + " they reached out");
+        }
+        contacts.update(contact.withInitiator(who));
+        return Reply.text("Recorded: "
+                + (who == Initiator.THEM ? contact.name() + " reached out" : "you reached out")
+                + " (last contact " + DateText.shortDate(contact.lastContact().get()) + ").");
     }
 
     /** The contact was made by this note and nothing else is kept about them. */
