@@ -75,12 +75,13 @@ public final class SqliteFollowUpStore implements FollowUpStore {
     public int moveClosed(long ownerId, long fromContactId, long toContactId) {
         return db.write(c -> Rows.update(
                 c,
-                "UPDATE follow_ups SET contact_id = (SELECT id FROM contacts WHERE owner_id = ? AND id = ?)"
-                        + " WHERE owner_id = ? AND contact_id = ? AND status <> 'OPEN'",
-                ownerId,
+                "UPDATE follow_ups SET contact_id = ? WHERE owner_id = ? AND contact_id = ? AND status <> 'OPEN'"
+                        + " AND EXISTS (SELECT 1 FROM contacts WHERE owner_id = ? AND id = ?)",
                 toContactId,
                 ownerId,
-                fromContactId));
+                fromContactId,
+                ownerId,
+                toContactId));
     }
 
     @Override

@@ -113,12 +113,13 @@ public final class SqliteNoteStore implements NoteStore {
     public int moveAll(long ownerId, long fromContactId, long toContactId) {
         return db.write(c -> Rows.update(
                 c,
-                "UPDATE notes SET contact_id = (SELECT id FROM contacts WHERE owner_id = ? AND id = ?)"
-                        + " WHERE owner_id = ? AND contact_id = ?",
-                ownerId,
+                "UPDATE notes SET contact_id = ? WHERE owner_id = ? AND contact_id = ?"
+                        + " AND EXISTS (SELECT 1 FROM contacts WHERE owner_id = ? AND id = ?)",
                 toContactId,
                 ownerId,
-                fromContactId));
+                fromContactId,
+                ownerId,
+                toContactId));
     }
 
     @Override
