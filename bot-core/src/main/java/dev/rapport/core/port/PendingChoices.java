@@ -5,7 +5,7 @@ import java.util.Optional;
 
 /**
  * Commands that named nobody exactly, kept so that a "did you mean" button can run them for the contact chosen.
- * Every method is scoped by the owner's id; a choice is taken once.
+ * Every method is scoped by the owner's id; a choice is taken once, and only an owner's newest 50 are kept.
  */
 public interface PendingChoices {
     /** Keeps what was typed after the name ({@code rest}) for the command ({@code "followup done"}). */

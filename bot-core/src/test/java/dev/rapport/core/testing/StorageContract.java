@@ -261,6 +261,19 @@ public abstract class StorageContract {
     }
 
     @Test
+    void onlyTheNewestFiftyChoicesOfAnOwnerAreKept() {
+        long first = storage.choices().keep(alice.id(), "contact", "", NOW);
+        long bobs = storage.choices().keep(bob.id(), "contact", "", NOW);
+        for (int i = 0; i < 50; i++) {
+            storage.choices().keep(alice.id(), "contact", "", NOW);
+        }
+
+        assertThat(storage.choices().take(alice.id(), first)).isEmpty();
+        assertThat(storage.choices().take(alice.id(), first + 2)).isPresent();
+        assertThat(storage.choices().take(bob.id(), bobs)).isPresent();
+    }
+
+    @Test
     void scheduleMovesTheOneOpenFollowUpAndCloseEndsIt() {
         Contact marc = contact(alice, "Marc Kelly");
         FollowUp first =

@@ -6,6 +6,8 @@ import java.util.Optional;
 
 /** Pending "did you mean" choices in SQLite; every statement filters by owner. */
 public final class SqlitePendingChoices implements PendingChoices {
+    private static final int KEPT = 50;
+
     private final Database db;
 
     public SqlitePendingChoices(Database db) {
@@ -14,13 +16,25 @@ public final class SqlitePendingChoices implements PendingChoices {
 
     @Override
     public long keep(long ownerId, String command, String rest, Instant at) {
-        return db.write(c -> Rows.insert(
-                c,
-                "INSERT INTO pending_choices (owner_id, command, rest, created_at) VALUES (?, ?, ?, ?) RETURNING id",
-                ownerId,
-                command,
-                rest,
-                at.toString()));
+        return db.write(c -> {
+            long id = Rows.insert(
+                    c,
+                    "INSERT INTO pending_choices (owner_id, command, rest, created_at) VALUES (?, ?, ?, ?)"
+                            + " RETURNING id",
+                    ownerId,
+                    command,
+                    rest,
+                    at.toString());
+            // Only the newest choices can still be pressed; older ones (and the text they hold) go.
+            Rows.update(
+                    c,
+                    "DELETE FROM pending_choices WHERE owner_id = ? AND id NOT IN"
+                            + " (SELECT id FROM pending_choices WHERE owner_id = ? ORDER BY id DESC LIMIT ?)",
+                    ownerId,
+                    ownerId,
+                    KEPT);
+            return id;
+        });
     }
 
     @Override
