@@ -121,7 +121,8 @@ class SlashCommandsOnDiscordTest {
         assertThat(reply.embedText())
                 .contains("Logged: you were in touch with Marc Kelly today.")
                 .contains("Closed the follow-up")
-                .contains("Saved what happened as a note.");
+                .contains("Saved what happened as a logged interaction.")
+                .contains("Who reached out: not recorded.");
     }
 
     @Test
@@ -132,7 +133,9 @@ class SlashCommandsOnDiscordTest {
         DiscordTester.Sent reply = bot.slash(
                 "followup", "snooze", Map.of("who", "Marc Kelly", "when", "next week", "reason", "travelling"));
 
-        assertThat(reply.embedText()).contains("Snoozed Marc Kelly until").contains("Kept the reason as a note.");
+        assertThat(reply.embedText())
+                .contains("Snoozed Marc Kelly until")
+                .contains("Kept the reason as a note: “Snoozed: travelling”.");
     }
 
     @Test
