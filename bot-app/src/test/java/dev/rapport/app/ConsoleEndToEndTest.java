@@ -56,13 +56,14 @@ class ConsoleEndToEndTest {
         assertThat(run.out())
                 .contains("Rapport console for alice")
                 .contains("New contact. Saved. You now know 1 thing about Marc Kelly.")
-                .contains("Saved as a question to ask. You now know 2 things about Marc Kelly (1 open question).")
+                .contains("Saved as a question to ask. You now know 1 thing about Marc Kelly (1 open question).")
                 .contains("I'll remind you to follow up with Marc Kelly on")
                 .contains("about the job offer.")
                 .contains("Ask: how did the move go?")
                 .contains("Next follow-up:")
                 .contains("Logged: you were in touch with Marc Kelly today.")
-                .contains("Marked 1 question answered.")
+                .contains("Who reached out: they did.")
+                .contains("Marked answered: “how did the move go?” — answer kept: “settled in, loves Lisbon”")
                 .contains("Keeping in touch with Marc Kelly every 3 weeks.")
                 .contains("Your circle — 1 person")
                 .contains("[Follow up in a week] /followup \"Marc Kelly\" in a week")
@@ -90,6 +91,44 @@ class ConsoleEndToEndTest {
                     .contains("\"contacts\": []")
                     .doesNotContain("alice's private note");
         }
+    }
+
+    @Test
+    void namingAndFollowUpsNeverTakeASilentWrongTurn() throws Exception {
+        Run run = rapport(
+                "dave",
+                String.join(
+                        "\n",
+                        "/remember Richard Finnie: met at SYPE",
+                        "/remember Linda Green met at SYPE too",
+                        "/followup richrad tomorrow",
+                        "/followup finnie 5 Dec about the first step",
+                        "/followup richard 11 Dec",
+                        "/remember richard ask: how did the pitch go?",
+                        "/followup done ric he mentioned his new job",
+                        "/contact finnie answered note 2 it went well",
+                        "/contact \"Linda Green\" rename Linda Greene",
+                        "/circle",
+                        ""));
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.out())
+                .contains("Read as: name “Linda Green”, note “met at SYPE too”.")
+                .contains("[Name is “Linda”] /contact \"Linda Green\" split 1")
+                .contains("[Undo] /contact \"Linda Green\" delete note 1")
+                .contains("You have no contact called “richrad” — did you mean Richard Finnie? Nothing was changed.")
+                .contains("[Richard Finnie] /followup \"Richard Finnie\" tomorrow")
+                .contains(
+                        "Moved your follow-up with Richard Finnie from Sat 5 Dec, about the first step, to Fri 11 Dec")
+                .contains("Who reached out: not recorded.")
+                .contains("[They reached out] /contact \"Richard Finnie\" they reached out")
+                .contains("[Answered: how did the pitch go?] /contact \"Richard Finnie\" answered note 2 [answer]")
+                .contains("Marked answered: “how did the pitch go?” — answer kept: “it went well”")
+                .contains("Renamed Linda Green to Linda Greene.")
+                .contains("Your circle — 2 people")
+                .contains("Richard Finnie — 3 things known, last contact today")
+                .doesNotContain("richrad —")
+                .doesNotContain("Something went wrong");
     }
 
     @Test

@@ -48,7 +48,7 @@ class SlashCommandsOnDiscordTest {
                 .contains("New contact")
                 .contains("1 thing about Marc")
                 .contains("Tags: #sailing");
-        assertThat(reply.customIds()).hasSize(3).allMatch(id -> id.matches("(fu|rh):\\w+:\\d+"));
+        assertThat(reply.customIds()).hasSize(5).allMatch(id -> id.matches("(fu|rh):\\w+:\\d+|undo:\\d+|edit:\\d+"));
 
         // AND the contact is linked to the Discord account: mentioning the account finds Marc
         assertThat(bot.given(ANA, "contact", "<@600000000000000002>")
@@ -121,7 +121,8 @@ class SlashCommandsOnDiscordTest {
         assertThat(reply.embedText())
                 .contains("Logged: you were in touch with Marc Kelly today.")
                 .contains("Closed the follow-up")
-                .contains("Saved what happened as a note.");
+                .contains("Saved what happened as a logged interaction.")
+                .contains("Who reached out: not recorded.");
     }
 
     @Test
@@ -132,7 +133,9 @@ class SlashCommandsOnDiscordTest {
         DiscordTester.Sent reply = bot.slash(
                 "followup", "snooze", Map.of("who", "Marc Kelly", "when", "next week", "reason", "travelling"));
 
-        assertThat(reply.embedText()).contains("Snoozed Marc Kelly until").contains("Kept the reason as a note.");
+        assertThat(reply.embedText())
+                .contains("Snoozed Marc Kelly until")
+                .contains("Kept the reason as a note: “Snoozed: travelling”.");
     }
 
     @Test
@@ -159,6 +162,43 @@ class SlashCommandsOnDiscordTest {
         // Every custom id is core's action id; whether Add note asks for text first is core's answer on click.
         assertThat(reply.customIds()).anyMatch(id -> id.matches("note:\\d+"));
         assertThat(reply.customIds()).anyMatch(id -> id.matches("done:\\d+"));
+    }
+
+    static java.util.stream.Stream<org.junit.jupiter.params.provider.Arguments> typedWho() {
+        return java.util.stream.Stream.of(
+                org.junit.jupiter.params.provider.Arguments.of("marc", "Marc Kelly"),
+                org.junit.jupiter.params.provider.Arguments.of("kelly", "Marc Kelly"),
+                org.junit.jupiter.params.provider.Arguments.of("Marc K", "Marc Kelly"),
+                org.junit.jupiter.params.provider.Arguments.of("ana", "Ana Lima"),
+                org.junit.jupiter.params.provider.Arguments.of("lima:", "Ana Lima"));
+    }
+
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.MethodSource("typedWho")
+    void theTypedWhoIsReadLikeFreeText(String who, String meant) {
+        bot.given(ANA, "remember", "Marc Kelly: met at the SYPE mixer");
+        bot.given(ANA, "remember", "Ana Lima: sails");
+
+        DiscordTester.Sent page = bot.slash("contact", Map.of("who", who));
+        assertThat(page.embeds()).anyMatch(embed -> embed.getString("title", "").equals(meant));
+        assertThat(page.embedText()).contains("Things known");
+
+        DiscordTester.Sent saved = bot.slash("remember", Map.of("who", who, "note", "loves sailing"));
+        assertThat(saved.embedText()).contains("about " + meant).doesNotContain("New contact");
+        DiscordTester.Sent circle = bot.slash("circle", Map.of());
+        assertThat(circle.embedText()).contains("Your circle — 2 people");
+    }
+
+    @Test
+    void aTypedWhoThatFitsNoOneCreatesNobodyOutsideRemember() {
+        bot.given(ANA, "remember", "Richard Finnie: met at the SYPE mixer");
+
+        DiscordTester.Sent reply =
+                bot.slash("followup", "add", Map.of("who", "richrad", "when", "tomorrow", "about", "the first step"));
+
+        assertThat(reply.embedText()).contains("You have no contact called “richrad” — did you mean Richard Finnie?");
+        assertThat(reply.customIds()).anyMatch(id -> id.matches("pick:\\d+:\\d+"));
+        assertThat(bot.slash("circle", Map.of()).embedText()).contains("Your circle — 1 person");
     }
 
     @Test

@@ -41,9 +41,10 @@ final class SlackDirectory {
      * A member's name and zone as far as Slack told us, and what kind of account it is: a bot, a workspace admin or
      * owner, a deactivated account.
      */
-    record Member(String displayName, Optional<ZoneId> zone, boolean bot, boolean admin, boolean deleted) {
+    record Member(
+            String displayName, String personName, Optional<ZoneId> zone, boolean bot, boolean admin, boolean deleted) {
         Member(String displayName, Optional<ZoneId> zone) {
-            this(displayName, zone, false, false, false);
+            this(displayName, displayName, zone, false, false, false);
         }
     }
 
@@ -53,14 +54,16 @@ final class SlackDirectory {
         return new Requester(new UserKey(PLATFORM, teamId, userId), member.displayName(), member.zone());
     }
 
-    /** The users mentioned ({@code <@U…>}) in a command's text: their names, and which of them are bots. */
+    /**
+     * The users mentioned ({@code <@U…>}) in a command's text: the names a contact made from them gets (their real
+     * name, else their display name, never the handle the mention carries), and which of them are bots.
+     */
     Map<String, Mentioned> mentions(String teamId, String text) {
         Map<String, Mentioned> mentioned = new LinkedHashMap<>();
         Matcher mention = MENTION.matcher(text == null ? "" : text);
         while (mention.find()) {
             String id = mention.group(1);
-            member(teamId, id)
-                    .ifPresent(member -> mentioned.put(id, new Mentioned(member.displayName(), member.bot())));
+            member(teamId, id).ifPresent(member -> mentioned.put(id, new Mentioned(member.personName(), member.bot())));
         }
         return mentioned;
     }
@@ -114,9 +117,14 @@ final class SlackDirectory {
                     user.getRealName(),
                     user.getName(),
                     userId);
+            String personName = firstPresent(
+                    user.getRealName(),
+                    user.getProfile() == null ? null : user.getProfile().getRealName(),
+                    user.getProfile() == null ? null : user.getProfile().getDisplayName(),
+                    name);
             boolean bot = user.isBot() || "USLACKBOT".equals(userId);
-            return Optional.of(
-                    new Member(name, zone(user.getTz()), bot, user.isAdmin() || user.isOwner(), user.isDeleted()));
+            return Optional.of(new Member(
+                    name, personName, zone(user.getTz()), bot, user.isAdmin() || user.isOwner(), user.isDeleted()));
         } catch (IOException | SlackApiException e) {
             throw new Unavailable(e.toString(), e);
         }

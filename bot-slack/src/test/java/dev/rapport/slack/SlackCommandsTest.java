@@ -132,6 +132,33 @@ class SlackCommandsTest {
         assertThat(bed.slack.calls("users.info")).isNotEmpty();
     }
 
+    static java.util.stream.Stream<org.junit.jupiter.params.provider.Arguments> mentionedMembers() {
+        return java.util.stream.Stream.of(
+                org.junit.jupiter.params.provider.Arguments.of(
+                        "U0MARC0001", "marc", "Marc Kelly", "marc", "Marc Kelly"),
+                org.junit.jupiter.params.provider.Arguments.of("U0ZOE00001", "zp", "Zoë Park", "Z", "Zoë Park"),
+                org.junit.jupiter.params.provider.Arguments.of("U0DEE00001", "dee.r", "", "Dee R", "Dee R"));
+    }
+
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.MethodSource("mentionedMembers")
+    void aMentionGetsItsNameFromUsersInfoRealNameFirstNeverTheHandle(
+            String id, String handle, String realName, String displayName, String expected) {
+        // GIVEN a member whose handle and display name differ from their real name
+        bed.slack.member(id, handle, realName, displayName, "Europe/Lisbon");
+
+        // WHEN Ana remembers them by a mention that carries the handle
+        JsonObject answer = bed.answer("remember", "<@" + id + "|" + handle + "> met at the design review");
+
+        // THEN the contact is called by the name users.info gives, and the handle alone finds nobody new
+        assertThat(visibleText(blocks(answer))).contains("New contact").contains("about " + expected + ".");
+        assertThat(visibleText(blocks(bed.answer("circle", ""))))
+                .contains(expected)
+                .contains("1 person");
+        assertThat(bed.slack.calls("users.info"))
+                .anyMatch(call -> id.equals(call.form().get("user")));
+    }
+
     @Test
     void theRequestersSlackTimeZoneIsTakenOnFirstContact() {
         // WHEN Ana's first command reaches Rapport

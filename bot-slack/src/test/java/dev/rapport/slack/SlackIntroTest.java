@@ -83,7 +83,7 @@ class SlackIntroTest {
         // AND it has a Remember button for each of them
         assertThat(buttons(blocks(post)))
                 .extracting(SlackTestBed::label)
-                .containsExactly("Remember about Bea Santos", "Remember about Carl");
+                .containsExactly("Remember about Bea Santos", "Remember about Carl Berg");
     }
 
     @Test

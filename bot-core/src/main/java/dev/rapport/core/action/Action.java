@@ -22,7 +22,13 @@ public sealed interface Action
                 Action.AnswerRound,
                 Action.ConfirmImport,
                 Action.CancelImport,
-                Action.FollowUpOn {
+                Action.FollowUpOn,
+                Action.Choose,
+                Action.UndoNote,
+                Action.EditNote,
+                Action.Resplit,
+                Action.Answered,
+                Action.ReachedOut {
     int MAX_ID = 100;
 
     /** The action id that stands for this action. */
@@ -128,6 +134,64 @@ public sealed interface Action
     record FollowUpOn(long contactId, java.time.LocalDate date) implements Action {
         public String id() {
             return ActionCodec.write("fuon", ActionCodec.day(date), contactId);
+        }
+    }
+
+    /** "Did you mean": run the kept command {@code pendingId} for this contact. */
+    record Choose(long pendingId, long contactId) implements Action {
+        public String id() {
+            return ActionCodec.write("pick", pendingId, contactId);
+        }
+    }
+
+    /** Take back a note just saved (and the contact it created, if nothing else is kept about them). */
+    record UndoNote(long noteId) implements Action {
+        public String id() {
+            return ActionCodec.write("undo", noteId);
+        }
+    }
+
+    /** Write a note again, with the entered text. */
+    record EditNote(long noteId) implements Action {
+        public String id() {
+            return ActionCodec.write("edit", noteId);
+        }
+    }
+
+    /** Read the line a note was saved from again, with its first {@code nameWords} words as the person's name. */
+    record Resplit(long noteId, int nameWords) implements Action {
+        public String id() {
+            return ActionCodec.write("split", nameWords, noteId);
+        }
+    }
+
+    /** This open question was answered (with the entered answer, if any). */
+    record Answered(long noteId) implements Action {
+        public String id() {
+            return ActionCodec.write("ans", noteId);
+        }
+    }
+
+    /** Who reached out in the contact just logged. */
+    record ReachedOut(long contactId, Reacher who) implements Action {
+        public String id() {
+            return ActionCodec.write("reach", who.code(), contactId);
+        }
+    }
+
+    /** Who reached out: the user or the contact. */
+    enum Reacher implements Coded {
+        ME("me"),
+        THEM("them");
+
+        private final String code;
+
+        Reacher(String code) {
+            this.code = code;
+        }
+
+        public String code() {
+            return code;
         }
     }
 

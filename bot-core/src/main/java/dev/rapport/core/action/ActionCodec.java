@@ -12,6 +12,8 @@ import java.util.regex.Pattern;
 final class ActionCodec {
     // A row id: a positive number without sign or leading zeros, small enough for a long.
     private static final Pattern ID = Pattern.compile("[1-9][0-9]{0,17}");
+    // The most words a name read from a line can have.
+    private static final long SPLIT_WORDS = 6;
 
     private static final Map<String, Reader> READERS = Map.ofEntries(
             Map.entry(
@@ -63,7 +65,30 @@ final class ActionCodec {
                     new Reader(
                             2,
                             args -> coded(args, Action.RoundAnswer.values(), 0)
-                                    .flatMap(answer -> id(args, 1).map(id -> new Action.AnswerRound(id, answer))))));
+                                    .flatMap(answer -> id(args, 1).map(id -> new Action.AnswerRound(id, answer))))),
+            Map.entry(
+                    "pick",
+                    new Reader(
+                            2,
+                            args -> id(args, 0)
+                                    .flatMap(pending -> id(args, 1).map(id -> new Action.Choose(pending, id))))),
+            Map.entry("undo", new Reader(1, args -> id(args, 0).map(Action.UndoNote::new))),
+            Map.entry("edit", new Reader(1, args -> id(args, 0).map(Action.EditNote::new))),
+            Map.entry(
+                    "split",
+                    new Reader(
+                            2,
+                            args -> id(args, 0)
+                                    .filter(words -> words <= SPLIT_WORDS)
+                                    .flatMap(
+                                            words -> id(args, 1).map(id -> new Action.Resplit(id, words.intValue()))))),
+            Map.entry("ans", new Reader(1, args -> id(args, 0).map(Action.Answered::new))),
+            Map.entry(
+                    "reach",
+                    new Reader(
+                            2,
+                            args -> coded(args, Action.Reacher.values(), 0)
+                                    .flatMap(who -> id(args, 1).map(id -> new Action.ReachedOut(id, who))))));
 
     /** How many arguments a verb takes, and how they are read. */
     private record Reader(int arity, Function<List<String>, Optional<Action>> read) {}

@@ -1,8 +1,10 @@
 package dev.rapport.core.assembly;
 
+import dev.rapport.core.api.CommandHandler;
 import dev.rapport.core.api.NoticeBoard;
 import dev.rapport.core.api.Onboarding;
 import dev.rapport.core.api.Rapport;
+import dev.rapport.core.command.ChosenContact;
 import dev.rapport.core.command.CircleCommand;
 import dev.rapport.core.command.ContactCommand;
 import dev.rapport.core.command.ExportCommand;
@@ -35,6 +37,7 @@ import dev.rapport.core.intro.IntroducedContacts;
 import dev.rapport.core.intro.RoundAnswers;
 import dev.rapport.core.intro.RoundsCommand;
 import dev.rapport.core.people.ContactContext;
+import dev.rapport.core.people.Corrections;
 import dev.rapport.core.people.InTouch;
 import dev.rapport.core.people.People;
 import dev.rapport.core.port.ChannelMembers;
@@ -63,7 +66,8 @@ public final class CoreAssembly {
         this.clock = clock;
         this.storage = storage;
         this.telemetry = telemetry;
-        People people = new People(storage.contacts());
+        People people = new People(storage.contacts(), storage.choices());
+        Corrections corrections = new Corrections(storage.contacts(), storage.notes(), storage.followUps());
         ContactContext context = new ContactContext(storage.notes());
         InTouch inTouch = new InTouch(storage.contacts(), storage.notes(), storage.followUps());
         IntroContacts introContacts = new IntroContacts(storage.contacts());
@@ -79,9 +83,9 @@ public final class CoreAssembly {
 
         NoteDates noteDates = new NoteDates(storage.contacts(), storage.yearlyDates(), storage.followUps());
         RememberCommand remember =
-                new RememberCommand(people, storage.contacts(), storage.notes(), Optional.of(noteDates));
-        FollowUpCommand followUp =
-                new FollowUpCommand(people, storage.contacts(), storage.notes(), storage.followUps(), context, inTouch);
+                new RememberCommand(people, storage.contacts(), storage.notes(), corrections, Optional.of(noteDates));
+        FollowUpCommand followUp = new FollowUpCommand(
+                people, storage.contacts(), storage.notes(), storage.followUps(), context, inTouch, corrections);
         ForgetCommand forget = new ForgetCommand(people, storage.contacts());
         IntroCommand intro = new IntroCommand(
                 storage.intros(), storage.notes(), introContacts, new RoundsCommand(storage.rounds()), checkIns);
@@ -93,30 +97,32 @@ public final class CoreAssembly {
                 storage.pendingImports());
         RoundAnswers roundAnswers = new RoundAnswers(storage.rounds(), storage.notes(), introContacts, inTouch);
 
+        List<CommandHandler> commands = List.of(
+                remember,
+                followUp,
+                new ContactCommand(people, storage.notes(), storage.followUps(), corrections),
+                new CircleCommand(storage.contacts(), storage.notes(), storage.followUps()),
+                new TodayCommand(planner),
+                new SettingsCommand(
+                        storage.users(),
+                        Optional.of(new CalendarSettings(calendarFeed, storage.yearlyDates(), publicUrl))),
+                forget,
+                new ExportCommand(
+                        storage.contacts(),
+                        storage.notes(),
+                        storage.followUps(),
+                        Optional.of(new ExportFormats(exports))),
+                new HelpCommand(),
+                intro,
+                importing);
+        ChosenContact chosen = new ChosenContact(storage.contacts(), storage.choices(), commands);
         this.rapport = new Rapport(
                 clock,
                 storage.users(),
                 storage.contacts(),
                 storage.transactor(),
-                List.of(
-                        remember,
-                        followUp,
-                        new ContactCommand(people, storage.notes(), storage.followUps()),
-                        new CircleCommand(storage.contacts(), storage.notes(), storage.followUps()),
-                        new TodayCommand(planner),
-                        new SettingsCommand(
-                                storage.users(),
-                                Optional.of(new CalendarSettings(calendarFeed, storage.yearlyDates(), publicUrl))),
-                        forget,
-                        new ExportCommand(
-                                storage.contacts(),
-                                storage.notes(),
-                                storage.followUps(),
-                                Optional.of(new ExportFormats(exports))),
-                        new HelpCommand(),
-                        intro,
-                        importing),
-                List.of(remember, followUp, forget, intro, checkIns, roundAnswers, importing, noteDates),
+                commands,
+                List.of(remember, followUp, forget, intro, checkIns, roundAnswers, importing, noteDates, chosen),
                 List.of(importing),
                 new Onboarding(
                         clock,

@@ -9,9 +9,11 @@ import dev.rapport.core.domain.Contact;
 import dev.rapport.core.domain.FollowUp;
 import dev.rapport.core.domain.FollowUpStatus;
 import dev.rapport.core.domain.Initiator;
+import dev.rapport.core.domain.Note;
 import dev.rapport.core.domain.NoteKind;
 import dev.rapport.core.people.Buttons;
 import dev.rapport.core.people.ContactContext;
+import dev.rapport.core.people.Corrections;
 import dev.rapport.core.people.InTouch;
 import dev.rapport.core.people.Mentions;
 import dev.rapport.core.people.NoteText;
@@ -19,10 +21,10 @@ import dev.rapport.core.people.People;
 import dev.rapport.core.port.ContactStore;
 import dev.rapport.core.port.FollowUpStore;
 import dev.rapport.core.port.NoteStore;
+import dev.rapport.core.reply.Button;
 import dev.rapport.core.reply.Prompt;
 import dev.rapport.core.reply.Reply;
 import dev.rapport.core.reply.Section;
-import dev.rapport.core.reply.Wording;
 import dev.rapport.core.time.DateText;
 import dev.rapport.core.time.Parse;
 import dev.rapport.core.time.TimePhrases;
@@ -45,7 +47,9 @@ public final class FollowUpCommand implements CommandHandler, ActionHandler {
     static final String EXAMPLE = "/followup marc next friday about the job offer";
     private static final int UPCOMING_DAYS = 14;
     private static final Pattern ABOUT = Pattern.compile("(?iu)^(.*?)\\s+about\\s+(.*)$", Pattern.DOTALL);
-    private static final Pattern THEY = Pattern.compile("(?iu)^(they|she|he)\\b.*", Pattern.DOTALL);
+    private static final Pattern REACHED_OUT = Pattern.compile("(?iu)\\b(they|she|he|i|we)\\s+reached\\s+out\\b");
+    private static final Pattern STATEMENT_ONLY =
+            Pattern.compile("(?iu)^(they|she|he|i|we)\\s+reached\\s+out[\\s.!,;]*$");
 
     private final People people;
     private final ContactStore contacts;
@@ -53,6 +57,7 @@ public final class FollowUpCommand implements CommandHandler, ActionHandler {
     private final FollowUpStore followUps;
     private final ContactContext context;
     private final InTouch inTouch;
+    private final Corrections corrections;
 
     public FollowUpCommand(
             People people,
@@ -60,13 +65,15 @@ public final class FollowUpCommand implements CommandHandler, ActionHandler {
             NoteStore notes,
             FollowUpStore followUps,
             ContactContext context,
-            InTouch inTouch) {
+            InTouch inTouch,
+            Corrections corrections) {
         this.people = people;
         this.contacts = contacts;
         this.notes = notes;
         this.followUps = followUps;
         this.context = context;
         this.inTouch = inTouch;
+        this.corrections = corrections;
     }
 
     @Override
@@ -95,11 +102,16 @@ public final class FollowUpCommand implements CommandHandler, ActionHandler {
                 Action.KeepInTouch.class,
                 Action.Done.class,
                 Action.Snooze.class,
-                Action.SnoozeAsking.class);
+                Action.SnoozeAsking.class,
+                Action.Answered.class,
+                Action.ReachedOut.class);
     }
 
     @Override
     public Reply act(Action action, Invocation invocation) {
+        if (action instanceof Action.Answered answered) {
+            return corrections.answer(invocation.userId(), answered.noteId(), invocation.text(), invocation.now());
+        }
         Optional<Contact> found = contacts.byId(invocation.userId(), contactOf(action));
         if (found.isEmpty()) {
             return Reply.error("That contact no longer exists.");
@@ -117,11 +129,20 @@ public final class FollowUpCommand implements CommandHandler, ActionHandler {
         if (action instanceof Action.SnoozeAsking) {
             return snoozeTyped(invocation, contact, invocation.text());
         }
+        if (action instanceof Action.ReachedOut reached) {
+            return corrections.reachedOut(
+                    contact, reached.who() == Action.Reacher.THEM ? Initiator.THEM : Initiator.ME);
+        }
         return logContact(invocation, contact, invocation.text());
     }
 
     @Override
     public Optional<Prompt> prompt(Action action, Invocation invocation) {
+        if (action instanceof Action.Answered answered) {
+            return notes.byId(invocation.userId(), answered.noteId())
+                    .filter(Note::isOpenQuestion)
+                    .map(FollowUpCommand::answerPrompt);
+        }
         return action instanceof Action.SnoozeAsking asking
                 ? contacts.byId(invocation.userId(), asking.contactId()).map(Buttons::snoozePrompt)
                 : Optional.empty();
@@ -140,11 +161,14 @@ public final class FollowUpCommand implements CommandHandler, ActionHandler {
         if (action instanceof Action.SnoozeAsking asking) {
             return asking.contactId();
         }
+        if (action instanceof Action.ReachedOut reached) {
+            return reached.contactId();
+        }
         return ((Action.Done) action).contactId();
     }
 
     private Reply schedule(Invocation invocation) {
-        return people.existingOrNew(invocation, EXAMPLE).then(found -> {
+        return people.existing(invocation, "followup").then(found -> {
             String rest = found.rest();
             if (rest.isBlank()) {
                 return Reply.error(
@@ -170,22 +194,26 @@ public final class FollowUpCommand implements CommandHandler, ActionHandler {
         }
         When when = ((Parse.Ok) parse).when();
         if (when instanceof When.On on) {
-            followUps.schedule(invocation.userId(), contact.id(), on.date(), reason, invocation.now());
-            String body = "I'll remind you to follow up with " + contact.name() + " on "
-                    + DateText.date(on.date(), today)
-                    + reason.map(r -> ", about " + r).orElse("") + ".";
+            // One open follow-up per person: a new date moves it, says from what, and keeps its reason unless given.
+            Optional<FollowUp> before = followUps.open(invocation.userId(), contact.id());
+            Optional<String> kept = reason.or(() -> before.flatMap(FollowUp::reason));
+            followUps.schedule(invocation.userId(), contact.id(), on.date(), kept, invocation.now());
+            String body = before.map(old -> "Moved your follow-up with " + contact.name() + " from "
+                            + DateText.shortDate(old.dueOn())
+                            + old.reason().map(r -> ", about " + r + ",").orElse("")
+                            + " to " + DateText.date(on.date(), today)
+                            + (reason.isPresent() && !reason.equals(old.reason()) ? ", now about " + reason.get() : "")
+                            + ".")
+                    .orElseGet(() -> "I'll remind you to follow up with " + contact.name() + " on "
+                            + DateText.date(on.date(), today)
+                            + kept.map(r -> ", about " + r).orElse("") + ".");
             return withContext(contact, body);
         }
         Cadence cadence = ((When.Every) when).cadence();
         LocalDate next = cadence.next(today);
         contacts.update(contact.withRhythm(Optional.of(cadence), Optional.of(next)));
-        reason.ifPresent(r -> notes.add(
-                invocation.userId(),
-                contact.id(),
-                NoteKind.NOTE,
-                "Keep in touch about " + r,
-                List.of(),
-                invocation.now()));
+        reason.ifPresent(
+                r -> notes.add(invocation.userId(), contact.id(), NoteKind.RHYTHM, r, List.of(), invocation.now()));
         String body = "Keeping in touch with " + contact.name() + " " + cadence.describe()
                 + ". First reminder: " + DateText.date(next, today)
                 + ". Logging contact (/followup done) restarts the rhythm.";
@@ -246,22 +274,30 @@ public final class FollowUpCommand implements CommandHandler, ActionHandler {
     }
 
     private Reply done(Invocation invocation) {
-        return people.existing(invocation, "/followup done marc had coffee, she starts at Acme in May")
+        return people.existing(invocation, "followup done")
                 .then(found -> logContact(invocation, found.contact(), found.rest()));
     }
 
-    /** Logs contact: closes the open follow-up, restarts the rhythm, answers open questions, keeps what happened. */
+    /**
+     * Logs contact: closes the open follow-up, restarts the rhythm and keeps what happened as a logged interaction.
+     * Who reached out is recorded only when said ("they reached out", "I reached out") or chosen with a button, and
+     * open questions are answered one by one, never all at once.
+     */
     Reply logContact(Invocation invocation, Contact contact, String whatHappened) {
         LocalDate today = invocation.today();
-        Optional<NoteText> note = whatHappened.isBlank()
+        Optional<Initiator> initiator = stated(whatHappened);
+        String happened = initiator.isPresent()
+                        && STATEMENT_ONLY.matcher(whatHappened.strip()).matches()
+                ? ""
+                : whatHappened;
+        Optional<NoteText> note = happened.isBlank()
                 ? Optional.empty()
-                : NoteText.parse(Mentions.readable(whatHappened, invocation.mentionNames()));
-        if (!whatHappened.isBlank() && note.isEmpty()) {
-            return Reply.error(NoteText.problem(whatHappened), "/followup done " + contact.reference() + " had coffee");
+                : NoteText.parse(Mentions.readable(happened, invocation.mentionNames()));
+        if (!happened.isBlank() && note.isEmpty()) {
+            return Reply.error(NoteText.problem(happened), "/followup done " + contact.reference() + " had coffee");
         }
-        Initiator initiator = THEY.matcher(whatHappened.strip()).matches() ? Initiator.THEM : Initiator.ME;
         InTouch.Touched touched = inTouch.record(
-                contact, today, invocation.now(), initiator, note.map(n -> n.keptAs(NoteKind.INTERACTION)), true);
+                contact, today, invocation.now(), initiator, note.map(n -> n.keptAs(NoteKind.INTERACTION)), false);
         Contact updated = touched.contact();
 
         List<String> lines = new ArrayList<>();
@@ -270,23 +306,67 @@ public final class FollowUpCommand implements CommandHandler, ActionHandler {
         updated.rhythmNext()
                 .ifPresent(next -> lines.add("Next, "
                         + updated.rhythm().orElseThrow().describe() + ": " + DateText.date(next, today) + "."));
-        if (touched.answered() > 0) {
-            lines.add("Marked " + Wording.questions(touched.answered()) + " answered.");
+        List<Button> buttons = new ArrayList<>();
+        if (initiator.isPresent()) {
+            lines.add("Who reached out: " + (initiator.get() == Initiator.THEM ? "they did." : "you did."));
+        } else {
+            lines.add("Who reached out: not recorded. Say so with a button.");
+            buttons.add(reachedOut(contact, Action.Reacher.THEM, "They reached out"));
+            buttons.add(reachedOut(contact, Action.Reacher.ME, "I reached out"));
         }
-        Section section;
         if (touched.noted()) {
-            lines.add("Saved what happened as a note.");
-            section = Section.titled(contact.name(), String.join("\n", lines));
+            lines.add("Saved what happened as a logged interaction.");
         } else {
             lines.add("What did you learn? Save it as a note so the next follow-up starts there.");
-            section = Section.titled(contact.name(), String.join("\n", lines))
-                    .withButtons(List.of(Buttons.addNote(contact, "Add what you learned")));
+            buttons.add(Buttons.addNote(contact, "Add what you learned"));
         }
-        return Reply.of(section);
+        List<Note> all = notes.forContact(invocation.userId(), contact.id());
+        List<Button> answers = new ArrayList<>();
+        for (int n = 1; n <= all.size(); n++) {
+            Note question = all.get(n - 1);
+            if (question.isOpenQuestion()) {
+                answers.add(Button.of(
+                                "Answered: " + Buttons.clip(question.body()),
+                                new Action.Answered(question.id()).id(),
+                                "/contact " + contact.reference() + " answered note " + n + " [answer]")
+                        .prompting(answerPrompt(question)));
+            }
+        }
+        List<Section> sections = new ArrayList<>();
+        sections.add(Section.titled(contact.name(), String.join("\n", lines)).withButtons(buttons));
+        if (!answers.isEmpty()) {
+            sections.add(Section.of(
+                            "Which open questions were answered? Press each one that was; the others stay" + " open.")
+                    .withButtons(answers));
+        }
+        return Reply.of(sections.toArray(Section[]::new));
+    }
+
+    /** "they reached out" or "I reached out", said in what happened; nothing is guessed from other words. */
+    static Optional<Initiator> stated(String text) {
+        Matcher said = REACHED_OUT.matcher(text);
+        if (!said.find()) {
+            return Optional.empty();
+        }
+        String who = said.group(1).toLowerCase(Locale.ROOT);
+        return Optional.of(who.equals("i") || who.equals("we") ? Initiator.ME : Initiator.THEM);
+    }
+
+    private static Button reachedOut(Contact contact, Action.Reacher who, String label) {
+        return Button.of(
+                label,
+                new Action.ReachedOut(contact.id(), who).id(),
+                "/contact " + contact.reference() + " " + (who == Action.Reacher.ME ? "i" : "they") + " reached out");
+    }
+
+    /** What an Answered button asks: the answer, which may be left empty. */
+    public static Prompt answerPrompt(Note question) {
+        return Prompt.note("Answered", Buttons.clip(question.body()), "What was the answer? (optional)")
+                .leftEmptyAllowed();
     }
 
     private Reply snooze(Invocation invocation) {
-        return people.existing(invocation, "/followup snooze marc 1 May travelling until May")
+        return people.existing(invocation, "followup snooze")
                 .then(found -> snoozeTyped(invocation, found.contact(), found.rest()));
     }
 
@@ -333,18 +413,20 @@ public final class FollowUpCommand implements CommandHandler, ActionHandler {
             notes.add(
                     invocation.userId(),
                     contact.id(),
-                    NoteKind.NOTE,
+                    NoteKind.SNOOZED,
                     note.get().body(),
                     note.get().tags(),
                     invocation.now());
         }
         String body = "Snoozed " + contact.name() + " until " + DateText.date(on.date(), today) + "."
-                + (reason.isBlank() ? "" : " Kept the reason as a note.");
+                + (reason.isBlank()
+                        ? ""
+                        : " Kept the reason as a note: “Snoozed: " + ContactContext.shorten(reason) + "”.");
         return Reply.of(Section.titled(contact.name(), body));
     }
 
     private Reply cancel(Invocation invocation) {
-        return people.existing(invocation, "/followup cancel marc").then(found -> {
+        return people.existing(invocation, "followup cancel").then(found -> {
             Contact contact = found.contact();
             Optional<FollowUp> open = followUps.open(invocation.userId(), contact.id());
             if (open.isEmpty() && contact.rhythm().isEmpty()) {

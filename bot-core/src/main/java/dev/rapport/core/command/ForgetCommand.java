@@ -33,7 +33,7 @@ public final class ForgetCommand implements CommandHandler, ActionHandler {
 
     @Override
     public Reply handle(Invocation invocation) {
-        return people.existing(invocation, "/forget marc")
+        return people.existing(invocation, "forget")
                 .then(found -> found.rest().equalsIgnoreCase(CONFIRM)
                         ? forget(invocation, found.contact())
                         : confirmation(found.contact()));

@@ -4,7 +4,10 @@ import dev.rapport.core.api.CommandHandler;
 import dev.rapport.core.api.Invocation;
 import dev.rapport.core.digest.DigestPlanner;
 import dev.rapport.core.digest.DigestView;
+import dev.rapport.core.domain.Settings;
 import dev.rapport.core.reply.Reply;
+import dev.rapport.core.reply.Section;
+import dev.rapport.core.time.DateText;
 
 /** /today: what today's digest holds, right now. */
 public final class TodayCommand implements CommandHandler {
@@ -21,6 +24,14 @@ public final class TodayCommand implements CommandHandler {
 
     @Override
     public Reply handle(Invocation invocation) {
-        return DigestView.render(planner.plan(invocation.user(), invocation.today()));
+        Reply due = DigestView.render(planner.plan(invocation.user(), invocation.today()));
+        Settings settings = invocation.user().settings();
+        if (!settings.pausedOn(invocation.today())) {
+            return due;
+        }
+        // /today still shows what is due, but never as if a digest were coming.
+        return due.withNotice(Section.of("Digests are paused through "
+                + DateText.shortDate(settings.pausedUntil().orElseThrow())
+                + "; this is what would be due. /settings resume starts them again."));
     }
 }

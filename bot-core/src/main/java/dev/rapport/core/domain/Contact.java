@@ -41,9 +41,20 @@ public record Contact(
         return withRhythm(rhythm, Optional.of(next));
     }
 
-    /** Logs contact on a date; a rhythm restarts from that date. */
+    /** Logs contact on a date, with who reached out; a rhythm restarts from that date. */
     public Contact inTouch(LocalDate date, Initiator initiator) {
+        return inTouch(date, Optional.of(initiator));
+    }
+
+    /** Logs contact on a date, with who reached out when known; a rhythm restarts from that date. */
+    public Contact inTouch(LocalDate date, Optional<Initiator> initiator) {
         Optional<LocalDate> next = rhythm.map(cadence -> cadence.next(date));
+        return new Contact(
+                id, ownerId, name, platformUserId, howMet, rhythm, next, Optional.of(date), initiator, createdAt);
+    }
+
+    /** Who reached out in the last contact, said afterwards. */
+    public Contact withInitiator(Initiator initiator) {
         return new Contact(
                 id,
                 ownerId,
@@ -51,8 +62,8 @@ public record Contact(
                 platformUserId,
                 howMet,
                 rhythm,
-                next,
-                Optional.of(date),
+                rhythmNext,
+                lastContact,
                 Optional.of(initiator),
                 createdAt);
     }
@@ -69,6 +80,37 @@ public record Contact(
                 lastContact,
                 lastInitiator,
                 createdAt);
+    }
+
+    public Contact renamed(String newName) {
+        return new Contact(
+                id,
+                ownerId,
+                newName,
+                platformUserId,
+                howMet,
+                rhythm,
+                rhythmNext,
+                lastContact,
+                lastInitiator,
+                createdAt);
+    }
+
+    /** This contact with what only {@code other} knew: their platform account, how you met, rhythm, later contact. */
+    public Contact mergedWith(Contact other) {
+        boolean theirsLater = other.lastContact.isPresent()
+                && (lastContact.isEmpty() || other.lastContact.get().isAfter(lastContact.get()));
+        return new Contact(
+                id,
+                ownerId,
+                name,
+                platformUserId.or(() -> other.platformUserId),
+                howMet.or(() -> other.howMet),
+                rhythm.isPresent() ? rhythm : other.rhythm,
+                rhythm.isPresent() ? rhythmNext : other.rhythmNext,
+                theirsLater ? other.lastContact : lastContact,
+                theirsLater ? other.lastInitiator : lastInitiator,
+                createdAt.isBefore(other.createdAt) ? createdAt : other.createdAt);
     }
 
     /** How to write this contact's name in a command so that it names exactly them. */

@@ -8,12 +8,15 @@ import java.util.regex.Pattern;
 public final class Names {
     private static final Pattern MARKS = Pattern.compile("\\p{M}+");
     private static final Pattern SPACES = Pattern.compile("\\s+");
+    // Every kind of quote mark folds to one, so a name written in a command without its quotes still matches.
+    private static final Pattern QUOTES = Pattern.compile("[\"“”‘’`]");
 
     private Names() {}
 
     public static String fold(String name) {
         String decomposed = Normalizer.normalize(name, Normalizer.Form.NFD);
-        String withoutMarks = MARKS.matcher(decomposed).replaceAll("");
+        String withoutMarks =
+                QUOTES.matcher(MARKS.matcher(decomposed).replaceAll("")).replaceAll("'");
         return SPACES.matcher(withoutMarks.toLowerCase(Locale.ROOT).strip()).replaceAll(" ");
     }
 

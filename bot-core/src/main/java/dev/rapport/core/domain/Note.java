@@ -13,10 +13,16 @@ public record Note(
         String body,
         List<String> tags,
         Optional<Instant> answeredAt,
-        Instant createdAt) {
+        Instant createdAt,
+        Optional<String> answer) {
 
     public Note {
         tags = List.copyOf(tags);
+    }
+
+    /** Written by the user (a note, a question, what happened), not kept by Rapport (a snooze reason, an intro). */
+    public boolean writtenByUser() {
+        return kind.writtenByUser();
     }
 
     public boolean isOpenQuestion() {

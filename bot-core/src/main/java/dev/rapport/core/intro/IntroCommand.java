@@ -234,7 +234,7 @@ public final class IntroCommand implements CommandHandler, ActionHandler {
 
     /** The private answer to whoever saved a note: how much they now know, and a follow-up to set. */
     Reply saved(Invocation invocation, Contact contact) {
-        int known = notes.countsFor(invocation.userId(), contact.id()).notes();
+        int known = notes.countsFor(invocation.userId(), contact.id()).known();
         List<Button> buttons = new ArrayList<>();
         buttons.add(Buttons.followUpIn(contact, Soon.IN_A_WEEK, "Follow up in a week"));
         buttons.add(Buttons.followUpIn(contact, Soon.IN_A_MONTH, "In a month"));

@@ -6,7 +6,6 @@ import dev.rapport.core.action.Action.Soon;
 import dev.rapport.core.api.ActionHandler;
 import dev.rapport.core.api.Invocation;
 import dev.rapport.core.domain.Contact;
-import dev.rapport.core.domain.Initiator;
 import dev.rapport.core.domain.Match;
 import dev.rapport.core.domain.Person;
 import dev.rapport.core.domain.UserKey;
@@ -109,9 +108,9 @@ public final class RoundAnswers implements ActionHandler {
             // Meeting is contact: it counts as the last contact, and restarts a rhythm if there is one.
             Contact contact = contacts.findOrCreate(invocation.userId(), partner, howMet, invocation.now());
             InTouch.Touched touched =
-                    inTouch.record(contact, invocation.today(), invocation.now(), Initiator.ME, note, false);
+                    inTouch.record(contact, invocation.today(), invocation.now(), Optional.empty(), note, false);
             met.add(touched.contact());
-            int known = notes.countsFor(invocation.userId(), contact.id()).notes();
+            int known = notes.countsFor(invocation.userId(), contact.id()).known();
             lines.add("You now know " + Wording.things(known) + " about " + contact.name() + ".");
         }
         if (note.isEmpty()) {

@@ -23,7 +23,10 @@ public final class ContactContext {
         this.notes = notes;
     }
 
-    /** "Ask: …" for the newest open question, else "Last noted: …"; empty when nothing is known. */
+    /**
+     * "Ask: …" for the newest open question, else "Last noted: …" for the newest note the user wrote themselves, else
+     * the newest note Rapport kept, labelled ("Snoozed: travelling until May"); empty when nothing is known.
+     */
     public Optional<String> line(Contact contact) {
         return lineFrom(notes.recent(contact.ownerId(), contact.id(), RECENT_NOTES));
     }
@@ -34,10 +37,17 @@ public final class ContactContext {
         if (question.isPresent()) {
             return Optional.of("Ask: " + shorten(question.get().body()));
         }
-        return recent.stream()
-                .filter(note -> note.kind() != NoteKind.QUESTION)
+        Optional<String> written = recent.stream()
+                .filter(note -> note.writtenByUser() && note.kind() != NoteKind.QUESTION)
                 .findFirst()
                 .map(note -> "Last noted: " + shorten(note.body()));
+        if (written.isPresent()) {
+            return written;
+        }
+        return recent.stream()
+                .filter(note -> !note.writtenByUser())
+                .findFirst()
+                .map(note -> shorten(note.kind().label() + note.body()));
     }
 
     /** "last contact 23 days ago (they reached out)" or "no contact logged yet". */

@@ -38,7 +38,7 @@ public final class InTouch {
             Contact contact,
             LocalDate on,
             Instant now,
-            Initiator initiator,
+            Optional<Initiator> initiator,
             Optional<NoteText> learned,
             boolean answerQuestions) {
         long owner = contact.ownerId();

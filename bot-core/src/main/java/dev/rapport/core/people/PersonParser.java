@@ -131,8 +131,54 @@ public final class PersonParser {
             if (byFirstWords.size() > 1) {
                 return Optional.of(new Match(new Who.Ambiguous(typed, List.copyOf(byFirstWords)), k));
             }
+            if (k > 1) {
+                // "Marc K" or "Marc Kel": the first name, then the start of the next words.
+                List<Contact> byInitials = NameMatch.fitting(typed, known, NameMatch.Fit.WORDS);
+                if (byInitials.size() == 1) {
+                    return Optional.of(new Match(new Who.Known(byInitials.get(0), rest), k));
+                }
+                if (byInitials.size() > 1) {
+                    return Optional.of(new Match(new Who.Ambiguous(typed, byInitials), k));
+                }
+            }
         }
         return Optional.empty();
+    }
+
+    /**
+     * The text's first {@code k} words as a typed name (a trailing colon dropped) and the text after them, for the
+     * {@code k} from the longest a name can be down to one word; empty for text that names someone by a mention or
+     * in quotes, which is meant exactly.
+     */
+    public static List<Map.Entry<String, String>> leadingNames(String text) {
+        String input = text == null ? "" : text.strip();
+        if (input.startsWith("@") && input.length() > 1) {
+            input = input.substring(1);
+        }
+        if (input.isEmpty()
+                || MENTION.matcher(input).matches()
+                || QUOTED.matcher(input).matches()) {
+            return List.of();
+        }
+        List<int[]> words = words(input);
+        int longest = Math.min(words.size(), MAX_NEW_NAME_WORDS);
+        int shortest = 1;
+        for (int k = 1; k <= longest; k++) {
+            if (input.substring(0, words.get(k - 1)[1]).endsWith(":")) {
+                // "Sam Lee: …" names exactly the words before the colon.
+                longest = k;
+                shortest = k;
+            }
+        }
+        List<Map.Entry<String, String>> names = new ArrayList<>();
+        for (int k = longest; k >= shortest; k--) {
+            int end = words.get(k - 1)[1];
+            String typed = stripTrailingColon(input.substring(0, end)).strip();
+            if (!typed.isEmpty()) {
+                names.add(Map.entry(typed, restAfter(input, end)));
+            }
+        }
+        return names;
     }
 
     private static Optional<Who.Unknown> colonName(String input) {
@@ -158,12 +204,27 @@ public final class PersonParser {
                 : Optional.empty();
     }
 
+    /** Someone new named without a colon or quotes: the leading run of capitalised words, else the first word. */
     private static Who firstWord(String input) {
-        Matcher first = WORD.matcher(input);
-        first.find();
-        String name = stripTrailingColon(first.group());
-        return new Who.Unknown(
-                name, Optional.empty(), input.substring(first.end()).strip());
+        List<int[]> words = words(input);
+        int end = words.get(0)[1];
+        // The run leaves at least one word for the note.
+        for (int k = 1; k < Math.min(words.size() - 1, MAX_NEW_NAME_WORDS); k++) {
+            String previous = input.substring(words.get(k - 1)[0], words.get(k - 1)[1]);
+            String word = input.substring(words.get(k)[0], words.get(k)[1]);
+            if (!capitalised(previous) || !capitalised(word) || previous.endsWith(":")) {
+                break;
+            }
+            end = words.get(k)[1];
+        }
+        String name = stripTrailingColon(input.substring(0, end));
+        return new Who.Unknown(name, Optional.empty(), restAfter(input, end));
+    }
+
+    private static boolean capitalised(String word) {
+        int first = word.codePointAt(0);
+        return Character.isUpperCase(first)
+                && word.codePoints().allMatch(c -> Character.isLetter(c) || c == '-' || c == '\'' || c == '.');
     }
 
     private static boolean isNewName(String name) {

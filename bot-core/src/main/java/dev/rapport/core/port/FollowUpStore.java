@@ -16,6 +16,9 @@ public interface FollowUpStore {
 
     void close(long ownerId, long followUpId, FollowUpStatus status, Instant at);
 
+    /** Moves every closed follow-up of one contact to another (a merge); an open one must be closed first. */
+    int moveClosed(long ownerId, long fromContactId, long toContactId);
+
     /** Open follow-ups due on or before the date, oldest due first. */
     List<FollowUp> openDueBy(long ownerId, LocalDate date);
 }

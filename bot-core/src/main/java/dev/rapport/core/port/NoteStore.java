@@ -5,6 +5,7 @@ import dev.rapport.core.domain.NoteKind;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /** Notes about contacts. Every method is scoped by the owner's id. */
 public interface NoteStore {
@@ -19,6 +20,21 @@ public interface NoteStore {
     /** Marks the contact's open questions answered; returns how many. */
     int answerQuestions(long ownerId, long contactId, Instant at);
 
+    /** One note of the owner's, by id. */
+    Optional<Note> byId(long ownerId, long noteId);
+
+    /** Deletes one note; false when it is not the owner's or already gone. */
+    boolean delete(long ownerId, long noteId);
+
+    /** Writes a note again: its kind, text and tags. */
+    void edit(long ownerId, long noteId, NoteKind kind, String body, List<String> tags);
+
+    /** Marks one open question answered, keeping the answer when given; false when it was not open. */
+    boolean answer(long ownerId, long noteId, Optional<String> answer, Instant at);
+
+    /** Moves every note of one contact to another (a merge); returns how many. */
+    int moveAll(long ownerId, long fromContactId, long toContactId);
+
     /** How many notes and open questions one contact has. */
     NoteCounts countsFor(long ownerId, long contactId);
 
@@ -28,5 +44,10 @@ public interface NoteStore {
     /** How many notes and open questions one contact has. */
     record NoteCounts(int notes, int openQuestions) {
         public static final NoteCounts NONE = new NoteCounts(0, 0);
+
+        /** "Things known", the same everywhere: every note except the questions still open. */
+        public int known() {
+            return notes - openQuestions;
+        }
     }
 }

@@ -17,4 +17,6 @@ public record Storage(
         ContactEmailStore emails,
         YearlyDateStore yearlyDates,
         PendingImportStore pendingImports,
-        CalendarFeedStore calendarFeeds) {}
+        CalendarFeedStore calendarFeeds,
+        // "Did you mean": the command kept while the user picks a person (issue 11).
+        PendingChoices choices) {}

@@ -70,11 +70,14 @@ class DigestButtonsTest {
         // WHEN Ada presses Done on Marc
         Reply reply = fixture.press(ada, button("Marc Kelly", "Done").actionId());
 
-        // THEN the follow-up is closed, his open question answered, and the reply asks what she learned
+        // THEN the follow-up is closed, his open question stays open until she says it was answered, and the reply
+        // asks what she learned and who reached out
         assertThat(fixture.storage.followUps().open(ada.id(), marc.id())).isEmpty();
-        assertThat(fixture.storage.notes().forContact(ada.id(), marc.id())).noneMatch(Note::isOpenQuestion);
+        assertThat(fixture.storage.notes().forContact(ada.id(), marc.id())).anyMatch(Note::isOpenQuestion);
         assertThat(reply.plainText()).contains("Logged: you were in touch with Marc Kelly today.");
-        assertThat(reply.allButtons()).extracting(Button::label).contains("Add what you learned");
+        assertThat(reply.allButtons())
+                .extracting(Button::label)
+                .contains("Add what you learned", "They reached out", "Answered: how did the move go?");
     }
 
     @Test

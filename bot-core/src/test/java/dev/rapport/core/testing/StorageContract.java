@@ -196,6 +196,84 @@ public abstract class StorageContract {
     }
 
     @Test
+    void oneNoteIsReadEditedAnsweredAndDeletedByItsOwnerOnly() {
+        Contact marc = contact(alice, "Marc Kelly");
+        long question = storage.notes()
+                .add(alice.id(), marc.id(), NoteKind.QUESTION, "how was Lisbon?", List.of(), NOW)
+                .id();
+
+        assertThat(storage.notes().byId(bob.id(), question)).isEmpty();
+        assertThat(storage.notes().delete(bob.id(), question)).isFalse();
+        storage.notes().edit(bob.id(), question, NoteKind.NOTE, "planted", List.of());
+        assertThat(storage.notes().answer(bob.id(), question, Optional.of("planted"), NOW))
+                .isFalse();
+        assertThat(storage.notes().byId(alice.id(), question).orElseThrow().isOpenQuestion())
+                .isTrue();
+
+        assertThat(storage.notes().answer(alice.id(), question, Optional.of("sunny"), NOW))
+                .isTrue();
+        assertThat(storage.notes().answer(alice.id(), question, Optional.of("again"), NOW))
+                .isFalse();
+        assertThat(storage.notes().byId(alice.id(), question).orElseThrow().answer())
+                .contains("sunny");
+        storage.notes().edit(alice.id(), question, NoteKind.QUESTION, "how was Porto?", List.of("trip"));
+        assertThat(storage.notes().byId(alice.id(), question).orElseThrow().body())
+                .isEqualTo("how was Porto?");
+        assertThat(storage.notes().byId(alice.id(), question).orElseThrow().tags())
+                .containsExactly("trip");
+        assertThat(storage.notes().delete(alice.id(), question)).isTrue();
+        assertThat(storage.notes().forContact(alice.id(), marc.id())).isEmpty();
+    }
+
+    @Test
+    void mergingMovesNotesAndClosedFollowUpsWithinOneOwner() {
+        Contact marc = contact(alice, "Marc Kelly");
+        Contact mk = contact(alice, "M Kelly");
+        Contact bobs = contact(bob, "Bo");
+        storage.notes().add(alice.id(), mk.id(), NoteKind.NOTE, "plays chess", List.of(), NOW);
+        FollowUp old = storage.followUps().schedule(alice.id(), mk.id(), TODAY, Optional.empty(), NOW);
+        storage.followUps().close(alice.id(), old.id(), FollowUpStatus.DONE, NOW);
+
+        assertThat(storage.notes().moveAll(bob.id(), mk.id(), bobs.id())).isZero();
+        assertThat(storage.notes().moveAll(alice.id(), mk.id(), bobs.id())).isEqualTo(0);
+        assertThat(storage.notes().forContact(alice.id(), mk.id())).hasSize(1);
+        assertThat(storage.notes().moveAll(alice.id(), mk.id(), marc.id())).isEqualTo(1);
+        assertThat(storage.followUps().moveClosed(alice.id(), mk.id(), marc.id()))
+                .isEqualTo(1);
+        storage.contacts().delete(alice.id(), mk.id());
+
+        assertThat(storage.notes().forContact(alice.id(), marc.id()))
+                .extracting(n -> n.body())
+                .containsExactly("plays chess");
+        assertThat(storage.notes().forContact(bob.id(), bobs.id())).isEmpty();
+    }
+
+    @Test
+    void aPendingChoiceIsTakenOnceAndOnlyByItsOwner() {
+        long id = storage.choices().keep(alice.id(), "followup done", "had coffee", NOW);
+
+        assertThat(storage.choices().take(bob.id(), id)).isEmpty();
+        assertThat(storage.choices().take(alice.id(), id)).hasValueSatisfying(p -> {
+            assertThat(p.command()).isEqualTo("followup done");
+            assertThat(p.rest()).isEqualTo("had coffee");
+        });
+        assertThat(storage.choices().take(alice.id(), id)).isEmpty();
+    }
+
+    @Test
+    void onlyTheNewestFiftyChoicesOfAnOwnerAreKept() {
+        long first = storage.choices().keep(alice.id(), "contact", "", NOW);
+        long bobs = storage.choices().keep(bob.id(), "contact", "", NOW);
+        for (int i = 0; i < 50; i++) {
+            storage.choices().keep(alice.id(), "contact", "", NOW);
+        }
+
+        assertThat(storage.choices().take(alice.id(), first)).isEmpty();
+        assertThat(storage.choices().take(alice.id(), first + 2)).isPresent();
+        assertThat(storage.choices().take(bob.id(), bobs)).isPresent();
+    }
+
+    @Test
     void scheduleMovesTheOneOpenFollowUpAndCloseEndsIt() {
         Contact marc = contact(alice, "Marc Kelly");
         FollowUp first =

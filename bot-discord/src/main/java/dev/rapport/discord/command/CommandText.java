@@ -15,7 +15,8 @@ import net.dv8tion.jda.api.interactions.commands.OptionType;
 
 /**
  * The free text core reads, written from Discord's typed options: a user option becomes {@code <@id>} (its name
- * goes to the mentions), a typed name becomes {@code "Name"} so that core reads exactly that name.
+ * goes to the mentions), a typed name is read as free text is ({@code who: marc} finds Marc Kelly), ending at a
+ * colon so that the note after it is never read as part of the name.
  */
 public final class CommandText {
     private final CommandInteractionPayload interaction;
@@ -50,7 +51,7 @@ public final class CommandText {
             parts.add("<@" + picked.getId() + ">");
             mentions.put(picked.getId(), new Mentioned(name, picked.isBot()));
         } else {
-            typed.ifPresent(name -> parts.add(reference(name)));
+            typed.ifPresent(name -> parts.add(freeText(name)));
         }
         return this;
     }
@@ -97,6 +98,12 @@ public final class CommandText {
         }
         OptionMapping user = interaction.getOption(Options.USER);
         return user == null ? Optional.empty() : Optional.of(user.getAsUser().getAsMention());
+    }
+
+    // "marc" becomes "marc:", the way a name ends in typed text; core reads it like any typed name.
+    private static String freeText(String name) {
+        String bare = name.strip().replaceAll(":+$", "").strip();
+        return bare.isEmpty() ? name.strip() : bare + ":";
     }
 
     // Core's quoted names cannot hold quote marks of any kind.

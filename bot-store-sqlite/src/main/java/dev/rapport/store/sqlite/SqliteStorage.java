@@ -39,6 +39,7 @@ public final class SqliteStorage {
                 new SqliteContactEmailStore(db),
                 new SqliteYearlyDateStore(db),
                 new SqlitePendingImportStore(db),
-                new SqliteCalendarFeedStore(db));
+                new SqliteCalendarFeedStore(db),
+                new SqlitePendingChoices(db));
     }
 }
