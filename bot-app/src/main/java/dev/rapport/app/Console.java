@@ -15,7 +15,9 @@ import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The local console: one user typing the same commands as on Slack or Discord, replies as plain text and buttons
@@ -24,6 +26,8 @@ import java.util.Optional;
 public final class Console {
     static final String PLATFORM = "console";
     static final String WORKSPACE = "local";
+
+    private static final Set<String> QUIT = Set.of("/quit", "/exit", "quit", "exit");
 
     private final Rapport rapport;
     private final Requester me;
@@ -54,7 +58,7 @@ public final class Console {
             if (trimmed.isEmpty() || trimmed.startsWith("#")) {
                 continue;
             }
-            if (trimmed.equals("/quit") || trimmed.equals("/exit")) {
+            if (QUIT.contains(trimmed.toLowerCase(Locale.ROOT))) {
                 break;
             }
             if (!interactive) {
@@ -67,6 +71,11 @@ public final class Console {
     }
 
     Reply execute(String line) {
+        String firstWord = line.split("\\s+", 2)[0].toLowerCase(Locale.ROOT);
+        if (!line.startsWith("/") && (firstWord.equals("help") || firstWord.equals("?"))) {
+            // "help" is what a newcomer types first; it means /help, with any topic after it.
+            line = "/help" + line.substring(firstWord.length());
+        }
         if (!line.startsWith("/")) {
             return Reply.error("Commands start with a slash.", "/remember Marc Kelly: met at the SYPE mixer");
         }

@@ -2,7 +2,9 @@ package dev.rapport.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -26,26 +28,49 @@ class ConsoleEndToEndTest {
         return String.join("\n", readme.subList(start + 1, end)) + "\n";
     }
 
-    Run rapport(String user, String input) throws Exception {
+    /** A real Rapport process on the folder's database, with the logging configuration the jar ships. */
+    Process start(String user) throws IOException {
         ProcessBuilder builder = new ProcessBuilder(
                         Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                        "-Dlogback.configurationFile="
+                                + Path.of("target", "classes", "logback.xml").toAbsolutePath(),
                         "-cp",
                         System.getProperty("java.class.path"),
                         Main.class.getName())
                 .directory(folder.toFile());
-        builder.environment().keySet().removeIf(key -> key.startsWith("SLACK_") || key.startsWith("DISCORD_"));
+        builder.environment()
+                .keySet()
+                .removeIf(key -> key.startsWith("SLACK_") || key.startsWith("DISCORD_") || key.startsWith("RAPPORT_"));
         builder.environment()
                 .put("RAPPORT_DB", folder.resolve("data/rapport.db").toString());
         builder.environment().put("RAPPORT_USER", user);
-        Process process = builder.start();
+        builder.redirectError(folder.resolve("stderr-" + user + ".txt").toFile());
+        return builder.start();
+    }
+
+    Run rapport(String user, String input) throws Exception {
+        Process process = start(user);
         process.getOutputStream().write(input.getBytes(StandardCharsets.UTF_8));
         process.getOutputStream().close();
         String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        String err = new String(process.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(process.waitFor(60, TimeUnit.SECONDS))
                 .as("the console ends at end of input")
                 .isTrue();
+        String err = Files.readString(folder.resolve("stderr-" + user + ".txt"));
         return new Run(process.exitValue(), out, err);
+    }
+
+    /** Starts Rapport with its input left open and returns once the console has printed its first line. */
+    Process running(String user) throws IOException {
+        Process process = start(user);
+        BufferedReader out =
+                new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+        String line;
+        do {
+            line = out.readLine();
+        } while (line != null && !line.contains("Rapport console for"));
+        assertThat(line).as("the console started").isNotNull();
+        return process;
     }
 
     @Test
@@ -141,5 +166,62 @@ class ConsoleEndToEndTest {
                 .contains("Who do you mean?")
                 .contains("at most 2000")
                 .contains("/remember <who> <note>");
+    }
+
+    @Test
+    void theConsoleEndsWithinASecondOfTheEndOfItsInput() throws Exception {
+        // GIVEN a console that is up, its digest scheduler waiting for its next tick
+        for (String user : List.of("dana", "erin")) {
+            Process process = running(user);
+
+            // WHEN its input ends THEN the process is gone within a second, not at the scheduler's next tick
+            process.getOutputStream().close();
+            assertThat(process.waitFor(1, TimeUnit.SECONDS))
+                    .as("%s's console exits within a second of the end of input", user)
+                    .isTrue();
+            assertThat(process.exitValue()).isZero();
+        }
+    }
+
+    @Test
+    void aSigtermStopsRapportWithinAFewSeconds() throws Exception {
+        // GIVEN a console that is up with its input still open (a session left running)
+        Process process = running("frank");
+
+        // WHEN it is sent SIGTERM THEN it stops within a few seconds
+        process.destroy();
+        assertThat(process.waitFor(5, TimeUnit.SECONDS))
+                .as("stopped after SIGTERM")
+                .isTrue();
+    }
+
+    @Test
+    void logLinesGoToTheLogFileNeverAmongTheReplies() throws Exception {
+        // GIVEN a session that makes Rapport log (a first start migrates and takes the day's backup)
+        Run run = rapport("gina", "/remember Nora Field: secret-note-text about her new job\n/circle\n");
+
+        // THEN standard output holds only the console's lines, standard error nothing below WARN,
+        // and the log file beside the database has the INFO lines without the note's text
+        assertThat(run.out().lines())
+                .allSatisfy(line -> assertThat(line)
+                        .doesNotContainPattern("^\\d\\d:\\d\\d:\\d\\d")
+                        .doesNotContain(" INFO ")
+                        .doesNotContain(" WARN "));
+        assertThat(run.err()).doesNotContain(" INFO ");
+        Path log = folder.resolve("data/rapport.log");
+        assertThat(log).exists();
+        assertThat(Files.readString(log)).doesNotContain("secret-note-text");
+    }
+
+    @Test
+    void helpWithoutASlashShowsTheHelp() throws Exception {
+        for (String typed : List.of("help", "HELP", "  help  ")) {
+            Run run = rapport("hana", typed + "\n");
+
+            assertThat(run.out())
+                    .as(typed)
+                    .contains("/remember <who> <note>")
+                    .doesNotContain("Commands start with a slash.");
+        }
     }
 }

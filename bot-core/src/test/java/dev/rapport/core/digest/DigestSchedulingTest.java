@@ -3,6 +3,7 @@ package dev.rapport.core.digest;
 import static java.time.temporal.ChronoUnit.DAYS;
 import static java.time.temporal.ChronoUnit.WEEKS;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import dev.rapport.core.domain.Cadence;
 import dev.rapport.core.domain.DigestDays;
@@ -43,6 +44,16 @@ class DigestSchedulingTest {
     @AfterEach
     void close() {
         fixture.close();
+    }
+
+    @Test
+    void closingARunningSchedulerDoesNotWaitForItsNextTick() {
+        // GIVEN a started scheduler whose next tick is far away (the console at end of input, or a SIGTERM)
+        fixture.scheduler.start(Duration.ofHours(1));
+
+        // WHEN it is closed THEN it stops at once rather than when the next tick would have run
+        assertTimeoutPreemptively(Duration.ofSeconds(5), fixture.scheduler::close);
+        assertThat(fixture.messenger.attempts()).isEmpty();
     }
 
     @Test
