@@ -13,7 +13,6 @@ import dev.rapport.core.command.RememberCommand;
 import dev.rapport.core.command.SettingsCommand;
 import dev.rapport.core.command.TodayCommand;
 import dev.rapport.core.command.Welcome;
-import dev.rapport.core.delivery.LocalPlatformPauses;
 import dev.rapport.core.delivery.OutboxDelivery;
 import dev.rapport.core.digest.DigestPlanner;
 import dev.rapport.core.digest.DigestScheduler;
@@ -44,9 +43,11 @@ public final class CoreAssembly {
     private final Clock clock;
     private final Storage storage;
     private final Rapport rapport;
+    private final String instance;
 
-    private CoreAssembly(Clock clock, Storage storage) {
+    private CoreAssembly(Clock clock, Storage storage, String instance) {
         this.clock = clock;
+        this.instance = instance;
         this.storage = storage;
         People people = new People(storage.contacts());
         ContactContext context = new ContactContext(storage.notes());
@@ -91,9 +92,20 @@ public final class CoreAssembly {
                 new NoticeBoard(List.of(new UndeliveredDigestNotice(storage.users()))));
     }
 
+    /** The instance name of a Rapport that runs alone on its database. */
+    public static final String ALONE = "rapport";
+
     /** Core over one storage: the front door at once, the schedulers on demand. */
     public static CoreAssembly over(Clock clock, Storage storage) {
-        return new CoreAssembly(clock, storage);
+        return new CoreAssembly(clock, storage, ALONE);
+    }
+
+    /**
+     * Core over a storage that other instances share: {@code instance} names this one as the holder of the outbox
+     * rows and jobs it takes, and must differ from every other instance's name.
+     */
+    public static CoreAssembly over(Clock clock, Storage storage, String instance) {
+        return new CoreAssembly(clock, storage, instance);
     }
 
     /** The front door every adapter talks to. */
@@ -101,13 +113,16 @@ public final class CoreAssembly {
         return rapport;
     }
 
-    /** The delivery that digests and round messages share, so that one platform's pause holds for both. */
+    /**
+     * The delivery that digests and round messages share, with the platform pauses kept in the database, so that
+     * one platform's pause holds for both and for every instance on the database.
+     */
     public OutboxDelivery delivery(List<DirectMessenger> messengers) {
-        return delivery(messengers, new LocalPlatformPauses());
+        return delivery(messengers, storage.pauses());
     }
 
     public OutboxDelivery delivery(List<DirectMessenger> messengers, PlatformPauses pauses) {
-        return new OutboxDelivery(clock, messengers, pauses, storage.transactor());
+        return new OutboxDelivery(clock, messengers, pauses, storage.transactor(), instance);
     }
 
     /** The daily digest, sent through {@code delivery} with up to {@code parallelSends} in flight. */
@@ -131,6 +146,7 @@ public final class CoreAssembly {
                 storage.transactor(),
                 members,
                 delivery,
-                random);
+                random,
+                storage.jobs());
     }
 }

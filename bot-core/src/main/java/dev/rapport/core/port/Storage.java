@@ -11,4 +11,6 @@ public record Storage(
         RoundOutbox roundOutbox,
         DigestOutbox digestOutbox,
         DigestReads digestReads,
+        PlatformPauses pauses,
+        JobLeases jobs,
         Transactor transactor) {}

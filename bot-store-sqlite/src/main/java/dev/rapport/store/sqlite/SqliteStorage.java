@@ -34,6 +34,8 @@ public final class SqliteStorage {
                 new SqliteRoundOutbox(db),
                 new SqliteDigestOutbox(db),
                 new SqliteDigestReads(db),
+                new SqlitePlatformPauses(db),
+                new SqliteJobLeases(db),
                 db);
     }
 }
