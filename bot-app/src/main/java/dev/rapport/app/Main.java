@@ -7,6 +7,8 @@ import dev.rapport.core.delivery.OutboxDelivery;
 import dev.rapport.core.digest.DigestScheduler;
 import dev.rapport.core.port.ChannelMembers;
 import dev.rapport.core.port.DirectMessenger;
+import dev.rapport.store.postgres.PostgresStorage;
+import dev.rapport.store.postgres.Urls;
 import dev.rapport.store.sqlite.Backups;
 import dev.rapport.store.sqlite.DamagedDatabaseException;
 import dev.rapport.store.sqlite.Database;
@@ -66,22 +68,70 @@ public final class Main {
                 return 1;
             }
         }
+        if (args[0].equals("migrate-to") && args.length == 2) {
+            return migrateTo(config, args[1]);
+        }
         if (args[0].equals("backups")) {
             Backups.in(config.backupDirectory()).forEach(System.out::println);
             return 0;
         }
         System.err.println("Usage: ./rapport                 run (the console when no platform is configured)\n"
                 + "       ./rapport backups         list the daily backups\n"
-                + "       ./rapport restore <file>  replace the database with a backup (Rapport must be stopped)");
+                + "       ./rapport restore <file>  replace the database with a backup (Rapport must be stopped)\n"
+                + "       ./rapport migrate-to <jdbc:postgresql://…>  copy the SQLite database into PostgreSQL");
         return args[0].equals("help") || args[0].equals("--help") ? 0 : 2;
+    }
+
+    /** Copies the SQLite database (RAPPORT_DB's file, or the default) into the PostgreSQL database at {@code url}. */
+    static int migrateTo(Config config, String url) {
+        if (!Config.isPostgres(url)) {
+            System.err.println("migrate-to needs a PostgreSQL JDBC URL (jdbc:postgresql://host:5432/db)");
+            return 2;
+        }
+        try (Database from = Database.open(config.database());
+                dev.rapport.store.postgres.Database to = openPostgres(config, url, 2)) {
+            MigrateTo.copy(from, to, System.out);
+            System.out.println("Copied " + config.database() + " into " + Urls.withoutSecrets(url)
+                    + "; set RAPPORT_DB to that URL to run on it.");
+            return 0;
+        } catch (RuntimeException e) {
+            System.err.println("migrate-to failed (run it again: copied tables are kept, the rest copied anew): "
+                    + e.getMessage());
+            return 1;
+        }
+    }
+
+    private static dev.rapport.store.postgres.Database openPostgres(Config config, String url, int pool) {
+        return dev.rapport.store.postgres.Database.open(url, config.databaseUser(), config.databasePassword(), pool);
     }
 
     private static void run(Config config) throws Exception {
         Clock clock = Clock.systemUTC();
+        if (config.postgresUrl().isPresent()) {
+            String url = config.postgresUrl().get();
+            try (dev.rapport.store.postgres.Database db = openPostgres(config, url, 16)) {
+                log.info("Rapport instance {} on PostgreSQL {}", config.instanceName(), Urls.withoutSecrets(url));
+                CoreAssembly core = CoreAssembly.over(clock, PostgresStorage.over(db), config.instanceName());
+                run(config, clock, core, null, Urls.withoutSecrets(url));
+            }
+            return;
+        }
         try (Database db = Database.open(config.database())) {
             CoreAssembly core = CoreAssembly.over(clock, SqliteStorage.over(db));
+            run(
+                    config,
+                    clock,
+                    core,
+                    new Backups(db, config.backupDirectory(), clock),
+                    config.database().toString());
+        }
+    }
+
+    /** @param backups SQLite's daily backups; null on PostgreSQL */
+    private static void run(Config config, Clock clock, CoreAssembly core, Backups backups, String where)
+            throws Exception {
+        {
             Rapport rapport = core.rapport();
-            Backups backups = new Backups(db, config.backupDirectory(), clock);
             List<Running> adapters = new ArrayList<>();
             SlackLauncher.start(config, rapport).ifPresent(adapters::add);
             DiscordLauncher.start(config, rapport).ifPresent(adapters::add);
@@ -96,10 +146,12 @@ public final class Main {
             OutboxDelivery delivery = core.delivery(messengers);
             DigestScheduler digests = core.digests(delivery, PARALLEL_SENDS);
             Maintenance maintenance = new Maintenance(
-                    clock, core.rounds(delivery, new PlatformMembers(members), new SecureRandom()), backups);
+                    clock,
+                    core.rounds(delivery, new PlatformMembers(members), new SecureRandom()),
+                    () -> backupQuietly(backups));
             digests.start();
             maintenance.start();
-            log.info("Rapport is running with {} adapter(s) on {}", adapters.size(), config.database());
+            log.info("Rapport is running with {} adapter(s) on {}", adapters.size(), where);
             List<AutoCloseable> stoppers = new ArrayList<>();
             // Schedulers stop first, so that nothing is handed to an adapter that is shutting down.
             stoppers.add(digests);
@@ -130,6 +182,9 @@ public final class Main {
     }
 
     private static void backupQuietly(Backups backups) {
+        if (backups == null) {
+            return;
+        }
         try {
             backups.backupIfDue();
         } catch (RuntimeException e) {

@@ -65,7 +65,7 @@ public final class PostgresTestStorage implements TestStorageProvider {
     }
 
     /** An empty database with no schema at all, for migration tests. */
-    static String emptyDatabase() {
+    public static String emptyDatabase() {
         EmbeddedPostgres server = server();
         String name = "empty_" + ProcessHandle.current().pid() + "_" + DATABASES.incrementAndGet();
         try (Connection c = server.getPostgresDatabase().getConnection();
