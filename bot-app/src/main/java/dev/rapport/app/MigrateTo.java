@@ -102,7 +102,7 @@ final class MigrateTo {
                     for (int i = 1; i <= columns.size(); i++) {
                         Object value = rs.getObject(i);
                         if (value instanceof String text) {
-                            insert.setString(i, text.replace('\u0000', '\uFFFD'));
+                            insert.setString(i, text.replace('\u0000', ' '));
                         } else {
                             insert.setObject(i, value);
                         }

@@ -45,8 +45,8 @@ final class Rows {
             } else if (value instanceof Boolean flag) {
                 statement.setInt(i + 1, flag ? 1 : 0);
             } else {
-                // PostgreSQL text cannot hold NUL; it never means anything in a chat message.
-                statement.setString(i + 1, value.toString().replace('\u0000', '\uFFFD'));
+                // PostgreSQL text cannot hold NUL; Rapport shows a control character as a space anyway.
+                statement.setString(i + 1, value.toString().replace('\u0000', ' '));
             }
         }
     }
