@@ -102,7 +102,7 @@ final class MigrateTo {
                     for (int i = 1; i <= columns.size(); i++) {
                         Object value = rs.getObject(i);
                         if (value instanceof String text) {
-                            insert.setString(i, text.replace('\u0000', ' '));
+                            insert.setString(i, dev.rapport.store.postgres.Text.store(text));
                         } else {
                             insert.setObject(i, value);
                         }

@@ -45,8 +45,7 @@ final class Rows {
             } else if (value instanceof Boolean flag) {
                 statement.setInt(i + 1, flag ? 1 : 0);
             } else {
-                // PostgreSQL text cannot hold NUL; Rapport shows a control character as a space anyway.
-                statement.setString(i + 1, value.toString().replace('\u0000', ' '));
+                statement.setString(i + 1, Text.store(value.toString()));
             }
         }
     }
@@ -61,7 +60,8 @@ final class Rows {
             throws SQLException {
         try (PreparedStatement statement = connection.prepareStatement(sql)) {
             bind(statement, args);
-            try (ResultSet rs = statement.executeQuery()) {
+            try (ResultSet raw = statement.executeQuery()) {
+                ResultSet rs = Text.decoding(raw);
                 List<T> rows = new ArrayList<>();
                 while (rs.next()) {
                     rows.add(mapper.map(rs));
@@ -75,7 +75,8 @@ final class Rows {
             throws SQLException {
         try (PreparedStatement statement = connection.prepareStatement(sql)) {
             bind(statement, args);
-            try (ResultSet rs = statement.executeQuery()) {
+            try (ResultSet raw = statement.executeQuery()) {
+                ResultSet rs = Text.decoding(raw);
                 return rs.next() ? Optional.of(mapper.map(rs)) : Optional.empty();
             }
         }
