@@ -39,7 +39,7 @@ public final class Config {
     }
 
     static boolean isPostgres(String database) {
-        return database.startsWith("jdbc:postgresql:");
+        return dev.rapport.store.postgres.Urls.isPostgres(database);
     }
 
     /** The PostgreSQL user, when not in the URL. */

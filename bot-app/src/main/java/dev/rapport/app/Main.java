@@ -51,6 +51,11 @@ public final class Main {
         } catch (DamagedDatabaseException e) {
             System.err.println(e.getMessage());
             System.exit(3);
+        } catch (dev.rapport.core.port.StorageException e) {
+            // Says where (never with a password) and why, without a stack trace.
+            System.err.println(e.getMessage()
+                    + (e.getCause() == null ? "" : ": " + e.getCause().getMessage()));
+            System.exit(3);
         }
     }
 
