@@ -36,8 +36,39 @@ public final class Config {
         return Optional.ofNullable(source.apply(key)).map(String::strip).filter(value -> !value.isEmpty());
     }
 
+    /** The SQLite file; when RAPPORT_DB names a PostgreSQL database this is not used. */
     public Path database() {
-        return Path.of(get("RAPPORT_DB").orElse("./data/rapport.db"));
+        return Path.of(get("RAPPORT_DB").filter(db -> !isPostgres(db)).orElse("./data/rapport.db"));
+    }
+
+    /** RAPPORT_DB when it is a PostgreSQL JDBC URL ({@code jdbc:postgresql://…}); anything else is a SQLite path. */
+    public Optional<String> postgresUrl() {
+        return get("RAPPORT_DB").filter(Config::isPostgres);
+    }
+
+    static boolean isPostgres(String database) {
+        return dev.rapport.store.postgres.Urls.isPostgres(database);
+    }
+
+    /** The PostgreSQL user, when not in the URL. */
+    public Optional<String> databaseUser() {
+        return get("RAPPORT_DB_USER");
+    }
+
+    /** The PostgreSQL password, when not in the URL. Never logged. */
+    public Optional<String> databasePassword() {
+        return get("RAPPORT_DB_PASSWORD");
+    }
+
+    /**
+     * This instance's name among those sharing a database: RAPPORT_INSTANCE, else host and process id, which differ
+     * between live instances. It names the holder of the outbox rows and jobs an instance takes.
+     */
+    public String instanceName() {
+        return get("RAPPORT_INSTANCE").orElseGet(() -> {
+            String host = Optional.ofNullable(System.getenv("HOSTNAME")).orElse("host");
+            return host + "-" + ProcessHandle.current().pid();
+        });
     }
 
     public Path backupDirectory() {

@@ -3,6 +3,7 @@ package dev.rapport.app;
 import dev.rapport.core.api.Rapport;
 import dev.rapport.discord.DiscordBot;
 import dev.rapport.discord.DiscordSettings;
+import dev.rapport.discord.DiscordShards;
 import java.util.Optional;
 
 /** Starts the Discord adapter when DISCORD_TOKEN is configured. */
@@ -16,7 +17,11 @@ final class DiscordLauncher {
             return Optional.empty();
         }
         DiscordSettings settings = new DiscordSettings(token.get(), guildId(config), config.get("DISCORD_API_URL"));
-        DiscordBot bot = DiscordBot.start(settings, rapport);
+        Optional<DiscordShards> shards =
+                DiscordShards.parse(config.get("DISCORD_SHARDS"), config.get("DISCORD_SHARD_IDS"));
+        DiscordBot bot = shards.isPresent()
+                ? DiscordBot.start(settings, shards.get(), rapport)
+                : DiscordBot.start(settings, rapport);
         return Optional.of(new Running(bot, bot.messenger(), bot.channelMembers(), bot::connected));
     }
 

@@ -12,6 +12,8 @@ import dev.rapport.core.port.Storage;
 import dev.rapport.core.port.Telemetry;
 import dev.rapport.http.HttpAnswer;
 import dev.rapport.http.HttpFront;
+import dev.rapport.store.postgres.PostgresStorage;
+import dev.rapport.store.postgres.Urls;
 import dev.rapport.store.sqlite.Backups;
 import dev.rapport.store.sqlite.DamagedDatabaseException;
 import dev.rapport.store.sqlite.Database;
@@ -33,6 +35,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -70,6 +73,11 @@ public final class Main {
         } catch (DamagedDatabaseException e) {
             System.err.println(e.getMessage());
             System.exit(3);
+        } catch (dev.rapport.core.port.StorageException e) {
+            // Says where (never with a password) and why, without a stack trace.
+            System.err.println(e.getMessage()
+                    + (e.getCause() == null ? "" : ": " + e.getCause().getMessage()));
+            System.exit(3);
         }
     }
 
@@ -87,28 +95,92 @@ public final class Main {
                 return 1;
             }
         }
+        if (args[0].equals("migrate-to") && args.length == 2) {
+            return migrateTo(config, args[1]);
+        }
         if (args[0].equals("backups")) {
             Backups.in(config.backupDirectory()).forEach(System.out::println);
             return 0;
         }
         System.err.println("Usage: ./rapport                 run (the console when no platform is configured)\n"
                 + "       ./rapport backups         list the daily backups\n"
-                + "       ./rapport restore <file>  replace the database with a backup (Rapport must be stopped)");
+                + "       ./rapport restore <file>  replace the database with a backup (Rapport must be stopped)\n"
+                + "       ./rapport migrate-to <jdbc:postgresql://…>  copy the SQLite database into PostgreSQL");
         return args[0].equals("help") || args[0].equals("--help") ? 0 : 2;
+    }
+
+    /** Copies the SQLite database (RAPPORT_DB's file, or the default) into the PostgreSQL database at {@code url}. */
+    static int migrateTo(Config config, String url) {
+        if (!Config.isPostgres(url)) {
+            System.err.println("migrate-to needs a PostgreSQL JDBC URL (jdbc:postgresql://host:5432/db)");
+            return 2;
+        }
+        try (Database from = Database.open(config.database());
+                dev.rapport.store.postgres.Database to = openPostgres(config, url, 2)) {
+            MigrateTo.copy(from, to, System.out);
+            System.out.println("Copied " + config.database() + " into " + Urls.withoutSecrets(url)
+                    + "; set RAPPORT_DB to that URL to run on it.");
+            return 0;
+        } catch (RuntimeException e) {
+            System.err.println("migrate-to failed (run it again: copied tables are kept, the rest copied anew): "
+                    + e.getMessage());
+            return 1;
+        }
+    }
+
+    private static dev.rapport.store.postgres.Database openPostgres(Config config, String url, int pool) {
+        return dev.rapport.store.postgres.Database.open(url, config.databaseUser(), config.databasePassword(), pool);
     }
 
     private static void run(Config config) throws Exception {
         Clock clock = Clock.systemUTC();
+        Optional<Metrics> metrics = config.adminPort().map(port -> new Metrics(clock));
+        Telemetry telemetry = metrics.<Telemetry>map(m -> m).orElse(Telemetry.NONE);
+        Optional<String> publicUrl = config.get("RAPPORT_PUBLIC_URL");
+        if (config.postgresUrl().isPresent()) {
+            String url = config.postgresUrl().get();
+            try (dev.rapport.store.postgres.Database db = openPostgres(config, url, 16)) {
+                log.info("Rapport instance {} on PostgreSQL {}", config.instanceName(), Urls.withoutSecrets(url));
+                Storage storage = PostgresStorage.over(db);
+                CoreAssembly core =
+                        CoreAssembly.over(clock, storage, publicUrl, telemetry, config.instanceName());
+                Supplier<Optional<String>> problem = () -> !db.reachable()
+                        ? Optional.of("the database does not answer")
+                        : db.migrationsCurrent()
+                                ? Optional.empty()
+                                : Optional.of("the schema is not at this Rapport's version");
+                run(config, clock, core, storage, null, Urls.withoutSecrets(url), metrics, problem);
+            }
+            return;
+        }
         try (Database db = Database.open(config.database())) {
-            Optional<Metrics> metrics = config.adminPort().map(port -> new Metrics(clock));
             Storage storage = SqliteStorage.over(db);
-            CoreAssembly core = CoreAssembly.over(
+            CoreAssembly core = CoreAssembly.over(clock, storage, publicUrl, telemetry, CoreAssembly.ALONE);
+            run(
+                    config,
                     clock,
+                    core,
                     storage,
-                    config.get("RAPPORT_PUBLIC_URL"),
-                    metrics.<Telemetry>map(m -> m).orElse(Telemetry.NONE));
+                    new Backups(db, config.backupDirectory(), clock),
+                    config.database().toString(),
+                    metrics,
+                    db::problem);
+        }
+    }
+
+    /** @param backups SQLite's daily backups; null on PostgreSQL */
+    private static void run(
+            Config config,
+            Clock clock,
+            CoreAssembly core,
+            Storage storage,
+            Backups backups,
+            String where,
+            Optional<Metrics> metrics,
+            Supplier<Optional<String>> databaseProblem)
+            throws Exception {
+        {
             Rapport rapport = core.rapport();
-            Backups backups = new Backups(db, config.backupDirectory(), clock);
             List<Running> adapters = new ArrayList<>();
             InboxWorkers inbox = core.inbox(INBOX_WORKERS);
             // One HTTP front for everything served over HTTP (Slack's events today), bound to HOST.
@@ -143,14 +215,16 @@ public final class Main {
             OutboxDelivery delivery = core.delivery(messengers);
             DigestScheduler digests = core.digests(delivery, PARALLEL_SENDS);
             Maintenance maintenance = new Maintenance(
-                    clock, core.rounds(delivery, new PlatformMembers(members), new SecureRandom()), backups);
+                    clock,
+                    core.rounds(delivery, new PlatformMembers(members), new SecureRandom()),
+                    () -> backupQuietly(backups));
             digests.start();
             maintenance.start();
-            log.info("Rapport is running with {} adapter(s) on {}", adapters.size(), config.database());
+            log.info("Rapport is running with {} adapter(s) on {}", adapters.size(), where);
             List<AutoCloseable> stoppers = new ArrayList<>();
             if (metrics.isPresent()) {
                 // The admin endpoint stops first, so a load balancer sees this instance go away before it stops.
-                stoppers.add(admin(config, db, adapters, storage, delivery, metrics.get()));
+                stoppers.add(admin(config, databaseProblem, adapters, storage, delivery, metrics.get()));
             }
             // SIGTERM: the front stops taking requests (those in flight are written to the inbox and acknowledged),
             // the inbox's workers finish what they hold (what they cannot finish in time runs at the next start),
@@ -166,14 +240,14 @@ public final class Main {
 
     private static AdminServer admin(
             Config config,
-            Database db,
+            Supplier<Optional<String>> databaseProblem,
             List<Running> adapters,
             Storage storage,
             OutboxDelivery delivery,
             Metrics metrics)
             throws Exception {
         metrics.watchBacklog(storage.digestOutbox());
-        Readiness readiness = new Readiness().with("database", db::problem);
+        Readiness readiness = new Readiness().with("database", databaseProblem);
         for (Running adapter : adapters) {
             String platform = adapter.messenger().platform();
             metrics.watchPause(platform, delivery::paused);
@@ -212,6 +286,9 @@ public final class Main {
     }
 
     private static void backupQuietly(Backups backups) {
+        if (backups == null) {
+            return;
+        }
         try {
             backups.backupIfDue();
         } catch (RuntimeException e) {

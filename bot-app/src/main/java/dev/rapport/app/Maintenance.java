@@ -1,7 +1,6 @@
 package dev.rapport.app;
 
 import dev.rapport.core.intro.IntroRounds;
-import dev.rapport.store.sqlite.Backups;
 import java.time.Clock;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -15,17 +14,18 @@ final class Maintenance implements AutoCloseable {
 
     private final Clock clock;
     private final IntroRounds rounds;
-    private final Backups backups;
+    private final Runnable backup;
     private final ScheduledExecutorService executor = Executors.newSingleThreadScheduledExecutor(runnable -> {
         Thread thread = new Thread(runnable, "rapport-maintenance");
         thread.setDaemon(true);
         return thread;
     });
 
-    Maintenance(Clock clock, IntroRounds rounds, Backups backups) {
+    /** @param backup the day's backup if due (SQLite's; nothing on PostgreSQL, whose backups are its operator's) */
+    Maintenance(Clock clock, IntroRounds rounds, Runnable backup) {
         this.clock = clock;
         this.rounds = rounds;
-        this.backups = backups;
+        this.backup = backup;
     }
 
     void start() {
@@ -42,7 +42,7 @@ final class Maintenance implements AutoCloseable {
             log.error("Pairing rounds failed; trying again in a minute", e);
         }
         try {
-            backups.backupIfDue();
+            backup.run();
         } catch (RuntimeException e) {
             log.error("The daily backup failed; trying again in a minute", e);
         }

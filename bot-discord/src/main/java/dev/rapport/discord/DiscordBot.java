@@ -13,6 +13,7 @@ import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
 import net.dv8tion.jda.api.JDA;
 import net.dv8tion.jda.api.JDABuilder;
 import net.dv8tion.jda.api.Permission;
@@ -22,6 +23,8 @@ import net.dv8tion.jda.api.hooks.ListenerAdapter;
 import net.dv8tion.jda.api.interactions.commands.build.CommandData;
 import net.dv8tion.jda.api.requests.GatewayIntent;
 import net.dv8tion.jda.api.requests.RestConfig;
+import net.dv8tion.jda.api.sharding.DefaultShardManagerBuilder;
+import net.dv8tion.jda.api.sharding.ShardManager;
 import net.dv8tion.jda.api.utils.cache.CacheFlag;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -46,11 +49,44 @@ public final class DiscordBot implements AutoCloseable {
     private static final int HANDLER_THREADS = 4;
 
     private final JDA jda;
+    private final ShardManager shards;
     private final DiscordMessenger messenger;
 
-    private DiscordBot(JDA jda, DiscordMessenger messenger) {
+    private DiscordBot(JDA jda, ShardManager shards, DiscordMessenger messenger) {
         this.jda = jda;
+        this.shards = shards;
         this.messenger = messenger;
+    }
+
+    /**
+     * Logs in on part of the bot's shards (DISCORD_SHARDS / DISCORD_SHARD_IDS) through JDA's DefaultShardManager,
+     * with the same listeners as one connection. DMs go over REST through any running shard.
+     */
+    public static DiscordBot start(DiscordSettings settings, DiscordShards shards, Rapport rapport) {
+        List<SlashCommand> commands = SlashCommands.all();
+        DefaultShardManagerBuilder builder = DefaultShardManagerBuilder.createLight(
+                        settings.token(), EnumSet.noneOf(GatewayIntent.class))
+                .enableCache(CacheFlag.MEMBER_OVERRIDES)
+                .setShardsTotal(shards.total())
+                .setShards(shards.ids())
+                .setEventPool(handlerPool(), true)
+                .addEventListeners(new InteractionRouter(rapport, commands), new Registration(commands, settings));
+        settings.apiBaseUrl().ifPresent(url -> builder.setRestConfig(new RestConfig().setBaseUrl(url)));
+        ShardManager manager = builder.build();
+        Supplier<JDA> anyShard = () -> manager.getShards().stream()
+                .filter(shard -> shard.getStatus() == JDA.Status.CONNECTED)
+                .findFirst()
+                .orElseGet(() -> manager.getShards().get(0));
+        return new DiscordBot(null, manager, new DiscordMessenger(anyShard, new DiscordReplyRenderer(), DM_TIMEOUT));
+    }
+
+    private static ExecutorService handlerPool() {
+        AtomicInteger thread = new AtomicInteger();
+        return Executors.newFixedThreadPool(HANDLER_THREADS, runnable -> {
+            Thread t = new Thread(runnable, "rapport-discord-" + thread.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        });
     }
 
     /** Logs in and registers the commands; returns once the connection is being made. */
@@ -72,7 +108,7 @@ public final class DiscordBot implements AutoCloseable {
                 .addEventListeners(new InteractionRouter(rapport, commands), new Registration(commands, settings));
         settings.apiBaseUrl().ifPresent(url -> builder.setRestConfig(new RestConfig().setBaseUrl(url)));
         JDA jda = builder.build();
-        return new DiscordBot(jda, new DiscordMessenger(jda, new DiscordReplyRenderer(), DM_TIMEOUT));
+        return new DiscordBot(jda, null, new DiscordMessenger(jda, new DiscordReplyRenderer(), DM_TIMEOUT));
     }
 
     public DirectMessenger messenger() {
@@ -94,6 +130,10 @@ public final class DiscordBot implements AutoCloseable {
 
     @Override
     public void close() throws InterruptedException {
+        if (shards != null) {
+            shards.shutdown();
+            return;
+        }
         jda.shutdown();
         if (!jda.awaitShutdown(Duration.ofSeconds(10))) {
             jda.shutdownNow();

@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.util.EnumSet;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 import net.dv8tion.jda.api.JDA;
 import net.dv8tion.jda.api.entities.Message;
 import net.dv8tion.jda.api.exceptions.ErrorResponseException;
@@ -33,11 +34,16 @@ public final class DiscordMessenger implements DirectMessenger {
             EnumSet.of(ErrorResponse.CANNOT_SEND_TO_USER, ErrorResponse.UNKNOWN_USER);
     private static final String POINTER = "— more: /followup list";
 
-    private final JDA jda;
+    private final Supplier<JDA> jda;
     private final DiscordReplyRenderer renderer;
     private final Duration timeout;
 
     public DiscordMessenger(JDA jda, DiscordReplyRenderer renderer, Duration timeout) {
+        this(() -> jda, renderer, timeout);
+    }
+
+    /** Over whichever connection {@code jda} gives at send time: with shards, any shard can open a DM over REST. */
+    public DiscordMessenger(Supplier<JDA> jda, DiscordReplyRenderer renderer, Duration timeout) {
         this.jda = jda;
         this.renderer = renderer;
         this.timeout = timeout;
@@ -62,7 +68,8 @@ public final class DiscordMessenger implements DirectMessenger {
         }
         MessageCreateData data = renderer.render(message, POINTER);
         try {
-            jda.openPrivateChannelById(userId)
+            jda.get()
+                    .openPrivateChannelById(userId)
                     .flatMap(channel -> channel.sendMessage(data).setNonce(nonce(dedupeKey)))
                     .timeout(timeout.toMillis(), TimeUnit.MILLISECONDS)
                     .complete();

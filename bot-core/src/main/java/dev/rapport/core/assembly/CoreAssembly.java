@@ -15,7 +15,6 @@ import dev.rapport.core.command.RememberCommand;
 import dev.rapport.core.command.SettingsCommand;
 import dev.rapport.core.command.TodayCommand;
 import dev.rapport.core.command.Welcome;
-import dev.rapport.core.delivery.LocalPlatformPauses;
 import dev.rapport.core.delivery.OutboxDelivery;
 import dev.rapport.core.digest.DigestPlanner;
 import dev.rapport.core.digest.DigestScheduler;
@@ -59,11 +58,14 @@ public final class CoreAssembly {
     private final Storage storage;
     private final Telemetry telemetry;
     private final Rapport rapport;
+    private final String instance;
 
     private final CalendarFeed calendarFeed;
 
-    private CoreAssembly(Clock clock, Storage storage, Optional<String> publicUrl, Telemetry telemetry) {
+    private CoreAssembly(
+            Clock clock, Storage storage, Optional<String> publicUrl, Telemetry telemetry, String instance) {
         this.clock = clock;
+        this.instance = instance;
         this.storage = storage;
         this.telemetry = telemetry;
         People people = new People(storage.contacts(), storage.choices());
@@ -136,24 +138,36 @@ public final class CoreAssembly {
                 telemetry);
     }
 
+    /** The instance name of a Rapport that runs alone on its database. */
+    public static final String ALONE = "rapport";
+
     /** Core over one storage: the front door at once, the schedulers on demand. */
     public static CoreAssembly over(Clock clock, Storage storage) {
-        return new CoreAssembly(clock, storage, Optional.empty(), Telemetry.NONE);
+        return new CoreAssembly(clock, storage, Optional.empty(), Telemetry.NONE, ALONE);
     }
 
     /** Core over one storage, at a public address (RAPPORT_PUBLIC_URL) that private calendar links are made on. */
     public static CoreAssembly over(Clock clock, Storage storage, Optional<String> publicUrl) {
-        return new CoreAssembly(clock, storage, publicUrl, Telemetry.NONE);
+        return new CoreAssembly(clock, storage, publicUrl, Telemetry.NONE, ALONE);
     }
 
     /** Core telling {@code telemetry} about every command and message. */
     public static CoreAssembly over(Clock clock, Storage storage, Telemetry telemetry) {
-        return new CoreAssembly(clock, storage, Optional.empty(), telemetry);
+        return new CoreAssembly(clock, storage, Optional.empty(), telemetry, ALONE);
     }
 
-    /** The same, telling {@code telemetry} about every command and message (an operator's metrics). */
-    public static CoreAssembly over(Clock clock, Storage storage, Optional<String> publicUrl, Telemetry telemetry) {
-        return new CoreAssembly(clock, storage, publicUrl, telemetry);
+    /**
+     * Core over a storage that other instances share: {@code instance} names this one as the holder of the outbox
+     * rows and jobs it takes, and must differ from every other instance's name.
+     */
+    public static CoreAssembly over(Clock clock, Storage storage, String instance) {
+        return new CoreAssembly(clock, storage, Optional.empty(), Telemetry.NONE, instance);
+    }
+
+    /** Everything: a public address, an operator's metrics, and this instance's name among others on the database. */
+    public static CoreAssembly over(
+            Clock clock, Storage storage, Optional<String> publicUrl, Telemetry telemetry, String instance) {
+        return new CoreAssembly(clock, storage, publicUrl, telemetry, instance);
     }
 
     /** The private calendar feeds, for the HTTP route that serves {@code /calendar/<token>.ics}. */
@@ -174,13 +188,16 @@ public final class CoreAssembly {
         return new InboxWorkers(clock, storage.inbox(), rapport, threads);
     }
 
-    /** The delivery that digests and round messages share, so that one platform's pause holds for both. */
+    /**
+     * The delivery that digests and round messages share, with the platform pauses kept in the database, so that
+     * one platform's pause holds for both and for every instance on the database.
+     */
     public OutboxDelivery delivery(List<DirectMessenger> messengers) {
-        return delivery(messengers, new LocalPlatformPauses());
+        return delivery(messengers, storage.pauses());
     }
 
     public OutboxDelivery delivery(List<DirectMessenger> messengers, PlatformPauses pauses) {
-        return new OutboxDelivery(clock, messengers, pauses, storage.transactor(), telemetry);
+        return new OutboxDelivery(clock, messengers, pauses, storage.transactor(), instance, telemetry);
     }
 
     /** The daily digest, sent through {@code delivery} with up to {@code parallelSends} in flight. */
@@ -204,6 +221,7 @@ public final class CoreAssembly {
                 storage.transactor(),
                 members,
                 delivery,
-                random);
+                random,
+                storage.jobs());
     }
 }

@@ -2,6 +2,7 @@ package dev.rapport.core.delivery;
 
 import dev.rapport.core.port.DirectMessenger;
 import dev.rapport.core.port.DirectMessenger.Delivery;
+import dev.rapport.core.port.Lease;
 import dev.rapport.core.port.OutboxMarks;
 import dev.rapport.core.port.PlatformPauses;
 import dev.rapport.core.port.Telemetry;
@@ -31,6 +32,12 @@ import org.slf4j.LoggerFactory;
 public final class OutboxDelivery {
     static final Duration FIRST_RETRY = Duration.ofSeconds(30);
     static final Duration LONGEST_RETRY = Duration.ofHours(1);
+    /**
+     * How long an instance holds the messages it took: far longer than a batch takes to send, so a live instance
+     * never loses its messages, and short enough that a dead one's are taken over within minutes.
+     */
+    public static final Duration LEASE = Duration.ofMinutes(2);
+
     private static final Logger log = LoggerFactory.getLogger(OutboxDelivery.class);
 
     private final Clock clock;
@@ -38,19 +45,20 @@ public final class OutboxDelivery {
     private final PlatformPauses pauses;
     private final Transactor transactor;
     private final Telemetry telemetry;
+    private final String instance;
 
-    public OutboxDelivery(
-            Clock clock, Collection<DirectMessenger> messengers, PlatformPauses pauses, Transactor transactor) {
-        this(clock, messengers, pauses, transactor, Telemetry.NONE);
-    }
-
+    /**
+     * @param instance this Rapport instance's name as a lease holder: unique among the instances sharing a database
+     */
     public OutboxDelivery(
             Clock clock,
             Collection<DirectMessenger> messengers,
             PlatformPauses pauses,
             Transactor transactor,
+            String instance,
             Telemetry telemetry) {
         this.clock = clock;
+        this.instance = instance;
         this.messengers = messengers.stream()
                 .collect(Collectors.toUnmodifiableMap(DirectMessenger::platform, Function.identity()));
         this.pauses = pauses;
@@ -64,7 +72,9 @@ public final class OutboxDelivery {
         RETRIED,
         UNREACHABLE,
         /** Not tried: its platform is paused or not connected. The message stays due. */
-        WAITING
+        WAITING,
+        /** Not tried: another instance took the message over (this one's lease ran out); it is that one's now. */
+        TAKEN_OVER
     }
 
     /** What else happens, in the same transaction as the mark, when a message reached its person or cannot. */
@@ -74,6 +84,16 @@ public final class OutboxDelivery {
         default void reached() {}
 
         default void unreachable(String reason) {}
+    }
+
+    /** A lease for messages this instance takes now. */
+    public Lease lease() {
+        return new Lease(instance, clock.instant().plus(LEASE));
+    }
+
+    /** This instance's name as a lease holder. */
+    public String instance() {
+        return instance;
     }
 
     /** The platforms messages can go to now. */
@@ -102,6 +122,8 @@ public final class OutboxDelivery {
     public Outcome deliver(Outgoing message, Supplier<Reply> render, OutboxMarks marks, Recipient recipient) {
         DirectMessenger messenger = messengers.get(message.to().platform());
         if (messenger == null || paused(messenger.platform())) {
+            // Not ours to hold while we cannot send it: another instance may be able to once the pause ends.
+            marks.release(message.entryId(), instance);
             return Outcome.WAITING;
         }
         Delivery delivery;
@@ -112,7 +134,10 @@ public final class OutboxDelivery {
                 delivery = new DirectMessenger.Sent();
             } else {
                 Reply reply = render.get();
-                marks.sending(message.entryId(), clock.instant());
+                if (!marks.sending(message.entryId(), clock.instant(), lease())) {
+                    log.info("{} was taken over by another instance; leaving it to that one", message.dedupeKey());
+                    return Outcome.TAKEN_OVER;
+                }
                 delivery = messenger.send(message.to(), reply, message.dedupeKey());
             }
         } catch (RuntimeException e) {

@@ -121,7 +121,7 @@ public final class DigestScheduler implements AutoCloseable {
         Duration next = TICK;
         try {
             Instant now = clock.instant();
-            Optional<Instant> soonest = outbox.nextAttempt(delivery.platforms());
+            Optional<Instant> soonest = outbox.nextAttempt(delivery.platforms(), delivery.instance());
             Instant paused = delivery.pauseEnds().orElse(Instant.MIN);
             if (soonest.isPresent()) {
                 Instant at = soonest.get().isBefore(paused) ? paused : soonest.get();
@@ -177,7 +177,7 @@ public final class DigestScheduler implements AutoCloseable {
         Set<Long> tried = new HashSet<>();
         Instant stopBy = now.plus(TICK);
         while (true) {
-            List<Pending> batch = outbox.due(delivery.platforms(), now, BATCH);
+            List<Pending> batch = outbox.due(delivery.platforms(), now, delivery.lease(), BATCH);
             // An entry that could not even be rescheduled (a broken database) must not spin the loop.
             if (batch.isEmpty()
                     || !tried.addAll(batch.stream().map(Pending::entryId).toList())) {
@@ -290,6 +290,8 @@ public final class DigestScheduler implements AutoCloseable {
                 case UNREACHABLE -> Outcome.UNREACHABLE;
                 // The platform asked us to wait: the row stays due and is sent once the pause is over.
                 case WAITING -> null;
+                // Another instance holds it now and delivers it.
+                case TAKEN_OVER -> null;
             };
         } catch (RuntimeException e) {
             log.error("Delivering digest {} of user {} failed", pending.date(), user.id(), e);

@@ -14,6 +14,8 @@ import dev.rapport.core.domain.Settings;
 import dev.rapport.core.domain.User;
 import dev.rapport.core.domain.UserKey;
 import dev.rapport.core.port.ChannelMembers;
+import dev.rapport.core.port.JobLeases;
+import dev.rapport.core.port.Lease;
 import dev.rapport.core.port.RoundOutbox;
 import dev.rapport.core.port.RoundStore;
 import dev.rapport.core.port.Transactor;
@@ -53,6 +55,10 @@ public final class IntroRounds {
     private final ChannelMembers members;
     private final OutboxDelivery delivery;
     private final RandomGenerator random;
+    private final JobLeases jobs;
+
+    /** The job whose lease an instance holds while it starts rounds: two instances never start the same round. */
+    public static final String JOB = "pairing-rounds";
 
     public IntroRounds(
             RoundStore rounds,
@@ -61,7 +67,9 @@ public final class IntroRounds {
             Transactor transactor,
             ChannelMembers members,
             OutboxDelivery delivery,
-            RandomGenerator random) {
+            RandomGenerator random,
+            JobLeases jobs) {
+        this.jobs = jobs;
         this.rounds = rounds;
         this.outbox = outbox;
         this.users = users;
@@ -77,7 +85,9 @@ public final class IntroRounds {
     /** Starts the rounds due at {@code now} and sends the messages due; call it every minute or so. */
     public synchronized Tick tick(Instant now) {
         int started = 0;
-        for (RoundChannel due : rounds.dueBy(now)) {
+        // Rounds start on one instance at a time; the others only send messages (each taking its own).
+        boolean starter = jobs.hold(JOB, new Lease(delivery.instance(), now.plus(OutboxDelivery.LEASE)), now);
+        for (RoundChannel due : starter ? rounds.dueBy(now) : List.<RoundChannel>of()) {
             Optional<List<ChannelMembers.Member>> listed = listMembers(due.key());
             if (listed.isPresent()) {
                 started += transactor.inTransaction(() -> startRound(due.id(), listed.get(), now));
@@ -160,7 +170,7 @@ public final class IntroRounds {
         int sent = 0;
         int retrying = 0;
         int unreachable = 0;
-        for (RoundDm dm : outbox.due(now, BATCH)) {
+        for (RoundDm dm : outbox.due(now, delivery.lease(), BATCH)) {
             Optional<Match> match = rounds.match(dm.matchId());
             if (match.isEmpty()
                     || !delivery.platforms().contains(match.get().channel().platform())) {
@@ -179,8 +189,8 @@ public final class IntroRounds {
                 case SENT -> sent++;
                 case RETRIED -> retrying++;
                 case UNREACHABLE -> unreachable++;
-                case WAITING -> {
-                    // The platform asked us to wait: the message stays due.
+                case WAITING, TAKEN_OVER -> {
+                    // The platform asked us to wait (the message stays due), or another instance took it over.
                 }
             }
         }

@@ -25,11 +25,18 @@ public interface DigestOutbox extends OutboxMarks {
      */
     int claim(ZoneId zone, LocalDate date, LocalTime time, Set<String> platforms, Instant now);
 
-    /** Claimed entries of these platforms whose next attempt is due, soonest first, with their user. */
-    List<Pending> due(Set<String> platforms, Instant now, int limit);
+    /**
+     * Takes claimed entries of these platforms whose next attempt is due, soonest first, with their user, under
+     * {@code lease}: entries another holder leases until after {@code now} are left to it (several instances never
+     * take the same entry), and entries whose lease ran out are taken over.
+     */
+    List<Pending> due(Set<String> platforms, Instant now, Lease lease, int limit);
 
-    /** When the soonest claimed entry of these platforms is due an attempt, if any is waiting. */
-    Optional<Instant> nextAttempt(Set<String> platforms);
+    /**
+     * When the soonest claimed entry of these platforms is due an attempt, if any is waiting (an entry another
+     * instance than {@code holder} leases is due when its lease ends).
+     */
+    Optional<Instant> nextAttempt(Set<String> platforms, String holder);
 
     /** Closes the entry without delivering it: it is never tried again. */
     void close(long entryId, State state, Optional<String> error, Instant at);
@@ -44,6 +51,9 @@ public interface DigestOutbox extends OutboxMarks {
 
     /** The entry for a user and date, if any. */
     Optional<Entry> find(long userId, LocalDate date);
+
+    /** How many times, over all entries, an entry was taken over from a holder whose lease ran out. */
+    long takeovers();
 
     /** Where an entry is in its life. */
     enum State {

@@ -9,11 +9,16 @@ import java.time.Instant;
 public interface OutboxMarks {
     /**
      * Records, in its own commit, that the message is about to be handed to the platform: after a crash, a message
-     * with this mark may already have arrived, and the platform is asked before it is sent again.
+     * with this mark may already have arrived, and the platform is asked before it is sent again. The mark is made
+     * only while {@code lease}'s holder still holds the message (it renews the lease to {@code lease.until()});
+     * false means another instance took it over, and this one must not send it.
      */
-    void sending(long entryId, Instant at);
+    boolean sending(long entryId, Instant at, Lease lease);
 
-    /** The message reached the platform. */
+    /** Lets go of a message {@code holder} took but did not try (its platform is paused): any instance may take it. */
+    void release(long entryId, String holder);
+
+    /** The message reached the platform. This and the marks below also release the message's lease. */
     void sent(long entryId, Instant at);
 
     /** One failed attempt; the message is tried again from {@code nextAttempt}, and the sending mark is cleared. */

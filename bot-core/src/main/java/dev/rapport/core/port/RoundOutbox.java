@@ -9,6 +9,9 @@ public interface RoundOutbox extends OutboxMarks {
     /** Schedules the message; scheduling it again changes nothing. */
     void schedule(long matchId, RoundDm.Kind kind, Instant dueAt);
 
-    /** Messages due at or before {@code now} and not yet sent or closed, oldest first. */
-    List<RoundDm> due(Instant now, int limit);
+    /**
+     * Takes messages due at or before {@code now} and not yet sent or closed, oldest first, under {@code lease}:
+     * messages another holder leases beyond {@code now} are left to it, those whose lease ran out are taken over.
+     */
+    List<RoundDm> due(Instant now, Lease lease, int limit);
 }

@@ -12,6 +12,8 @@ public record Storage(
         DigestOutbox digestOutbox,
         DigestReads digestReads,
         Inbox inbox,
+        PlatformPauses pauses,
+        JobLeases jobs,
         Transactor transactor,
         // Import, export and calendar (issue 13).
         ContactEmailStore emails,

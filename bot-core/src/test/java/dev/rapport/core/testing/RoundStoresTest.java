@@ -9,6 +9,7 @@ import dev.rapport.core.domain.Person;
 import dev.rapport.core.domain.Round;
 import dev.rapport.core.domain.RoundChannel;
 import dev.rapport.core.domain.RoundDm;
+import dev.rapport.core.port.Lease;
 import dev.rapport.core.port.RoundOutbox;
 import dev.rapport.core.port.RoundStore;
 import java.nio.file.Path;
@@ -25,6 +26,7 @@ import org.junit.jupiter.api.io.TempDir;
 class RoundStoresTest {
     static final ChannelKey CHANNEL = new ChannelKey("slack", "T1", "C1");
     static final Instant TEN = Instant.parse("2026-11-25T10:00:00Z");
+    static final Lease LEASE = new Lease("one", TEN.plusSeconds(120));
 
     @TempDir
     Path folder;
@@ -58,7 +60,7 @@ class RoundStoresTest {
         stores.outbox().schedule(match.id(), RoundDm.Kind.PAIRING, TEN);
         stores.outbox().schedule(match.id(), RoundDm.Kind.PAIRING, TEN.plusSeconds(60));
 
-        assertThat(stores.outbox().due(TEN.plusSeconds(3600), 10))
+        assertThat(stores.outbox().due(TEN.plusSeconds(3600), LEASE, 10))
                 .singleElement()
                 .satisfies(dm -> {
                     assertThat(dm.dueAt()).isEqualTo(TEN);
@@ -72,8 +74,8 @@ class RoundStoresTest {
         Match match = matchIn(stores.rounds().addRound(channel.id(), TEN), 0, "UA");
         stores.outbox().schedule(match.id(), RoundDm.Kind.CHECK_IN, TEN.plusMillis(500));
 
-        assertThat(stores.outbox().due(TEN, 10)).isEmpty();
-        assertThat(stores.outbox().due(TEN.plusMillis(500), 10)).hasSize(1);
+        assertThat(stores.outbox().due(TEN, LEASE, 10)).isEmpty();
+        assertThat(stores.outbox().due(TEN.plusMillis(500), LEASE, 10)).hasSize(1);
     }
 
     @Test
@@ -82,13 +84,13 @@ class RoundStoresTest {
         Round round = stores.rounds().addRound(channel.id(), TEN);
         stores.outbox().schedule(matchIn(round, 0, "UA").id(), RoundDm.Kind.PAIRING, TEN);
         stores.outbox().schedule(matchIn(round, 0, "UB").id(), RoundDm.Kind.PAIRING, TEN);
-        List<RoundDm> due = stores.outbox().due(TEN, 10);
+        List<RoundDm> due = stores.outbox().due(TEN, LEASE, 10);
 
         stores.outbox().sent(due.get(0).id(), TEN);
         stores.outbox().retryAt(due.get(1).id(), TEN.plusSeconds(120), "rate limited");
 
-        assertThat(stores.outbox().due(TEN.plusSeconds(119), 10)).isEmpty();
-        assertThat(stores.outbox().due(TEN.plusSeconds(120), 10))
+        assertThat(stores.outbox().due(TEN.plusSeconds(119), LEASE, 10)).isEmpty();
+        assertThat(stores.outbox().due(TEN.plusSeconds(120), LEASE, 10))
                 .singleElement()
                 .satisfies(dm -> assertThat(dm.attempts()).isEqualTo(1));
     }

@@ -5,6 +5,7 @@ import static dev.rapport.store.sqlite.Rows.optionalString;
 
 import dev.rapport.core.domain.DigestDays;
 import dev.rapport.core.port.DigestOutbox;
+import dev.rapport.core.port.Lease;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -29,6 +30,8 @@ public final class SqliteDigestOutbox implements DigestOutbox {
             .collect(Collectors.joining(", "));
     private static final String ENTRY_COLUMNS =
             "id, user_id, local_date, state, attempts, last_error, next_attempt_at, sent_at";
+
+    private static final String RELEASE = " claimed_by = NULL, lease_until = NULL";
 
     private final Database db;
 
@@ -76,41 +79,64 @@ public final class SqliteDigestOutbox implements DigestOutbox {
     }
 
     @Override
-    public List<Pending> due(Set<String> platforms, Instant now, int limit) {
+    public List<Pending> due(Set<String> platforms, Instant now, Lease lease, int limit) {
         if (platforms.isEmpty()) {
             return List.of();
         }
         List<Object> args = new ArrayList<>(platforms);
         args.add(text(now));
+        args.add(text(now));
+        args.add(lease.holder());
         args.add(limit);
-        return db.read(c -> Rows.list(
-                c,
-                "SELECT o.id AS entry_id, o.local_date AS entry_date, o.attempts AS entry_attempts,"
-                        + " o.send_started_at AS entry_send_started, " + USER_COLUMNS
-                        // CROSS JOIN keeps SQLite from starting at users: the claimed rows are few, the users many.
-                        + " FROM digest_outbox o INDEXED BY digest_outbox_pending CROSS JOIN users u ON u.id = o.user_id"
-                        + " WHERE o.state = 'CLAIMED' AND u.platform IN (" + marks(platforms) + ")"
-                        + " AND o.next_attempt_at <= ? ORDER BY o.next_attempt_at, o.id LIMIT ?",
-                rs -> new Pending(
-                        rs.getLong("entry_id"),
-                        SqliteUserStore.map(rs),
-                        LocalDate.parse(rs.getString("entry_date")),
-                        rs.getInt("entry_attempts"),
-                        rs.getString("entry_send_started") != null),
-                args.toArray()));
+        // One writer: selecting and leasing in one write transaction is atomic against every other instance.
+        return db.write(c -> {
+            List<Pending> taken = Rows.list(
+                    c,
+                    "SELECT o.id AS entry_id, o.local_date AS entry_date, o.attempts AS entry_attempts,"
+                            + " o.send_started_at AS entry_send_started, " + USER_COLUMNS
+                            // CROSS JOIN keeps SQLite from starting at users: the claimed rows are few, the users many.
+                            + " FROM digest_outbox o INDEXED BY digest_outbox_pending CROSS JOIN users u ON u.id = o.user_id"
+                            + " WHERE o.state = 'CLAIMED' AND u.platform IN (" + marks(platforms) + ")"
+                            + " AND o.next_attempt_at <= ?"
+                            + " AND (o.lease_until IS NULL OR o.lease_until < ? OR o.claimed_by = ?)"
+                            + " ORDER BY o.next_attempt_at, o.id LIMIT ?",
+                    rs -> new Pending(
+                            rs.getLong("entry_id"),
+                            SqliteUserStore.map(rs),
+                            LocalDate.parse(rs.getString("entry_date")),
+                            rs.getInt("entry_attempts"),
+                            rs.getString("entry_send_started") != null),
+                    args.toArray());
+            if (!taken.isEmpty()) {
+                List<Object> leaseArgs = new ArrayList<>(List.of(lease.holder(), lease.holder(), text(lease.until())));
+                taken.forEach(p -> leaseArgs.add(p.entryId()));
+                Rows.update(
+                        c,
+                        "UPDATE digest_outbox SET takeovers = takeovers"
+                                + " + CASE WHEN claimed_by IS NOT NULL AND claimed_by <> ? THEN 1 ELSE 0 END,"
+                                + " claimed_by = ?, lease_until = ? WHERE id IN (" + marks(taken) + ")",
+                        leaseArgs.toArray());
+            }
+            return taken;
+        });
     }
 
     @Override
-    public Optional<Instant> nextAttempt(Set<String> platforms) {
+    public Optional<Instant> nextAttempt(Set<String> platforms, String holder) {
         if (platforms.isEmpty()) {
             return Optional.empty();
         }
+        List<Object> args = new ArrayList<>();
+        args.add(holder);
+        args.addAll(platforms);
         return db.read(c -> Rows.one(
                         c,
-                        "SELECT MIN(o.next_attempt_at) FROM digest_outbox o JOIN users u ON u.id = o.user_id"
+                        "SELECT MIN(CASE WHEN o.lease_until > o.next_attempt_at AND o.claimed_by <> ?"
+                                + " THEN o.lease_until ELSE o.next_attempt_at END)"
+                                + " FROM digest_outbox o JOIN users u ON u.id = o.user_id"
                                 + " WHERE o.state = 'CLAIMED' AND u.platform IN (" + marks(platforms) + ")",
                         rs -> Optional.ofNullable(rs.getString(1)).map(Instant::parse),
-                        platforms.toArray()))
+                        args.toArray()))
                 .flatMap(found -> found);
     }
 
@@ -126,20 +152,30 @@ public final class SqliteDigestOutbox implements DigestOutbox {
     }
 
     @Override
-    public void sending(long entryId, Instant at) {
+    public boolean sending(long entryId, Instant at, Lease lease) {
+        return db.write(c -> Rows.update(
+                        c,
+                        "UPDATE digest_outbox SET send_started_at = ?, lease_until = ?"
+                                + " WHERE id = ? AND state = 'CLAIMED' AND claimed_by = ?",
+                        text(at),
+                        text(lease.until()),
+                        entryId,
+                        lease.holder()))
+                == 1;
+    }
+
+    @Override
+    public void release(long entryId, String holder) {
         db.write(c -> Rows.update(
-                c,
-                "UPDATE digest_outbox SET send_started_at = ? WHERE id = ? AND state = 'CLAIMED'",
-                text(at),
-                entryId));
+                c, "UPDATE digest_outbox SET" + RELEASE + " WHERE id = ? AND claimed_by = ?", entryId, holder));
     }
 
     @Override
     public void sent(long entryId, Instant at) {
         db.write(c -> Rows.update(
                 c,
-                "UPDATE digest_outbox SET state = 'SENT', attempts = attempts + 1, sent_at = ?, next_attempt_at = NULL"
-                        + " WHERE id = ? AND state = 'CLAIMED'",
+                "UPDATE digest_outbox SET state = 'SENT', attempts = attempts + 1, sent_at = ?, next_attempt_at = NULL,"
+                        + RELEASE + " WHERE id = ? AND state = 'CLAIMED'",
                 text(at),
                 entryId));
     }
@@ -149,7 +185,7 @@ public final class SqliteDigestOutbox implements DigestOutbox {
         db.write(c -> Rows.update(
                 c,
                 "UPDATE digest_outbox SET attempts = attempts + 1, last_error = ?, next_attempt_at = ?,"
-                        + " send_started_at = NULL WHERE id = ? AND state = 'CLAIMED'",
+                        + " send_started_at = NULL," + RELEASE + " WHERE id = ? AND state = 'CLAIMED'",
                 error,
                 text(nextAttempt),
                 entryId));
@@ -164,7 +200,7 @@ public final class SqliteDigestOutbox implements DigestOutbox {
         db.write(c -> Rows.update(
                 c,
                 "UPDATE digest_outbox SET state = ?, attempts = attempts + ?, last_error = COALESCE(?, last_error),"
-                        + " next_attempt_at = NULL, closed_at = ? WHERE id = ? AND state = 'CLAIMED'",
+                        + " next_attempt_at = NULL, closed_at = ?," + RELEASE + " WHERE id = ? AND state = 'CLAIMED'",
                 state.name(),
                 state == State.UNREACHABLE ? 1 : 0,
                 error,
@@ -180,6 +216,12 @@ public final class SqliteDigestOutbox implements DigestOutbox {
                 SqliteDigestOutbox::entry,
                 userId,
                 date));
+    }
+
+    @Override
+    public long takeovers() {
+        return db.read(c -> Rows.one(c, "SELECT COALESCE(SUM(takeovers), 0) FROM digest_outbox", rs -> rs.getLong(1)))
+                .orElse(0L);
     }
 
     private static Entry entry(ResultSet rs) throws SQLException {

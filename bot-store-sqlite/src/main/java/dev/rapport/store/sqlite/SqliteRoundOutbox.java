@@ -3,13 +3,17 @@ package dev.rapport.store.sqlite;
 import static dev.rapport.store.sqlite.Rows.instant;
 
 import dev.rapport.core.domain.RoundDm;
+import dev.rapport.core.port.Lease;
 import dev.rapport.core.port.RoundOutbox;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Collectors;
 
 /** The rounds' direct messages in SQLite, one row per (match, kind). */
 public final class SqliteRoundOutbox implements RoundOutbox {
     private static final int MAX_ERROR = 300;
+    private static final String RELEASE = " claimed_by = NULL, lease_until = NULL";
 
     private final Database db;
 
@@ -29,37 +33,66 @@ public final class SqliteRoundOutbox implements RoundOutbox {
     }
 
     @Override
-    public List<RoundDm> due(Instant now, int limit) {
-        return db.read(c -> Rows.list(
-                c,
-                "SELECT id, match_id, kind, due_at, attempts, send_started_at FROM round_dms WHERE status = 'PENDING'"
-                        + " AND due_at <= ? ORDER BY due_at, id LIMIT ?",
-                rs -> new RoundDm(
-                        rs.getLong("id"),
-                        rs.getLong("match_id"),
-                        RoundDm.Kind.valueOf(rs.getString("kind")),
-                        instant(rs, "due_at"),
-                        rs.getInt("attempts"),
-                        rs.getString("send_started_at") != null),
-                SortableTime.of(now),
-                limit));
+    public List<RoundDm> due(Instant now, Lease lease, int limit) {
+        return db.write(c -> {
+            List<RoundDm> taken = Rows.list(
+                    c,
+                    "SELECT id, match_id, kind, due_at, attempts, send_started_at FROM round_dms"
+                            + " WHERE status = 'PENDING' AND due_at <= ?"
+                            + " AND (lease_until IS NULL OR lease_until < ? OR claimed_by = ?)"
+                            + " ORDER BY due_at, id LIMIT ?",
+                    rs -> new RoundDm(
+                            rs.getLong("id"),
+                            rs.getLong("match_id"),
+                            RoundDm.Kind.valueOf(rs.getString("kind")),
+                            instant(rs, "due_at"),
+                            rs.getInt("attempts"),
+                            rs.getString("send_started_at") != null),
+                    SortableTime.of(now),
+                    SortableTime.of(now),
+                    lease.holder(),
+                    limit);
+            if (!taken.isEmpty()) {
+                List<Object> args =
+                        new ArrayList<>(List.of(lease.holder(), lease.holder(), SortableTime.of(lease.until())));
+                taken.forEach(dm -> args.add(dm.id()));
+                Rows.update(
+                        c,
+                        "UPDATE round_dms SET takeovers = takeovers"
+                                + " + CASE WHEN claimed_by IS NOT NULL AND claimed_by <> ? THEN 1 ELSE 0 END,"
+                                + " claimed_by = ?, lease_until = ? WHERE id IN ("
+                                + taken.stream().map(dm -> "?").collect(Collectors.joining(", ")) + ")",
+                        args.toArray());
+            }
+            return taken;
+        });
     }
 
     @Override
-    public void sending(long dmId, Instant at) {
-        db.write(c -> Rows.update(
-                c,
-                "UPDATE round_dms SET send_started_at = ? WHERE id = ? AND status = 'PENDING'",
-                SortableTime.of(at),
-                dmId));
+    public boolean sending(long dmId, Instant at, Lease lease) {
+        return db.write(c -> Rows.update(
+                        c,
+                        "UPDATE round_dms SET send_started_at = ?, lease_until = ?"
+                                + " WHERE id = ? AND status = 'PENDING' AND claimed_by = ?",
+                        SortableTime.of(at),
+                        SortableTime.of(lease.until()),
+                        dmId,
+                        lease.holder()))
+                == 1;
+    }
+
+    @Override
+    public void release(long entryId, String holder) {
+        db.write(c ->
+                Rows.update(c, "UPDATE round_dms SET" + RELEASE + " WHERE id = ? AND claimed_by = ?", entryId, holder));
     }
 
     @Override
     public void sent(long dmId, Instant at) {
         db.write(c -> Rows.update(
                 c,
-                "UPDATE round_dms SET status = 'SENT', sent_at = ?, attempts = attempts + 1 WHERE id = ?"
-                        + " AND status = 'PENDING'",
+                "UPDATE round_dms SET status = 'SENT', sent_at = ?, attempts = attempts + 1," + RELEASE
+                        + " WHERE id = ?" + " AND status = 'PENDING'",
                 SortableTime.of(at),
                 dmId));
     }
@@ -68,8 +101,8 @@ public final class SqliteRoundOutbox implements RoundOutbox {
     public void retryAt(long dmId, Instant at, String reason) {
         db.write(c -> Rows.update(
                 c,
-                "UPDATE round_dms SET due_at = ?, attempts = attempts + 1, last_error = ?, send_started_at = NULL"
-                        + " WHERE id = ? AND status = 'PENDING'",
+                "UPDATE round_dms SET due_at = ?, attempts = attempts + 1, last_error = ?, send_started_at = NULL,"
+                        + RELEASE + " WHERE id = ? AND status = 'PENDING'",
                 SortableTime.of(at),
                 clip(reason),
                 dmId));
@@ -79,7 +112,8 @@ public final class SqliteRoundOutbox implements RoundOutbox {
     public void unreachable(long dmId, String reason, Instant at) {
         db.write(c -> Rows.update(
                 c,
-                "UPDATE round_dms SET status = 'UNREACHABLE', attempts = attempts + 1, last_error = ? WHERE id = ?",
+                "UPDATE round_dms SET status = 'UNREACHABLE', attempts = attempts + 1, last_error = ?," + RELEASE
+                        + " WHERE id = ?",
                 clip(reason),
                 dmId));
     }

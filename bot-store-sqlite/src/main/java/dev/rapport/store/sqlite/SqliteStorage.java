@@ -35,6 +35,8 @@ public final class SqliteStorage {
                 new SqliteDigestOutbox(db),
                 new SqliteDigestReads(db),
                 new SqliteInbox(db),
+                new SqlitePlatformPauses(db),
+                new SqliteJobLeases(db),
                 db,
                 new SqliteContactEmailStore(db),
                 new SqliteYearlyDateStore(db),

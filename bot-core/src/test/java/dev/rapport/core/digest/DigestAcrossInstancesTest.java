@@ -1,0 +1,92 @@
+package dev.rapport.core.digest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.rapport.core.assembly.CoreAssembly;
+import dev.rapport.core.delivery.OutboxDelivery;
+import dev.rapport.core.domain.User;
+import dev.rapport.core.port.DigestOutbox.State;
+import dev.rapport.core.port.DirectMessenger.RetryLater;
+import dev.rapport.core.testing.StorageSuite;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Two instances' schedulers on one store, as two Rapport processes on one database would run. */
+@StorageSuite
+class DigestAcrossInstancesTest {
+    private static final LocalDate WEDNESDAY = LocalDate.of(2026, 11, 25);
+    private static final Instant NINE = Instant.parse("2026-11-25T09:00:00Z");
+
+    @TempDir
+    Path folder;
+
+    private DigestFixture fixture;
+    private DigestScheduler other;
+    private User ada;
+
+    @BeforeEach
+    void open() {
+        fixture = new DigestFixture(folder, NINE);
+        ada = fixture.user("ada", "UTC");
+        fixture.followUp(ada, "Marc Kelly", WEDNESDAY.minusDays(3));
+        fixture.user("grace", "UTC");
+        fixture.followUp(fixture.user("linus", "UTC"), "Tove", WEDNESDAY.minusDays(1));
+        // The second instance shares the store and the platform (what reached a user, reached them).
+        CoreAssembly second = CoreAssembly.over(fixture.clock, fixture.storage, "second");
+        other = second.digests(second.delivery(List.of(fixture.messenger)), 1);
+    }
+
+    @AfterEach
+    void close() {
+        other.close();
+        fixture.close();
+    }
+
+    @Test
+    void anInstanceKilledMidSendLeavesItsDigestToAnotherAfterTheLeaseAndNothingIsSentTwice() {
+        // GIVEN the first instance handed ada's digest to the platform and was killed before marking it
+        fixture.messenger.dyingAfterTheNextDelivery();
+        assertThatThrownBy(fixture::tick).isInstanceOf(FakeMessenger.Crash.class);
+        assertThat(fixture.messenger.delivered()).hasSize(1);
+
+        // WHEN the other instance ticks while the dead one's lease still runs, and again once it has run out
+        DigestScheduler.Tick during = other.tick();
+        fixture.clock.advance(OutboxDelivery.LEASE.plusSeconds(1));
+        DigestScheduler.Tick after = other.tick();
+
+        // THEN it left the leased digests alone, then took them over: ada's found on the platform, not resent
+        assertThat(during.sent()).isZero();
+        assertThat(after.sent()).isEqualTo(2);
+        assertThat(fixture.messenger.delivered()).hasSize(2);
+        assertThat(fixture.entry(ada, WEDNESDAY))
+                .get()
+                .extracting(e -> e.state())
+                .isEqualTo(State.SENT);
+        assertThat(fixture.outbox.takeovers()).isEqualTo(2);
+    }
+
+    @Test
+    void oneInstancesRateLimitPausesTheOthers() {
+        // GIVEN the platform told the first instance to wait a minute
+        fixture.messenger.answering(new RetryLater(Duration.ofMinutes(1), RetryLater.RATE_LIMITED));
+        fixture.tick();
+
+        // WHEN the second instance ticks within that minute, and after it
+        DigestScheduler.Tick during = other.tick();
+        fixture.clock.advance(Duration.ofMinutes(1).plusSeconds(1));
+        DigestScheduler.Tick after = other.tick();
+
+        // THEN it sent nothing during the pause, and everything after it, each digest once
+        assertThat(during.sent()).isZero();
+        assertThat(after.sent()).isEqualTo(2);
+        assertThat(fixture.messenger.delivered()).hasSize(2);
+    }
+}

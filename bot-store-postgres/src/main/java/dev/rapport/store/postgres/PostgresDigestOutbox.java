@@ -1,0 +1,236 @@
+package dev.rapport.store.postgres;
+
+import static dev.rapport.store.postgres.Rows.optionalInstant;
+import static dev.rapport.store.postgres.Rows.optionalString;
+
+import dev.rapport.core.domain.DigestDays;
+import dev.rapport.core.port.DigestOutbox;
+import dev.rapport.core.port.Lease;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/** The digest outbox in PostgreSQL; the unique (user_id, local_date) key is what keeps a digest to once a day. */
+public final class PostgresDigestOutbox implements DigestOutbox {
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss");
+    private static final String USER_COLUMNS = Arrays.stream(PostgresUserStore.COLUMNS.split(","))
+            .map(column -> "u." + column.strip())
+            .collect(Collectors.joining(", "));
+    private static final String ENTRY_COLUMNS =
+            "id, user_id, local_date, state, attempts, last_error, next_attempt_at, sent_at";
+
+    private static final String RELEASE = " claimed_by = NULL, lease_until = NULL";
+
+    private final Database db;
+
+    public PostgresDigestOutbox(Database db) {
+        this.db = db;
+    }
+
+    @Override
+    public List<ZoneId> zones() {
+        List<String> ids = db.read(c -> Rows.list(c, "SELECT DISTINCT time_zone FROM users", rs -> rs.getString(1)));
+        return ids.stream().map(ZoneId::of).toList();
+    }
+
+    @Override
+    public int claim(ZoneId zone, LocalDate date, LocalTime time, Set<String> platforms, Instant now) {
+        List<String> days = Arrays.stream(DigestDays.values())
+                .filter(d -> d.includes(date))
+                .map(Enum::name)
+                .toList();
+        if (platforms.isEmpty()) {
+            return 0;
+        }
+        // Stored digest times are LocalTime text ("09:00", "09:00:30"); "HH:mm:ss" compares correctly against both.
+        // The NOT EXISTS covers later dates too: a user who moves west after today's digest gets no second one.
+        String sql = "INSERT INTO digest_outbox (user_id, local_date, state, attempts, next_attempt_at, claimed_at)"
+                + " SELECT u.id, ?, 'CLAIMED', 0, ?, ? FROM users u"
+                + " WHERE u.time_zone = ? AND u.digest_time <= ?"
+                + " AND u.platform IN (" + marks(platforms) + ")"
+                + " AND u.digest_days IN (" + marks(days) + ")"
+                + " AND (u.paused_until IS NULL OR u.paused_until < ?)"
+                + " AND u.unreachable_reason IS NULL"
+                + " AND NOT EXISTS (SELECT 1 FROM digest_outbox o WHERE o.user_id = u.id AND o.local_date >= ?)"
+                + " ON CONFLICT (user_id, local_date) DO NOTHING";
+        List<Object> args = new ArrayList<>();
+        args.add(date);
+        args.add(text(now));
+        args.add(text(now));
+        args.add(zone.getId());
+        args.add(time.format(TIME));
+        args.addAll(platforms);
+        args.addAll(days);
+        args.add(date);
+        args.add(date);
+        return db.write(c -> Rows.update(c, sql, args.toArray()));
+    }
+
+    @Override
+    public List<Pending> due(Set<String> platforms, Instant now, Lease lease, int limit) {
+        if (platforms.isEmpty()) {
+            return List.of();
+        }
+        List<Object> args = new ArrayList<>(platforms);
+        args.add(text(now));
+        args.add(text(now));
+        args.add(lease.holder());
+        args.add(limit);
+        // Rows locked by the SELECT stay locked until the lease is written and committed.
+        return db.write(c -> {
+            List<Pending> taken = Rows.list(
+                    c,
+                    "SELECT o.id AS entry_id, o.local_date AS entry_date, o.attempts AS entry_attempts,"
+                            + " o.send_started_at AS entry_send_started, " + USER_COLUMNS
+                            + " FROM digest_outbox o JOIN users u ON u.id = o.user_id"
+                            + " WHERE o.state = 'CLAIMED' AND u.platform IN (" + marks(platforms) + ")"
+                            + " AND o.next_attempt_at <= ?"
+                            + " AND (o.lease_until IS NULL OR o.lease_until < ? OR o.claimed_by = ?)"
+                            // Another instance taking rows at the same moment skips these instead of waiting for them.
+                            + " ORDER BY o.next_attempt_at, o.id LIMIT ? FOR UPDATE OF o SKIP LOCKED",
+                    rs -> new Pending(
+                            rs.getLong("entry_id"),
+                            PostgresUserStore.map(rs),
+                            LocalDate.parse(rs.getString("entry_date")),
+                            rs.getInt("entry_attempts"),
+                            rs.getString("entry_send_started") != null),
+                    args.toArray());
+            if (!taken.isEmpty()) {
+                List<Object> leaseArgs = new ArrayList<>(List.of(lease.holder(), lease.holder(), text(lease.until())));
+                taken.forEach(p -> leaseArgs.add(p.entryId()));
+                Rows.update(
+                        c,
+                        "UPDATE digest_outbox SET takeovers = takeovers"
+                                + " + CASE WHEN claimed_by IS NOT NULL AND claimed_by <> ? THEN 1 ELSE 0 END,"
+                                + " claimed_by = ?, lease_until = ? WHERE id IN (" + marks(taken) + ")",
+                        leaseArgs.toArray());
+            }
+            return taken;
+        });
+    }
+
+    @Override
+    public Optional<Instant> nextAttempt(Set<String> platforms, String holder) {
+        if (platforms.isEmpty()) {
+            return Optional.empty();
+        }
+        List<Object> args = new ArrayList<>();
+        args.add(holder);
+        args.addAll(platforms);
+        return db.read(c -> Rows.one(
+                        c,
+                        "SELECT MIN(CASE WHEN o.lease_until > o.next_attempt_at AND o.claimed_by <> ?"
+                                + " THEN o.lease_until ELSE o.next_attempt_at END)"
+                                + " FROM digest_outbox o JOIN users u ON u.id = o.user_id"
+                                + " WHERE o.state = 'CLAIMED' AND u.platform IN (" + marks(platforms) + ")",
+                        rs -> Optional.ofNullable(rs.getString(1)).map(Instant::parse),
+                        args.toArray()))
+                .flatMap(found -> found);
+    }
+
+    @Override
+    public boolean sending(long entryId, Instant at, Lease lease) {
+        return db.write(c -> Rows.update(
+                        c,
+                        "UPDATE digest_outbox SET send_started_at = ?, lease_until = ?"
+                                + " WHERE id = ? AND state = 'CLAIMED' AND claimed_by = ?",
+                        text(at),
+                        text(lease.until()),
+                        entryId,
+                        lease.holder()))
+                == 1;
+    }
+
+    @Override
+    public void release(long entryId, String holder) {
+        db.write(c -> Rows.update(
+                c, "UPDATE digest_outbox SET" + RELEASE + " WHERE id = ? AND claimed_by = ?", entryId, holder));
+    }
+
+    @Override
+    public void sent(long entryId, Instant at) {
+        db.write(c -> Rows.update(
+                c,
+                "UPDATE digest_outbox SET state = 'SENT', attempts = attempts + 1, sent_at = ?, next_attempt_at = NULL,"
+                        + RELEASE + " WHERE id = ? AND state = 'CLAIMED'",
+                text(at),
+                entryId));
+    }
+
+    @Override
+    public void retryAt(long entryId, Instant nextAttempt, String error) {
+        db.write(c -> Rows.update(
+                c,
+                "UPDATE digest_outbox SET attempts = attempts + 1, last_error = ?, next_attempt_at = ?,"
+                        + " send_started_at = NULL," + RELEASE + " WHERE id = ? AND state = 'CLAIMED'",
+                error,
+                text(nextAttempt),
+                entryId));
+    }
+
+    @Override
+    public void close(long entryId, State state, Optional<String> error, Instant at) {
+        if (state == State.CLAIMED || state == State.SENT) {
+            throw new IllegalArgumentException("Closing an outbox entry needs a closing state, not " + state);
+        }
+        // Only an unreachable user counts as an attempt; the other closings never called the platform.
+        db.write(c -> Rows.update(
+                c,
+                "UPDATE digest_outbox SET state = ?, attempts = attempts + ?, last_error = COALESCE(?, last_error),"
+                        + " next_attempt_at = NULL, closed_at = ?," + RELEASE + " WHERE id = ? AND state = 'CLAIMED'",
+                state.name(),
+                state == State.UNREACHABLE ? 1 : 0,
+                error,
+                text(at),
+                entryId));
+    }
+
+    @Override
+    public Optional<Entry> find(long userId, LocalDate date) {
+        return db.read(c -> Rows.one(
+                c,
+                "SELECT " + ENTRY_COLUMNS + " FROM digest_outbox WHERE user_id = ? AND local_date = ?",
+                PostgresDigestOutbox::entry,
+                userId,
+                date));
+    }
+
+    @Override
+    public long takeovers() {
+        return db.read(c -> Rows.one(c, "SELECT COALESCE(SUM(takeovers), 0) FROM digest_outbox", rs -> rs.getLong(1)))
+                .orElse(0L);
+    }
+
+    private static Entry entry(ResultSet rs) throws SQLException {
+        return new Entry(
+                rs.getLong("id"),
+                rs.getLong("user_id"),
+                LocalDate.parse(rs.getString("local_date")),
+                State.valueOf(rs.getString("state")),
+                rs.getInt("attempts"),
+                optionalString(rs, "last_error"),
+                optionalInstant(rs, "next_attempt_at"),
+                optionalInstant(rs, "sent_at"));
+    }
+
+    /** To the second, so that every stored instant has the same length and text order is time order. */
+    private static String text(Instant instant) {
+        return instant.truncatedTo(ChronoUnit.SECONDS).toString();
+    }
+
+    private static String marks(Collection<?> values) {
+        return values.stream().map(v -> "?").collect(Collectors.joining(", "));
+    }
+}
