@@ -142,8 +142,7 @@ public final class Main {
             try (dev.rapport.store.postgres.Database db = openPostgres(config, url, 16)) {
                 log.info("Rapport instance {} on PostgreSQL {}", config.instanceName(), Urls.withoutSecrets(url));
                 Storage storage = PostgresStorage.over(db);
-                CoreAssembly core =
-                        CoreAssembly.over(clock, storage, publicUrl, telemetry, config.instanceName());
+                CoreAssembly core = CoreAssembly.over(clock, storage, publicUrl, telemetry, config.instanceName());
                 Supplier<Optional<String>> problem = () -> !db.reachable()
                         ? Optional.of("the database does not answer")
                         : db.migrationsCurrent()

@@ -141,6 +141,17 @@ public final class PostgresDigestOutbox implements DigestOutbox {
     }
 
     @Override
+    public Backlog backlog() {
+        return db.read(c -> Rows.one(
+                        c,
+                        "SELECT COUNT(*), MIN(claimed_at) FROM digest_outbox WHERE state = 'CLAIMED'",
+                        rs -> new Backlog(
+                                rs.getInt(1),
+                                Optional.ofNullable(rs.getString(2)).map(Instant::parse))))
+                .orElse(Backlog.EMPTY);
+    }
+
+    @Override
     public boolean sending(long entryId, Instant at, Lease lease) {
         return db.write(c -> Rows.update(
                         c,

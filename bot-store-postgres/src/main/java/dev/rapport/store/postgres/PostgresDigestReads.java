@@ -116,6 +116,45 @@ public final class PostgresDigestReads implements DigestReads {
         return notes.stream().collect(Collectors.groupingBy(Note::contactId, HashMap::new, Collectors.toList()));
     }
 
+    @Override
+    public Map<Long, List<YearlyDue>> yearlyDates(Set<Long> owners) {
+        Map<Long, List<YearlyDue>> byOwner = new HashMap<>();
+        List<Long> all = new ArrayList<>(owners);
+        for (int from = 0; from < all.size(); from += PAIRS_PER_QUERY) {
+            List<Long> chunk = all.subList(from, Math.min(all.size(), from + PAIRS_PER_QUERY));
+            String values = String.join(", ", java.util.Collections.nCopies(chunk.size(), "(?)"));
+            db.read(c -> Rows.list(
+                            c,
+                            "WITH wanted (owner_id) AS (VALUES " + values + ")"
+                                    + " SELECT " + prefixed(PostgresContactStore.COLUMNS, "c") + ","
+                                    + " y.id AS y_id, y.label AS y_label, y.month AS y_month, y.day AS y_day,"
+                                    + " y.year AS y_year, COALESCE(l.days_before, 0) AS days_before"
+                                    + " FROM wanted w JOIN yearly_dates y ON y.owner_id = w.owner_id"
+                                    + " JOIN contacts c ON c.owner_id = y.owner_id AND c.id = y.contact_id"
+                                    + " LEFT JOIN yearly_date_leads l ON l.owner_id = w.owner_id"
+                                    + " ORDER BY c.owner_id, c.id, y.label",
+                            rs -> {
+                                var contact = PostgresContactStore.map(rs);
+                                int year = rs.getInt("y_year");
+                                var known = rs.wasNull()
+                                        ? java.util.Optional.<Integer>empty()
+                                        : java.util.Optional.of(year);
+                                var date = new dev.rapport.core.domain.YearlyDate(
+                                        rs.getLong("y_id"),
+                                        contact.ownerId(),
+                                        contact.id(),
+                                        rs.getString("y_label"),
+                                        java.time.MonthDay.of(rs.getInt("y_month"), rs.getInt("y_day")),
+                                        known);
+                                return new YearlyDue(contact, date, rs.getInt("days_before"));
+                            },
+                            chunk.toArray()))
+                    .forEach(due -> byOwner.computeIfAbsent(due.contact().ownerId(), k -> new ArrayList<>())
+                            .add(due));
+        }
+        return byOwner;
+    }
+
     private <T> List<T> chunked(Map<Long, LocalDate> dateByOwner, Query<T> query) {
         List<Map.Entry<Long, LocalDate>> entries = new ArrayList<>(dateByOwner.entrySet());
         List<T> rows = new ArrayList<>();

@@ -72,6 +72,19 @@ public final class PostgresFollowUpStore implements FollowUpStore {
     }
 
     @Override
+    public int moveClosed(long ownerId, long fromContactId, long toContactId) {
+        return db.write(c -> Rows.update(
+                c,
+                "UPDATE follow_ups SET contact_id = ? WHERE owner_id = ? AND contact_id = ? AND status <> 'OPEN'"
+                        + " AND EXISTS (SELECT 1 FROM contacts WHERE owner_id = ? AND id = ?)",
+                toContactId,
+                ownerId,
+                fromContactId,
+                ownerId,
+                toContactId));
+    }
+
+    @Override
     public List<FollowUp> openDueBy(long ownerId, LocalDate date) {
         return db.read(c -> Rows.list(
                 c,

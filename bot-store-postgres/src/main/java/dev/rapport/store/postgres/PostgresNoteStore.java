@@ -2,6 +2,7 @@ package dev.rapport.store.postgres;
 
 import static dev.rapport.store.postgres.Rows.instant;
 import static dev.rapport.store.postgres.Rows.optionalInstant;
+import static dev.rapport.store.postgres.Rows.optionalString;
 
 import dev.rapport.core.domain.Note;
 import dev.rapport.core.domain.NoteKind;
@@ -13,10 +14,11 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /** Notes in PostgreSQL; every statement filters by owner. */
 public final class PostgresNoteStore implements NoteStore {
-    static final String COLUMNS = "id, owner_id, contact_id, kind, body, tags, answered_at, created_at";
+    static final String COLUMNS = "id, owner_id, contact_id, kind, body, tags, answered_at, created_at, answer";
 
     private final Database db;
 
@@ -37,7 +39,7 @@ public final class PostgresNoteStore implements NoteStore {
                 at.toString(),
                 ownerId,
                 contactId));
-        return new Note(id, ownerId, contactId, kind, body, tags, java.util.Optional.empty(), at);
+        return new Note(id, ownerId, contactId, kind, body, tags, Optional.empty(), at, Optional.empty());
     }
 
     @Override
@@ -65,6 +67,59 @@ public final class PostgresNoteStore implements NoteStore {
                 at.toString(),
                 ownerId,
                 contactId));
+    }
+
+    @Override
+    public Optional<Note> byId(long ownerId, long noteId) {
+        return db.read(c -> Rows.one(
+                c,
+                "SELECT " + COLUMNS + " FROM notes WHERE owner_id = ? AND id = ?",
+                PostgresNoteStore::map,
+                ownerId,
+                noteId));
+    }
+
+    @Override
+    public boolean delete(long ownerId, long noteId) {
+        return db.write(c -> Rows.update(c, "DELETE FROM notes WHERE owner_id = ? AND id = ?", ownerId, noteId)) > 0;
+    }
+
+    @Override
+    public void edit(long ownerId, long noteId, NoteKind kind, String body, List<String> tags) {
+        db.write(c -> Rows.update(
+                c,
+                "UPDATE notes SET kind = ?, body = ?, tags = ? WHERE owner_id = ? AND id = ?",
+                kind.name(),
+                body,
+                String.join(" ", tags),
+                ownerId,
+                noteId));
+    }
+
+    @Override
+    public boolean answer(long ownerId, long noteId, Optional<String> answer, Instant at) {
+        return db.write(c -> Rows.update(
+                        c,
+                        "UPDATE notes SET answered_at = ?, answer = ? WHERE owner_id = ? AND id = ?"
+                                + " AND kind = 'QUESTION' AND answered_at IS NULL",
+                        at.toString(),
+                        answer,
+                        ownerId,
+                        noteId))
+                > 0;
+    }
+
+    @Override
+    public int moveAll(long ownerId, long fromContactId, long toContactId) {
+        return db.write(c -> Rows.update(
+                c,
+                "UPDATE notes SET contact_id = ? WHERE owner_id = ? AND contact_id = ?"
+                        + " AND EXISTS (SELECT 1 FROM contacts WHERE owner_id = ? AND id = ?)",
+                toContactId,
+                ownerId,
+                fromContactId,
+                ownerId,
+                toContactId));
     }
 
     @Override
@@ -107,6 +162,7 @@ public final class PostgresNoteStore implements NoteStore {
                 rs.getString("body"),
                 tags.isEmpty() ? List.of() : Arrays.asList(tags.split(" ")),
                 optionalInstant(rs, "answered_at"),
-                instant(rs, "created_at"));
+                instant(rs, "created_at"),
+                optionalString(rs, "answer"));
     }
 }

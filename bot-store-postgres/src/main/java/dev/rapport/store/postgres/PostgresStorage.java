@@ -22,8 +22,14 @@ public final class PostgresStorage {
                 new PostgresRoundOutbox(db),
                 new PostgresDigestOutbox(db),
                 new PostgresDigestReads(db),
+                new PostgresInbox(db),
                 new PostgresPlatformPauses(db),
                 new PostgresJobLeases(db),
-                db);
+                db,
+                new PostgresContactEmailStore(db),
+                new PostgresYearlyDateStore(db),
+                new PostgresPendingImportStore(db),
+                new PostgresCalendarFeedStore(db),
+                new PostgresPendingChoices(db));
     }
 }

@@ -1,0 +1,160 @@
+package dev.rapport.store.postgres;
+
+import static dev.rapport.store.postgres.Rows.instant;
+
+import dev.rapport.core.domain.UserKey;
+import dev.rapport.core.port.Inbox;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/** The inbox in PostgreSQL: one row per request key; a user's rows run one at a time, oldest first. */
+public final class PostgresInbox implements Inbox {
+    private static final String COLUMNS = "id, dedupe_key, platform, workspace, user_id, payload, reply_to,"
+            + " reply_until, received_at, state, attempts";
+
+    private final Database db;
+
+    public PostgresInbox(Database db) {
+        this.db = db;
+    }
+
+    @Override
+    public boolean append(Request request) {
+        return db.write(c -> Rows.update(
+                        c,
+                        "INSERT INTO inbox (dedupe_key, lane, platform, workspace, user_id, payload, reply_to,"
+                                + " reply_until, received_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"
+                                + " ON CONFLICT (dedupe_key) DO NOTHING",
+                        request.key(),
+                        lane(request.user()),
+                        request.user().platform(),
+                        request.user().workspace(),
+                        request.user().platformUserId(),
+                        request.payload(),
+                        request.replyTo(),
+                        SortableTime.of(request.replyUntil()),
+                        SortableTime.of(request.receivedAt())))
+                == 1;
+    }
+
+    @Override
+    public List<Row> claim(Instant now, Duration lease, int limit) {
+        String at = SortableTime.of(now);
+        return db.write(c -> {
+            // A row is free when nobody holds it, no older row of its lane is pending, and no older row of its lane
+            // is still being answered: one user's requests run, and are answered, in the order they came.
+            List<Row> free = Rows.list(
+                    c,
+                    "SELECT " + COLUMNS + " FROM inbox i WHERE state = 'PENDING'"
+                            + " AND (lease_until IS NULL OR lease_until <= ?)"
+                            + " AND NOT EXISTS (SELECT 1 FROM inbox e WHERE e.lane = i.lane AND e.id < i.id"
+                            + " AND (e.state = 'PENDING' OR (e.state = 'RAN' AND e.lease_until > ?)))"
+                            + " ORDER BY id LIMIT ?",
+                    PostgresInbox::row,
+                    at,
+                    at,
+                    limit);
+            List<Row> claimed = new ArrayList<>();
+            for (Row row : free) {
+                Rows.update(
+                        c,
+                        "UPDATE inbox SET lease_until = ?, attempts = attempts + 1 WHERE id = ?",
+                        SortableTime.of(now.plus(lease)),
+                        row.id());
+                claimed.add(new Row(
+                        row.id(),
+                        row.key(),
+                        row.user(),
+                        row.payload(),
+                        row.replyTo(),
+                        row.replyUntil(),
+                        row.receivedAt(),
+                        row.state(),
+                        row.attempts() + 1));
+            }
+            return claimed;
+        });
+    }
+
+    @Override
+    public void ran(long id, Instant at) {
+        db.write(c -> Rows.update(
+                c,
+                "UPDATE inbox SET state = 'RAN', ran_at = ? WHERE id = ? AND state = 'PENDING'",
+                SortableTime.of(at),
+                id));
+    }
+
+    @Override
+    public void answered(long id, Instant at) {
+        db.write(c -> Rows.update(
+                c,
+                "UPDATE inbox SET state = 'ANSWERED', answered_at = ?, lease_until = NULL WHERE id = ?"
+                        + " AND state IN ('PENDING', 'RAN')",
+                SortableTime.of(at),
+                id));
+    }
+
+    @Override
+    public void expired(long id, Instant at) {
+        db.write(c -> Rows.update(
+                c, "UPDATE inbox SET state = 'EXPIRED', lease_until = NULL WHERE id = ? AND state = 'PENDING'", id));
+    }
+
+    @Override
+    public int releaseLeases() {
+        return db.write(c -> Rows.update(
+                c,
+                "UPDATE inbox SET lease_until = NULL WHERE lease_until IS NOT NULL AND state IN ('PENDING', 'RAN')"));
+    }
+
+    @Override
+    public List<Row> untold(UserKey user, Instant now) {
+        return db.read(c -> Rows.list(
+                c,
+                "SELECT " + COLUMNS + " FROM inbox WHERE lane = ? AND told_at IS NULL AND (state = 'EXPIRED'"
+                        + " OR (state = 'RAN' AND (lease_until IS NULL OR lease_until <= ?))) ORDER BY id",
+                PostgresInbox::row,
+                lane(user),
+                SortableTime.of(now)));
+    }
+
+    @Override
+    public void told(long id, Instant at) {
+        db.write(c -> Rows.update(c, "UPDATE inbox SET told_at = ? WHERE id = ?", SortableTime.of(at), id));
+    }
+
+    @Override
+    public List<Row> pending() {
+        return db.read(c -> Rows.list(
+                c, "SELECT " + COLUMNS + " FROM inbox WHERE state = 'PENDING' ORDER BY id", PostgresInbox::row));
+    }
+
+    @Override
+    public Optional<Row> find(String key) {
+        return db.read(
+                c -> Rows.one(c, "SELECT " + COLUMNS + " FROM inbox WHERE dedupe_key = ?", PostgresInbox::row, key));
+    }
+
+    private static String lane(UserKey user) {
+        return user.platform() + "\u0000" + user.workspace() + "\u0000" + user.platformUserId();
+    }
+
+    private static Row row(ResultSet rs) throws SQLException {
+        return new Row(
+                rs.getLong("id"),
+                rs.getString("dedupe_key"),
+                new UserKey(rs.getString("platform"), rs.getString("workspace"), rs.getString("user_id")),
+                rs.getString("payload"),
+                rs.getString("reply_to"),
+                instant(rs, "reply_until"),
+                instant(rs, "received_at"),
+                State.valueOf(rs.getString("state")),
+                rs.getInt("attempts"));
+    }
+}
