@@ -91,7 +91,7 @@ public final class Rapport {
     public Reply handle(CommandRequest request, Runnable alsoInTransaction) {
         String name = request.command().strip().toLowerCase(Locale.ROOT).replaceFirst("^/", "");
         // Metrics name only the commands Rapport has, so a typo cannot grow the set of names.
-        return guarded(commands.containsKey(name) ? "/" + name : "unknown", () -> {
+        return guarded(request.from(), commands.containsKey(name) ? "/" + name : "unknown", () -> {
             Onboarding.Arrived arrived = onboarding.arrive(request.from());
             Invocation invocation = invocation(
                     arrived.user(),
@@ -111,7 +111,7 @@ public final class Rapport {
     /** A command with a file: the adapter hands over the bytes it received (an attachment, a shared file, a path). */
     public Reply upload(CommandRequest request, Upload upload) {
         String name = request.command().strip().toLowerCase(Locale.ROOT).replaceFirst("^/", "");
-        return guarded(uploads.containsKey(name) ? "/" + name : "unknown", () -> {
+        return guarded(request.from(), uploads.containsKey(name) ? "/" + name : "unknown", () -> {
             Onboarding.Arrived arrived = onboarding.arrive(request.from());
             Invocation invocation = invocation(
                     arrived.user(),
@@ -134,7 +134,7 @@ public final class Rapport {
 
     /** Runs the action, and {@code alsoInTransaction} in its transaction when it succeeds (see {@link #handle}). */
     public Reply act(ActionRequest request, Runnable alsoInTransaction) {
-        return guarded("button", () -> {
+        return guarded(request.from(), "button", () -> {
             Onboarding.Arrived arrived = onboarding.arrive(request.from());
             Invocation invocation = invocation(
                     arrived.user(),
@@ -251,20 +251,23 @@ public final class Rapport {
         }
     }
 
-    private Reply guarded(String what, Supplier<Reply> work) {
+    private Reply guarded(Requester from, String what, Supplier<Reply> work) {
         long startedNanos = System.nanoTime();
-        try {
-            Reply reply = work.get();
-            telemetry.handled(
-                    what,
-                    reply.isError() ? Telemetry.Outcome.REFUSED : Telemetry.Outcome.OK,
-                    Duration.ofNanos(System.nanoTime() - startedNanos));
-            return reply;
-        } catch (RuntimeException e) {
-            // User text stays out of the log: it is private.
-            log.error("Handling {} failed", what, e);
-            telemetry.handled(what, Telemetry.Outcome.FAILED, Duration.ofNanos(System.nanoTime() - startedNanos));
-            return Reply.error(Wording.OOPS);
+        try (LogContext context = LogContext.of(from.key())) {
+            try {
+                Reply reply = work.get();
+                telemetry.handled(
+                        what,
+                        reply.isError() ? Telemetry.Outcome.REFUSED : Telemetry.Outcome.OK,
+                        Duration.ofNanos(System.nanoTime() - startedNanos));
+                return reply;
+            } catch (RuntimeException e) {
+                // User text stays out of the log: it is private.
+                log.error("Handling {} failed", what, e);
+                telemetry.handled(
+                        what, Telemetry.Outcome.FAILED, Duration.ofNanos(System.nanoTime() - startedNanos));
+                return Reply.error(Wording.OOPS);
+            }
         }
     }
 

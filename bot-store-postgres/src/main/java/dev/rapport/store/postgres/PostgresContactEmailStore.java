@@ -31,7 +31,7 @@ public final class PostgresContactEmailStore implements ContactEmailStore {
         Map<Long, List<String>> byContact = new LinkedHashMap<>();
         db.read(c -> Rows.list(
                         c,
-                        "SELECT contact_id, email FROM contact_emails WHERE owner_id = ? ORDER BY contact_id, rowid",
+                        "SELECT contact_id, email FROM contact_emails WHERE owner_id = ? ORDER BY contact_id, ctid",
                         rs -> Map.entry(rs.getLong("contact_id"), rs.getString("email")),
                         ownerId))
                 .forEach(e -> byContact
