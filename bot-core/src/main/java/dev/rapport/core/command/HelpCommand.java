@@ -33,7 +33,8 @@ public final class HelpCommand implements CommandHandler {
             "",
             "Naming people: @mention, \"Quoted Name\", a name you already use (“marc” for Marc Kelly),"
                     + " or “New Name:” for someone new.",
-            "Dates: today, tomorrow, in 3 days, next week, friday, 1 Dec, 2026-12-01, every 2 weeks, monthly.");
+            "Dates: today, tomorrow, in 3 days, in a fortnight, this week, next week, end of month, friday, 1 Dec, 2026-12-01, every 2 weeks, monthly.",
+            "“friday” (or “this friday”) is the coming Friday; “next friday” is the Friday of next week (weeks start on Monday).");
 
     @Override
     public String name() {

@@ -101,9 +101,22 @@ public final class TimePhrases {
             rule("tomorrow", (m, today) -> on(today.plusDays(1))),
             rule("in <number> <unit>s?", (m, today) -> in(amount(m.group(1)), UNITS.get(m.group(2)), today)),
             rule("in <number> (?:hour|minute)s?", (m, today) -> refuse("Follow-ups go by the day, not the hour.")),
-            rule("next week", (m, today) -> on(today.with(TemporalAdjusters.next(DayOfWeek.MONDAY)))),
+            rule("yesterday", (m, today) -> refuse("Yesterday is in the past; follow-ups look ahead.")),
+            rule(
+                    "last (?:week|month|year|<weekday>)",
+                    (m, today) -> refuse("That is in the past; follow-ups look ahead.")),
+            rule("in (?:a|one) fortnight", (m, today) -> on(today.plusWeeks(2))),
+            rule("in <number> fortnights", (m, today) -> in(amount(m.group(1)), WEEKS, today, 2)),
+            // A week starts on Monday; "this week" is what is left of it, so it starts today.
+            rule("this week", (m, today) -> on(today)),
+            rule("next week", (m, today) -> on(nextWeekMonday(today))),
+            rule(
+                    "(?:the )?end of (?:the |this )?month",
+                    (m, today) -> on(today.with(TemporalAdjusters.lastDayOfMonth()))),
             rule("next month", (m, today) -> on(today.plusMonths(1).withDayOfMonth(1))),
-            rule("(?:next |on )?<weekday>", (m, today) -> on(today.with(TemporalAdjusters.next(weekday(m.group(1)))))),
+            // "friday" and "this friday": the coming one, today excluded. "next friday": the Friday of next week.
+            rule("(?:this |on )?<weekday>", (m, today) -> on(today.with(TemporalAdjusters.next(weekday(m.group(1)))))),
+            rule("next <weekday>", (m, today) -> on(nextWeekMonday(today).with(weekday(m.group(1))))),
             rule("this weekend", (m, today) -> on(weekend(today))),
             rule("([0-9]{4})-([0-9]{1,2})-([0-9]{1,2})", TimePhrases::iso),
             rule(
@@ -176,6 +189,14 @@ public final class TimePhrases {
 
     private static Parse in(int amount, ChronoUnit unit, LocalDate today) {
         return refuseAmount(amount, unit).orElseGet(() -> on(today.plus(amount, unit)));
+    }
+
+    private static Parse in(int amount, ChronoUnit unit, LocalDate today, int factor) {
+        return in((int) Math.min(Integer.MAX_VALUE, (long) amount * factor), unit, today);
+    }
+
+    private static LocalDate nextWeekMonday(LocalDate today) {
+        return today.with(TemporalAdjusters.next(DayOfWeek.MONDAY));
     }
 
     private static Parse every(int amount, ChronoUnit unit) {

@@ -102,7 +102,7 @@ class CommandsTest {
 
         String reply = say("/followup marc next friday about the job offer");
 
-        assertThat(reply).contains("Fri 27 Nov 2026 (in 2 days)", "about the job offer", "Ask: how was the move?");
+        assertThat(reply).contains("Fri 4 Dec 2026 (in 9 days)", "about the job offer", "Ask: how was the move?");
     }
 
     @Test
