@@ -42,13 +42,26 @@ public final class LogSettings {
         }
     }
 
-    /** The threshold of standard output: the level in server mode, OFF in the console. */
-    public static final class StdoutLevel extends PropertyDefinerBase {
+    /** The threshold of standard output's text lines: the level in server mode unless JSON is asked for, else OFF. */
+    public static final class TextLevel extends PropertyDefinerBase {
         @Override
         public String getPropertyValue() {
             Config config = config();
-            return server(config) ? level(config) : "OFF";
+            return server(config) && !json(config) ? level(config) : "OFF";
         }
+    }
+
+    /** The threshold of standard output's JSON lines: the level in server mode with RAPPORT_LOG_FORMAT=json. */
+    public static final class JsonLevel extends PropertyDefinerBase {
+        @Override
+        public String getPropertyValue() {
+            Config config = config();
+            return server(config) && json(config) ? level(config) : "OFF";
+        }
+    }
+
+    static boolean json(Config config) {
+        return config.get("RAPPORT_LOG_FORMAT").orElse("text").equalsIgnoreCase("json");
     }
 
     /** The threshold of standard error: WARN in the console; OFF in server mode, where standard output has it all. */
@@ -57,16 +70,6 @@ public final class LogSettings {
         public String getPropertyValue() {
             Config config = config();
             return config.get("RAPPORT_STDERR_LEVEL").orElse(server(config) ? "OFF" : "WARN");
-        }
-    }
-
-    /** Which standard-output appender: STDOUT_JSON for {@code RAPPORT_LOG_FORMAT=json}, else STDOUT_TEXT. */
-    public static final class Format extends PropertyDefinerBase {
-        @Override
-        public String getPropertyValue() {
-            return config().get("RAPPORT_LOG_FORMAT").orElse("text").equalsIgnoreCase("json")
-                    ? "STDOUT_JSON"
-                    : "STDOUT_TEXT";
         }
     }
 }

@@ -246,6 +246,10 @@ public final class Main {
             Metrics metrics)
             throws Exception {
         metrics.watchBacklog(storage.digestOutbox());
+        metrics.gauge(
+                "rapport.inbox.depth",
+                "Commands, buttons and modal submissions written down and not yet run",
+                () -> storage.inbox().pending().size());
         Readiness readiness = new Readiness().with("database", databaseProblem);
         for (Running adapter : adapters) {
             String platform = adapter.messenger().platform();

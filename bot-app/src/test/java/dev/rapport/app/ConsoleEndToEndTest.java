@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -30,6 +31,11 @@ class ConsoleEndToEndTest {
 
     /** A real Rapport process on the folder's database, with the logging configuration the jar ships. */
     Process start(String user) throws IOException {
+        return start(user, Map.of());
+    }
+
+    /** The same with more settings in the environment (RAPPORT_LOG_LEVEL, say). */
+    Process start(String user, Map<String, String> settings) throws IOException {
         ProcessBuilder builder = new ProcessBuilder(
                         Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                         "-Dlogback.configurationFile="
@@ -44,12 +50,17 @@ class ConsoleEndToEndTest {
         builder.environment()
                 .put("RAPPORT_DB", folder.resolve("data/rapport.db").toString());
         builder.environment().put("RAPPORT_USER", user);
+        builder.environment().putAll(settings);
         builder.redirectError(folder.resolve("stderr-" + user + ".txt").toFile());
         return builder.start();
     }
 
     Run rapport(String user, String input) throws Exception {
-        Process process = start(user);
+        return rapport(user, input, Map.of());
+    }
+
+    Run rapport(String user, String input, Map<String, String> settings) throws Exception {
+        Process process = start(user, settings);
         process.getOutputStream().write(input.getBytes(StandardCharsets.UTF_8));
         process.getOutputStream().close();
         String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
@@ -211,6 +222,31 @@ class ConsoleEndToEndTest {
         Path log = folder.resolve("data/rapport.log");
         assertThat(log).exists();
         assertThat(Files.readString(log)).doesNotContain("secret-note-text");
+    }
+
+    @Test
+    void atDebugLevelNoLogLineAnywhereHoldsANotesTextAndEachCarriesAHashedUser() throws Exception {
+        // GIVEN a full session at the most talkative level Rapport has: notes, a question, a follow-up, done, export
+        Run run = rapport(
+                "ines",
+                "/remember Omar Haddad: private-detail-one about his divorce\n"
+                        + "/remember Omar Haddad ask: private-detail-two about the move?\n"
+                        + "/followup Omar Haddad tomorrow private-detail-three reason\n"
+                        + "/contact Omar Haddad\n/circle\n/today\n/followup done Omar Haddad private-detail-four\n"
+                        + "/export\n/forget Omar Haddad\n",
+                Map.of("RAPPORT_LOG_LEVEL", "DEBUG"));
+
+        // THEN the replies showed the notes, but neither the log file, standard error, nor any log line holds them
+        assertThat(run.out()).contains("private-detail-one");
+        String log = Files.readString(folder.resolve("data/rapport.log"));
+        assertThat(log).contains(" DEBUG ").doesNotContain("Omar").doesNotContain("ines,");
+        for (String secret :
+                List.of("private-detail-one", "private-detail-two", "private-detail-three", "private-detail-four")) {
+            assertThat(log).doesNotContain(secret);
+            assertThat(run.err()).doesNotContain(secret);
+        }
+        // AND a request's lines carry the platform and a hashed user id, not the user's name
+        assertThat(log).containsPattern("\\[console local [0-9a-f]{12}\\] - Handled /remember: ok");
     }
 
     @Test

@@ -2,32 +2,36 @@ package dev.rapport.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.Test;
 
 class ReadinessTest {
     @Test
-    void readyOnlyWhenTheDatabaseMigrationsAndEveryAdapterAre() {
+    void readyOnlyWhenTheDatabaseAndEveryAdapterAre() {
         AtomicBoolean slack = new AtomicBoolean(true);
-        Readiness readiness = new Readiness(() -> true, () -> true).adapter("slack", slack::get);
+        Readiness readiness = new Readiness()
+                .with("database", Optional::empty)
+                .with("slack", () -> slack.get() ? Optional.empty() : Optional.of("not connected"));
 
-        assertThat(readiness.check().status()).isEqualTo(200);
+        assertThat(readiness.answer().ready()).isTrue();
         slack.set(false);
-        Readiness.Answer answer = readiness.check();
+        Readiness.Answer answer = readiness.answer();
         assertThat(answer.ready()).isFalse();
-        assertThat(answer.status()).isEqualTo(503);
-        assertThat(answer.lines()).containsExactly("database ok", "migrations ok", "slack not ready");
+        assertThat(answer.lines()).containsExactly("database: ok", "slack: not ready, not connected");
     }
 
     @Test
     void aCheckThatFailsCountsAsNotReady() {
-        Readiness readiness = new Readiness(
-                () -> {
+        Readiness readiness = new Readiness()
+                .with("database", () -> {
                     throw new IllegalStateException("connection refused");
-                },
-                () -> true);
+                })
+                .with("discord", Optional::empty);
 
-        assertThat(readiness.check().lines()).containsExactly("database not ready", "migrations ok");
-        assertThat(readiness.check().status()).isEqualTo(503);
+        Readiness.Answer answer = readiness.answer();
+        assertThat(answer.ready()).isFalse();
+        assertThat(answer.lines())
+                .containsExactly("database: not ready, its check failed: IllegalStateException", "discord: ok");
     }
 }

@@ -256,16 +256,16 @@ public final class Rapport {
         try (LogContext context = LogContext.of(from.key())) {
             try {
                 Reply reply = work.get();
-                telemetry.handled(
-                        what,
-                        reply.isError() ? Telemetry.Outcome.REFUSED : Telemetry.Outcome.OK,
-                        Duration.ofNanos(System.nanoTime() - startedNanos));
+                Telemetry.Outcome outcome = reply.isError() ? Telemetry.Outcome.REFUSED : Telemetry.Outcome.OK;
+                Duration took = Duration.ofNanos(System.nanoTime() - startedNanos);
+                telemetry.handled(what, outcome, took);
+                // One line per request: what it was and how it ended, never what it said.
+                log.debug("Handled {}: {} in {} ms", what, outcome.name().toLowerCase(Locale.ROOT), took.toMillis());
                 return reply;
             } catch (RuntimeException e) {
                 // User text stays out of the log: it is private.
                 log.error("Handling {} failed", what, e);
-                telemetry.handled(
-                        what, Telemetry.Outcome.FAILED, Duration.ofNanos(System.nanoTime() - startedNanos));
+                telemetry.handled(what, Telemetry.Outcome.FAILED, Duration.ofNanos(System.nanoTime() - startedNanos));
                 return Reply.error(Wording.OOPS);
             }
         }
