@@ -142,6 +142,7 @@ public final class Main {
             try (dev.rapport.store.postgres.Database db = openPostgres(config, url, 16)) {
                 log.info("Rapport instance {} on PostgreSQL {}", config.instanceName(), Urls.withoutSecrets(url));
                 Storage storage = PostgresStorage.over(db);
+                metrics.ifPresent(m -> m.watchPool(db.dataSource()));
                 CoreAssembly core = CoreAssembly.over(clock, storage, publicUrl, telemetry, config.instanceName());
                 Supplier<Optional<String>> problem = () -> !db.reachable()
                         ? Optional.of("the database does not answer")
@@ -246,10 +247,7 @@ public final class Main {
             Metrics metrics)
             throws Exception {
         metrics.watchBacklog(storage.digestOutbox());
-        metrics.gauge(
-                "rapport.inbox.depth",
-                "Commands, buttons and modal submissions written down and not yet run",
-                () -> storage.inbox().pending().size());
+        metrics.watchInbox(storage.inbox());
         Readiness readiness = new Readiness().with("database", databaseProblem);
         for (Running adapter : adapters) {
             String platform = adapter.messenger().platform();

@@ -1,6 +1,9 @@
 package dev.rapport.app;
 
+import com.zaxxer.hikari.HikariDataSource;
+import com.zaxxer.hikari.HikariPoolMXBean;
 import dev.rapport.core.port.DigestOutbox;
+import dev.rapport.core.port.Inbox;
 import dev.rapport.core.port.Telemetry;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
@@ -19,6 +22,7 @@ import java.time.Instant;
 import java.util.Locale;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
+import javax.sql.DataSource;
 
 /**
  * Rapport's Prometheus metrics, through Micrometer: what core tells ({@link Telemetry}) plus gauges read when
@@ -95,6 +99,33 @@ public final class Metrics implements Telemetry, AutoCloseable {
         Gauge.builder("rapport.platform.paused", () -> paused.test(platform) ? 1 : 0)
                 .description("Whether a platform asked Rapport to wait")
                 .tag("platform", platform)
+                .register(registry);
+    }
+
+    /** Requests written down in the durable inbox and not yet run. */
+    public void watchInbox(Inbox inbox) {
+        Gauge.builder("rapport.inbox.depth", () -> inbox.pending().size())
+                .description("Commands, buttons and modal submissions written down and not yet run")
+                .register(registry);
+    }
+
+    /** The database pool's connections (PostgreSQL's HikariCP pool): active, idle, total, and threads waiting. */
+    public void watchPool(DataSource pool) {
+        if (!(pool instanceof HikariDataSource hikari)) {
+            return;
+        }
+        Supplier<HikariPoolMXBean> bean = hikari::getHikariPoolMXBean;
+        Gauge.builder("rapport.db.pool.active", () -> bean.get().getActiveConnections())
+                .description("Database connections in use")
+                .register(registry);
+        Gauge.builder("rapport.db.pool.idle", () -> bean.get().getIdleConnections())
+                .description("Database connections open and free")
+                .register(registry);
+        Gauge.builder("rapport.db.pool.total", () -> bean.get().getTotalConnections())
+                .description("Database connections open")
+                .register(registry);
+        Gauge.builder("rapport.db.pool.pending", () -> bean.get().getThreadsAwaitingConnection())
+                .description("Threads waiting for a database connection")
                 .register(registry);
     }
 

@@ -121,6 +121,7 @@ class AdminServerTest {
         Storage storage = SqliteStorage.over(db);
         CoreAssembly core = CoreAssembly.over(clock, storage, metrics);
         metrics.watchBacklog(storage.digestOutbox());
+        metrics.watchInbox(storage.inbox());
         Requester ada = Requester.of("slack", "T1", "U1", "Ada").withZone(ZoneId.of("UTC"));
         assertThat(samples(get("/metrics").body()))
                 .doesNotContainKey("rapport_commands_seconds_count{command=\"/remember\",outcome=\"ok\"}");
@@ -146,7 +147,8 @@ class AdminServerTest {
                 .containsEntry("rapport_commands_seconds_count{command=\"unknown\",outcome=\"refused\"}", 1.0)
                 .containsEntry("rapport_digests_sent_total{platform=\"slack\"}", 1.0)
                 .containsEntry("rapport_digests_pending", 0.0)
-                .containsEntry("rapport_digests_oldest_pending_age_seconds", 0.0);
+                .containsEntry("rapport_digests_oldest_pending_age_seconds", 0.0)
+                .containsEntry("rapport_inbox_depth", 0.0);
         assertThat(samples.keySet())
                 .anyMatch(name -> name.startsWith("rapport_commands_seconds_bucket{command=\"/remember\""))
                 .anyMatch(name -> name.startsWith("jvm_memory_used_bytes"));

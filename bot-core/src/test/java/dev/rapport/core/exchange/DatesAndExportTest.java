@@ -141,12 +141,13 @@ class DatesAndExportTest {
 
     @Test
     void suggestionsUseTheUsersZoneAndTheTimeGrammar() {
-        // 10:00 UTC on Wed 25 Nov is already Thursday 26 Nov in Auckland.
+        // 10:00 UTC on Wed 25 Nov is already Thursday 26 Nov in Auckland, so "next friday" (the Friday of next week,
+        // the time grammar's rule) is Fri 4 Dec there.
         Requester kiwi = TestRapport.user("kiwi").withZone(ZoneId.of("Pacific/Auckland"));
         Reply reply = app.run(kiwi, "/remember Tane: back from Japan next friday, ask about the trip");
         Reply none = app.run(kiwi, "/remember Tane: loves sailing, may visit");
 
-        assertThat(reply.allButtons().get(0).label()).isEqualTo("Follow up on Fri 27 Nov?");
+        assertThat(reply.allButtons().get(0).label()).isEqualTo("Follow up on Fri 4 Dec?");
         assertThat(none.allButtons()).extracting(Button::label).noneMatch(l -> l.startsWith("Follow up on "));
         assertThat(NoteDates.firstDate(
                         "started there on 2026-01-10, leaves on 3 Dec", java.time.LocalDate.of(2026, 11, 25)))
