@@ -42,10 +42,18 @@ public final class PostgresInbox implements Inbox {
                 == 1;
     }
 
+    /** The advisory lock's key that inbox claims take turns on ("rapinbo" in ASCII, as a number). */
+    private static final long CLAIM_LOCK = 0x72_61_70_69_6e_62_6fL;
+
     @Override
     public List<Row> claim(Instant now, Duration lease, int limit) {
         String at = SortableTime.of(now);
         return db.write(c -> {
+            // Claims take turns across every worker and instance (a lock held until this transaction ends): the next
+            // claimer then sees these leases, so no row is taken twice and a user's rows keep their order.
+            try (var lock = c.prepareStatement("SELECT pg_advisory_xact_lock(" + CLAIM_LOCK + ")")) {
+                lock.execute();
+            }
             // A row is free when nobody holds it, no older row of its lane is pending, and no older row of its lane
             // is still being answered: one user's requests run, and are answered, in the order they came.
             List<Row> free = Rows.list(
@@ -61,11 +69,16 @@ public final class PostgresInbox implements Inbox {
                     limit);
             List<Row> claimed = new ArrayList<>();
             for (Row row : free) {
-                Rows.update(
+                int taken = Rows.update(
                         c,
-                        "UPDATE inbox SET lease_until = ?, attempts = attempts + 1 WHERE id = ?",
+                        "UPDATE inbox SET lease_until = ?, attempts = attempts + 1 WHERE id = ? AND state = 'PENDING'"
+                                + " AND (lease_until IS NULL OR lease_until <= ?)",
                         SortableTime.of(now.plus(lease)),
-                        row.id());
+                        row.id(),
+                        at);
+                if (taken == 0) {
+                    continue;
+                }
                 claimed.add(new Row(
                         row.id(),
                         row.key(),
