@@ -1,6 +1,7 @@
 package dev.rapport.core.api;
 
 import dev.rapport.core.domain.User;
+import dev.rapport.core.port.UserStore;
 import dev.rapport.core.reply.Reply;
 import dev.rapport.core.reply.Section;
 import java.util.List;
@@ -10,17 +11,30 @@ import java.util.List;
  * notice is private: it never rides on a post the whole channel sees.
  */
 public final class NoticeBoard {
+    private final UserStore users;
     private final List<Notices> sources;
 
-    public NoticeBoard(List<Notices> sources) {
+    /** @param users read again after a first command, whose settings may have changed what to say */
+    public NoticeBoard(UserStore users, List<Notices> sources) {
+        this.users = users;
         this.sources = List.copyOf(sources);
     }
 
-    Reply withNotices(User user, Invocation invocation, Reply reply, List<Section> arrivalNotices) {
+    Reply withNotices(Onboarding.Arrived arrived, Invocation invocation, Reply reply) {
         if (reply.visibility() != Reply.Visibility.PRIVATE) {
             return reply;
         }
+        User user = arrived.user();
+        List<Section> arrivalNotices = arrived.notices();
         Reply result = reply;
+        if (arrived.firstTime()) {
+            User afterCommand = users.find(user.key()).orElse(user);
+            for (Notices source : sources) {
+                for (Section notice : source.forFirstRequest(afterCommand)) {
+                    result = result.withNotice(notice);
+                }
+            }
+        }
         for (int i = arrivalNotices.size() - 1; i >= 0; i--) {
             result = result.withNotice(arrivalNotices.get(i));
         }

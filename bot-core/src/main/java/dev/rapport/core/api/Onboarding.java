@@ -29,7 +29,7 @@ public final class Onboarding {
     }
 
     /** The user and what they should be told about their arrival. */
-    public record Arrived(User user, List<Section> notices) {
+    public record Arrived(User user, boolean firstTime, List<Section> notices) {
         public Arrived {
             notices = List.copyOf(notices);
         }
@@ -43,7 +43,7 @@ public final class Onboarding {
         for (Arrival arrival : arrivals) {
             told.addAll(transactor.inTransaction(() -> arrival.arrived(user, firstTime, now)));
         }
-        return new Arrived(user, told);
+        return new Arrived(user, firstTime, told);
     }
 
     private User findOrCreate(Requester from, Instant now) {

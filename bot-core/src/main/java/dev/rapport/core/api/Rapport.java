@@ -104,7 +104,7 @@ public final class Rapport {
             Reply reply = handler == null
                     ? Reply.error("I don't know the command /" + name + ".", "/help")
                     : transactional(() -> handler.handle(invocation), alsoInTransaction);
-            return notices.withNotices(arrived.user(), invocation, reply, arrived.notices());
+            return notices.withNotices(arrived, invocation, reply);
         });
     }
 
@@ -124,7 +124,7 @@ public final class Rapport {
             Reply reply = handler == null
                     ? Reply.error("/" + name + " does not take a file.", "/help")
                     : transactional(() -> handler.handle(invocation, upload), () -> {});
-            return notices.withNotices(arrived.user(), invocation, reply, arrived.notices());
+            return notices.withNotices(arrived, invocation, reply);
         });
     }
 
@@ -149,7 +149,7 @@ public final class Rapport {
                 return Reply.error("That button is out of date. Try /help.");
             }
             Reply reply = transactional(() -> handler.get().act(action.get(), invocation), alsoInTransaction);
-            return notices.withNotices(arrived.user(), invocation, reply, arrived.notices());
+            return notices.withNotices(arrived, invocation, reply);
         });
     }
 

@@ -130,11 +130,13 @@ public final class CoreAssembly {
                         clock,
                         storage.users(),
                         storage.transactor(),
+                        List.of(new IntroducedContacts(storage.intros(), storage.notes(), introContacts))),
+                new NoticeBoard(
+                        storage.users(),
                         List.of(
                                 new Welcome(),
-                                new IntroducedContacts(storage.intros(), storage.notes(), introContacts))),
-                new NoticeBoard(List.of(
-                        new UndeliveredDigestNotice(storage.users()), new UnfinishedRequests(clock, storage.inbox()))),
+                                new UndeliveredDigestNotice(storage.users()),
+                                new UnfinishedRequests(clock, storage.inbox()))),
                 telemetry);
     }
 

@@ -19,6 +19,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** The commands of DESIGN.md, end to end through core on a real SQLite file. Today is Wednesday 25 Nov 2026. */
 @StorageSuite
@@ -405,5 +407,16 @@ class CommandsTest {
         assertThat(first).contains("Until you set your time zone Rapport uses UTC", "/settings timezone");
         assertThat(second).doesNotContain("Until you set your time zone");
         assertThat(app.text(alice, "/help")).doesNotContain("Until you set your time zone");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"timezone Europe/Berlin", "timezone America/New_York", "tz Asia/Tokyo"})
+    void aFirstCommandThatSetsTheTimeZoneIsNotAskedToSetIt(String setting) {
+        Requester discordUser = Requester.of("discord", "", "5151", "Eve");
+
+        String first = app.text(discordUser, "/settings " + setting);
+
+        assertThat(first).doesNotContain("Until you set your time zone");
+        assertThat(app.text(discordUser, "/help")).doesNotContain("Until you set your time zone");
     }
 }

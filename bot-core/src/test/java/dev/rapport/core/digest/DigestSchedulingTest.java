@@ -16,6 +16,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.List;
@@ -24,6 +25,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 @StorageSuite
 class DigestSchedulingTest {
@@ -243,6 +246,75 @@ class DigestSchedulingTest {
         // THEN no digest for Wednesday follows Thursday's
         assertThat(fixture.messenger.delivered()).hasSize(1);
         assertThat(fixture.entry(ada, WEDNESDAY)).isEmpty();
+    }
+
+    @ParameterizedTest(name = "joined {0}:00, digest moved to {1}")
+    @CsvSource({"10, 18:00", "13, 13:30", "21, 23:45"})
+    void aDayClosedWithNothingDueIsSentWhenTheDigestMovesLaterThatDay(int joinedAt, String movedTo) {
+        // GIVEN a user who arrives after the default 09:00 digest, so today is claimed at once and has nothing due
+        fixture.clock.set(at(WEDNESDAY, joinedAt, 0));
+        User ada = fixture.user("ada", "UTC");
+        fixture.tick();
+        assertThat(fixture.entry(ada, WEDNESDAY))
+                .get()
+                .extracting(e -> e.state())
+                .isEqualTo(State.NOTHING_DUE);
+
+        // WHEN they add a follow-up due today and move their digest later the same day
+        fixture.followUp(ada, "Marc Kelly", WEDNESDAY);
+        fixture.run(ada, "settings", "digest " + movedTo);
+        fixture.tickUntil(at(WEDNESDAY.plusDays(1), 0, 0), QUARTER);
+
+        // THEN today's digest comes once, at the new time
+        LocalTime time = LocalTime.parse(movedTo);
+        assertThat(fixture.messenger.delivered())
+                .singleElement()
+                .satisfies(m -> assertThat(m.at())
+                        .isBetween(
+                                at(WEDNESDAY, time.getHour(), time.getMinute()),
+                                at(WEDNESDAY, time.getHour(), time.getMinute()).plus(QUARTER)));
+        assertThat(fixture.entry(ada, WEDNESDAY))
+                .get()
+                .extracting(e -> e.state())
+                .isEqualTo(State.SENT);
+    }
+
+    @Test
+    void aSentDigestEndsTheDayWhereverTheDigestTimeMovesAfterwards() {
+        // GIVEN a user whose 09:00 digest was sent
+        User ada = fixture.user("ada", "UTC");
+        fixture.followUp(ada, "Marc Kelly", WEDNESDAY);
+        fixture.clock.set(at(WEDNESDAY, 9, 0));
+        fixture.tick();
+        assertThat(fixture.messenger.delivered()).hasSize(1);
+
+        // WHEN they move the digest to 17:00, and then to 20:00, with a new follow-up due today
+        fixture.followUp(ada, "Zoë Lane", WEDNESDAY);
+        fixture.run(ada, "settings", "digest 17:00");
+        fixture.tickUntil(at(WEDNESDAY, 18, 0), QUARTER);
+        fixture.run(ada, "settings", "digest 20:00");
+        fixture.tickUntil(at(WEDNESDAY.plusDays(1), 0, 0), QUARTER);
+
+        // THEN no second digest comes that day
+        assertThat(fixture.messenger.delivered()).hasSize(1);
+    }
+
+    @Test
+    void aDayWithNothingDueIsNotReopenedByAnEarlierOrTheSameDigestTime() {
+        // GIVEN a user whose 09:00 digest had nothing due
+        User ada = fixture.user("ada", "UTC");
+        fixture.clock.set(at(WEDNESDAY, 9, 0));
+        fixture.tick();
+        fixture.followUp(ada, "Marc Kelly", WEDNESDAY);
+
+        // WHEN they set the digest to 09:00 again, and then to 08:00
+        fixture.run(ada, "settings", "digest 09:00");
+        fixture.tickUntil(at(WEDNESDAY, 12, 0), QUARTER);
+        fixture.run(ada, "settings", "digest 08:00");
+        fixture.tickUntil(at(WEDNESDAY.plusDays(1), 0, 0), QUARTER);
+
+        // THEN nothing is sent that day: the day was already planned at or after those times
+        assertThat(fixture.messenger.attempts()).isEmpty();
     }
 
     private List<DigestScheduler.Tick> ticksUntil(Instant end) {

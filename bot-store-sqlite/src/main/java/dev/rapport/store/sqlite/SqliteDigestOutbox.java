@@ -56,26 +56,39 @@ public final class SqliteDigestOutbox implements DigestOutbox {
         }
         // Stored digest times are LocalTime text ("09:00", "09:00:30"); "HH:mm:ss" compares correctly against both.
         // The NOT EXISTS covers later dates too: a user who moves west after today's digest gets no second one.
-        String sql = "INSERT INTO digest_outbox (user_id, local_date, state, attempts, next_attempt_at, claimed_at)"
-                + " SELECT u.id, ?, 'CLAIMED', 0, ?, ? FROM users u"
-                + " WHERE u.time_zone = ? AND u.digest_time <= ?"
+        String due = " u.time_zone = ? AND u.digest_time <= ?"
                 + " AND u.platform IN (" + marks(platforms) + ")"
                 + " AND u.digest_days IN (" + marks(days) + ")"
                 + " AND (u.paused_until IS NULL OR u.paused_until < ?)"
-                + " AND u.unreachable_reason IS NULL"
+                + " AND u.unreachable_reason IS NULL";
+        List<Object> dueArgs = new ArrayList<>();
+        dueArgs.add(zone.getId());
+        dueArgs.add(time.format(TIME));
+        dueArgs.addAll(platforms);
+        dueArgs.addAll(days);
+        dueArgs.add(date);
+        String insert = "INSERT INTO digest_outbox"
+                + " (user_id, local_date, state, attempts, next_attempt_at, claimed_at, digest_time)"
+                + " SELECT u.id, ?, 'CLAIMED', 0, ?, ?, u.digest_time FROM users u WHERE" + due
                 + " AND NOT EXISTS (SELECT 1 FROM digest_outbox o WHERE o.user_id = u.id AND o.local_date >= ?)"
                 + " ON CONFLICT (user_id, local_date) DO NOTHING";
-        List<Object> args = new ArrayList<>();
-        args.add(date);
-        args.add(text(now));
-        args.add(text(now));
-        args.add(zone.getId());
-        args.add(time.format(TIME));
-        args.addAll(platforms);
-        args.addAll(days);
-        args.add(date);
-        args.add(date);
-        return db.write(c -> Rows.update(c, sql, args.toArray()));
+        List<Object> insertArgs = new ArrayList<>(List.of(date, text(now), text(now)));
+        insertArgs.addAll(dueArgs);
+        insertArgs.add(date);
+        // Only a sent digest ends the day. One closed unsent (nothing was due, or paused) is owed again when the user
+        // moves their digest to a later time the same date: they may have set things up since (a new user is claimed
+        // at once with the default time, before they have added anyone).
+        String reopen = "UPDATE digest_outbox SET state = 'CLAIMED', next_attempt_at = ?, claimed_at = ?,"
+                + " closed_at = NULL, digest_time = (SELECT u.digest_time FROM users u WHERE u.id = digest_outbox.user_id)"
+                + " WHERE id IN (SELECT o.id FROM users u JOIN digest_outbox o ON o.user_id = u.id AND o.local_date = ?"
+                + " WHERE" + due
+                + " AND o.state IN ('NOTHING_DUE', 'SKIPPED') AND o.digest_time < u.digest_time"
+                + " AND NOT EXISTS (SELECT 1 FROM digest_outbox l WHERE l.user_id = u.id AND l.local_date > ?))";
+        List<Object> reopenArgs = new ArrayList<>(List.of(text(now), text(now), date));
+        reopenArgs.addAll(dueArgs);
+        reopenArgs.add(date);
+        return db.write(
+                c -> Rows.update(c, reopen, reopenArgs.toArray()) + Rows.update(c, insert, insertArgs.toArray()));
     }
 
     @Override
