@@ -95,23 +95,29 @@ public final class Importer {
     public int apply(long ownerId, Plan plan, Instant now) {
         Set<String> platformIds = new HashSet<>();
         contacts.all(ownerId).forEach(c -> c.platformUserId().ifPresent(platformIds::add));
-        int added = 0;
+        List<Contact> toCreate = new ArrayList<>();
         for (ImportedPerson person : plan.fresh()) {
             // A platform id that is already someone's stays with them; the person still arrives, unlinked.
             Optional<String> platformId = person.platformUserId().filter(platformIds::add);
-            Contact contact =
-                    contacts.create(Contact.newContact(ownerId, person.name(), platformId, person.howMet(), now));
-            for (String email : person.emails()) {
-                emails.add(ownerId, contact.id(), email);
-            }
-            for (String note : person.notes()) {
-                notes.add(ownerId, contact.id(), NoteKind.NOTE, note, List.of(), now);
-            }
-            for (Dated date : person.dates()) {
-                yearlyDates.put(YearlyDate.of(ownerId, contact.id(), date.label(), date.day(), date.year()));
-            }
-            added++;
+            toCreate.add(Contact.newContact(ownerId, person.name(), platformId, person.howMet(), now));
         }
-        return added;
+        // In bulk: a store over the network (PostgreSQL) then pays a few round trips, not several per person.
+        List<Contact> created = contacts.createAll(toCreate);
+        List<Map.Entry<Long, String>> newEmails = new ArrayList<>();
+        List<Map.Entry<Long, String>> newNotes = new ArrayList<>();
+        List<YearlyDate> newDates = new ArrayList<>();
+        for (int i = 0; i < created.size(); i++) {
+            ImportedPerson person = plan.fresh().get(i);
+            long contactId = created.get(i).id();
+            person.emails().forEach(email -> newEmails.add(Map.entry(contactId, email)));
+            person.notes().forEach(note -> newNotes.add(Map.entry(contactId, note)));
+            for (Dated date : person.dates()) {
+                newDates.add(YearlyDate.of(ownerId, contactId, date.label(), date.day(), date.year()));
+            }
+        }
+        emails.addAll(ownerId, newEmails);
+        notes.addAll(ownerId, NoteKind.NOTE, newNotes, now);
+        yearlyDates.putAll(newDates);
+        return created.size();
     }
 }

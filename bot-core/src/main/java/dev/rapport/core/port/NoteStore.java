@@ -11,6 +11,11 @@ import java.util.Optional;
 public interface NoteStore {
     Note add(long ownerId, long contactId, NoteKind kind, String body, List<String> tags, Instant at);
 
+    /** Adds many untagged notes of one kind at once (an import), as {@link #add} one by one would. */
+    default void addAll(long ownerId, NoteKind kind, List<Map.Entry<Long, String>> contactAndBody, Instant at) {
+        contactAndBody.forEach(e -> add(ownerId, e.getKey(), kind, e.getValue(), List.of(), at));
+    }
+
     /** Newest first. */
     List<Note> forContact(long ownerId, long contactId);
 

@@ -8,6 +8,11 @@ public interface YearlyDateStore {
     /** Stores the date, replacing the contact's date of the same label; returns it with its id. */
     YearlyDate put(YearlyDate date);
 
+    /** Stores many dates at once (an import), as {@link #put} one by one would. */
+    default void putAll(List<YearlyDate> dates) {
+        dates.forEach(this::put);
+    }
+
     List<YearlyDate> forContact(long ownerId, long contactId);
 
     /** Every yearly date of the owner's contacts, by contact then label. */

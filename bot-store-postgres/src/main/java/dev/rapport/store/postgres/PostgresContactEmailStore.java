@@ -27,6 +27,21 @@ public final class PostgresContactEmailStore implements ContactEmailStore {
     }
 
     @Override
+    public void addAll(long ownerId, List<Map.Entry<Long, String>> contactAndEmail) {
+        List<Object[]> rows = contactAndEmail.stream()
+                .map(e -> new Object[] {e.getValue().strip().toLowerCase(Locale.ROOT), ownerId, e.getKey()})
+                .toList();
+        db.write(c -> {
+            Rows.batch(
+                    c,
+                    "INSERT INTO contact_emails (owner_id, contact_id, email)"
+                            + " SELECT owner_id, id, ? FROM contacts WHERE owner_id = ? AND id = ? ON CONFLICT DO NOTHING",
+                    rows);
+            return null;
+        });
+    }
+
+    @Override
     public Map<Long, List<String>> all(long ownerId) {
         Map<Long, List<String>> byContact = new LinkedHashMap<>();
         db.read(c -> Rows.list(

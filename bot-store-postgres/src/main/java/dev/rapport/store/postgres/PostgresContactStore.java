@@ -11,6 +11,7 @@ import dev.rapport.core.domain.Names;
 import dev.rapport.core.port.ContactStore;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -72,6 +73,58 @@ public final class PostgresContactStore implements ContactStore {
                 contact.lastInitiator().map(Enum::name),
                 contact.createdAt().toString()));
         return byId(contact.ownerId(), id).orElseThrow();
+    }
+
+    @Override
+    public List<Contact> createAll(List<Contact> contacts) {
+        if (contacts.isEmpty()) {
+            return List.of();
+        }
+        return db.write(c -> {
+            // The ids first, in one query, so the rows can go in one batch and be returned without reading them back.
+            List<Long> ids = Rows.list(
+                    c,
+                    "SELECT nextval(pg_get_serial_sequence('contacts', 'id')) FROM generate_series(1, ?)",
+                    rs -> rs.getLong(1),
+                    contacts.size());
+            List<Object[]> rows = new ArrayList<>();
+            List<Contact> created = new ArrayList<>();
+            for (int i = 0; i < contacts.size(); i++) {
+                Contact contact = contacts.get(i);
+                long id = ids.get(i);
+                rows.add(new Object[] {
+                    id,
+                    contact.ownerId(),
+                    contact.name(),
+                    Names.fold(contact.name()),
+                    contact.platformUserId(),
+                    contact.howMet(),
+                    contact.rhythm().map(Cadence::code),
+                    contact.rhythmNext(),
+                    contact.lastContact(),
+                    contact.lastInitiator().map(Enum::name),
+                    contact.createdAt().toString()
+                });
+                created.add(new Contact(
+                        id,
+                        contact.ownerId(),
+                        contact.name(),
+                        contact.platformUserId(),
+                        contact.howMet(),
+                        contact.rhythm(),
+                        contact.rhythmNext(),
+                        contact.lastContact(),
+                        contact.lastInitiator(),
+                        contact.createdAt()));
+            }
+            Rows.batch(
+                    c,
+                    "INSERT INTO contacts (id, owner_id, name, name_key, platform_user_id, how_met, rhythm,"
+                            + " rhythm_next, last_contact, last_initiator, created_at)"
+                            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    rows);
+            return created;
+        });
     }
 
     @Override

@@ -87,7 +87,8 @@ public final class PostgresDigestOutbox implements DigestOutbox {
         List<Object> reopenArgs = new ArrayList<>(List.of(text(now), text(now), date));
         reopenArgs.addAll(dueArgs);
         reopenArgs.add(date);
-        return db.write(c -> Rows.update(c, reopen, reopenArgs.toArray()) + Rows.update(c, insert, insertArgs.toArray()));
+        return db.write(
+                c -> Rows.update(c, reopen, reopenArgs.toArray()) + Rows.update(c, insert, insertArgs.toArray()));
     }
 
     @Override

@@ -43,6 +43,21 @@ public final class PostgresNoteStore implements NoteStore {
     }
 
     @Override
+    public void addAll(long ownerId, NoteKind kind, List<Map.Entry<Long, String>> contactAndBody, Instant at) {
+        List<Object[]> rows = contactAndBody.stream()
+                .map(e -> new Object[] {ownerId, kind.name(), e.getValue(), "", at.toString(), ownerId, e.getKey()})
+                .toList();
+        db.write(c -> {
+            Rows.batch(
+                    c,
+                    "INSERT INTO notes (owner_id, contact_id, kind, body, tags, created_at)"
+                            + " SELECT ?, id, ?, ?, ?, ? FROM contacts WHERE owner_id = ? AND id = ?",
+                    rows);
+            return null;
+        });
+    }
+
+    @Override
     public List<Note> forContact(long ownerId, long contactId) {
         return recent(ownerId, contactId, Integer.MAX_VALUE);
     }

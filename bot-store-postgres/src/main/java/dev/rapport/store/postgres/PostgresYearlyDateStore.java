@@ -47,6 +47,30 @@ public final class PostgresYearlyDateStore implements YearlyDateStore {
     }
 
     @Override
+    public void putAll(List<YearlyDate> dates) {
+        List<Object[]> rows = dates.stream()
+                .map(date -> new Object[] {
+                    date.label(),
+                    date.day().getMonthValue(),
+                    date.day().getDayOfMonth(),
+                    date.year(),
+                    date.ownerId(),
+                    date.contactId()
+                })
+                .toList();
+        db.write(c -> {
+            Rows.batch(
+                    c,
+                    "INSERT INTO yearly_dates (owner_id, contact_id, label, month, day, year)"
+                            + " SELECT owner_id, id, ?, ?, ?, ? FROM contacts WHERE owner_id = ? AND id = ?"
+                            + " ON CONFLICT (owner_id, contact_id, label)"
+                            + " DO UPDATE SET month = excluded.month, day = excluded.day, year = excluded.year",
+                    rows);
+            return null;
+        });
+    }
+
+    @Override
     public List<YearlyDate> forContact(long ownerId, long contactId) {
         return db.read(c -> Rows.list(
                 c,
