@@ -20,7 +20,17 @@ import java.util.Optional;
 final class SlackCommands {
     /** Every command Rapport registers; the text after it goes to core unchanged. */
     static final List<String> NAMES = List.of(
-            "remember", "followup", "contact", "circle", "today", "settings", "intro", "forget", "export", "help");
+            "remember",
+            "followup",
+            "contact",
+            "circle",
+            "today",
+            "settings",
+            "intro",
+            "forget",
+            "import",
+            "export",
+            "help");
 
     /** How long Slack takes answers at a command's response_url. */
     static final Duration RESPONSE_URL_LIFETIME = Duration.ofMinutes(30);

@@ -7,6 +7,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -14,7 +15,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Fetches a file a user shared on a platform over HTTP(S), reading no more than a limit, so that a file too big is
- * never held whole. Redirects are not followed: the request's headers (a platform's token) reach no other host.
+ * never held whole. Redirects are not followed: the request's headers (a platform's token) reach no other host. A
+ * web page is not a file: it is what a platform shows when it does not accept the credentials.
  */
 public final class FileDownload {
     private static final Logger log = LoggerFactory.getLogger(FileDownload.class);
@@ -38,6 +40,14 @@ public final class FileDownload {
             try (InputStream in = response.body()) {
                 if (response.statusCode() != 200) {
                     log.warn("Fetching a file from {} failed: HTTP {}", uri.getHost(), response.statusCode());
+                    return Optional.empty();
+                }
+                if (response.headers()
+                        .firstValue("Content-Type")
+                        .filter(type -> type.toLowerCase(Locale.ROOT).startsWith("text/html"))
+                        .isPresent()) {
+                    // A sign-in page where the file should be: the platform did not accept the credentials.
+                    log.warn("Fetching a file from {} failed: a web page came back", uri.getHost());
                     return Optional.empty();
                 }
                 return Optional.of(in.readNBytes(maxBytes));
