@@ -54,7 +54,8 @@ final class SlackCommands {
                         .in(SlackPlaces.of(payload.getChannelId(), payload.getChannelName()));
                 SlackReplyTo replyTo = new SlackReplyTo(
                         Optional.ofNullable(payload.getResponseUrl()),
-                        Optional.ofNullable(payload.getTriggerId()),
+                        // Stripped as the key is: /import opens its modal with it.
+                        Optional.ofNullable(payload.getTriggerId()).map(String::strip),
                         false,
                         team,
                         payload.getUserId(),
