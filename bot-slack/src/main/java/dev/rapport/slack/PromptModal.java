@@ -12,7 +12,6 @@ import com.slack.api.model.view.ViewSubmit;
 import com.slack.api.model.view.ViewTitle;
 import dev.rapport.core.api.Place;
 import dev.rapport.core.reply.Prompt;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -37,12 +36,7 @@ final class PromptModal {
 
         /** Where the button was pressed, as the click said. */
         Place place() {
-            Place.Kind kind = Arrays.stream(Place.Kind.values())
-                    .filter(k -> k.name().equals(placeKind))
-                    .findFirst()
-                    .orElse(Place.Kind.NONE);
-            Optional<String> channel = Optional.ofNullable(channelId).filter(id -> !id.isBlank());
-            return channel.isEmpty() ? Place.none() : new Place(kind, channel);
+            return SlackPlaces.stored(placeKind, channelId);
         }
 
         Optional<String> response() {

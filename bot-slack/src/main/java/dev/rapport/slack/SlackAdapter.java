@@ -68,7 +68,8 @@ public final class SlackAdapter implements AutoCloseable {
         this.channels = new SlackChannels(methods, directory);
         new SlackCommands(inbox).register(app);
         new SlackInteractions(inbox).register(app);
-        inbox.channel(new SlackInbox(directory, channels, replies, home, methods));
+        inbox.channel(new SlackInbox(
+                directory, channels, replies, home, methods, new SlackFiles(settings.botToken(), settings.apiBase())));
         app.event(AppHomeOpenedEvent.class, (payload, context) -> {
             AppHomeOpenedEvent event = payload.getEvent();
             if ("home".equals(event.getTab())) {

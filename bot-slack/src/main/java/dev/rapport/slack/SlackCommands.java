@@ -20,7 +20,17 @@ import java.util.Optional;
 final class SlackCommands {
     /** Every command Rapport registers; the text after it goes to core unchanged. */
     static final List<String> NAMES = List.of(
-            "remember", "followup", "contact", "circle", "today", "settings", "intro", "forget", "export", "help");
+            "remember",
+            "followup",
+            "contact",
+            "circle",
+            "today",
+            "settings",
+            "intro",
+            "forget",
+            "import",
+            "export",
+            "help");
 
     /** How long Slack takes answers at a command's response_url. */
     static final Duration RESPONSE_URL_LIFETIME = Duration.ofMinutes(30);
@@ -44,7 +54,8 @@ final class SlackCommands {
                         .in(SlackPlaces.of(payload.getChannelId(), payload.getChannelName()));
                 SlackReplyTo replyTo = new SlackReplyTo(
                         Optional.ofNullable(payload.getResponseUrl()),
-                        Optional.ofNullable(payload.getTriggerId()),
+                        // Stripped as the key is: /import opens its modal with it.
+                        Optional.ofNullable(payload.getTriggerId()).map(String::strip),
                         false,
                         team,
                         payload.getUserId(),

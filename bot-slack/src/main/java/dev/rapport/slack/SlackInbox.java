@@ -6,7 +6,9 @@ import com.slack.api.methods.response.views.ViewsOpenResponse;
 import dev.rapport.core.api.ActionRequest;
 import dev.rapport.core.api.CommandRequest;
 import dev.rapport.core.api.Requester;
+import dev.rapport.core.api.SharedFile;
 import dev.rapport.core.inbox.InboxChannel;
+import dev.rapport.core.reply.FilePrompt;
 import dev.rapport.core.reply.Prompt;
 import dev.rapport.core.reply.Reply;
 import java.io.IOException;
@@ -17,7 +19,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Slack's side of the inbox: a stored request is completed with what Slack knows of its user (name, time zone,
  * mentions, channel rights) when it runs, and its answer goes back through the response_url it came with (the Home
- * tab when it came from there, a direct message when it had neither).
+ * tab when it came from there, a direct message when it had neither). It opens the modals core asks for, and fetches
+ * the files chosen in them.
  */
 final class SlackInbox implements InboxChannel {
     private static final Logger log = LoggerFactory.getLogger(SlackInbox.class);
@@ -27,18 +30,21 @@ final class SlackInbox implements InboxChannel {
     private final SlackReplies replies;
     private final SlackHome home;
     private final MethodsClient methods;
+    private final SlackFiles files;
 
     SlackInbox(
             SlackDirectory directory,
             SlackChannels channels,
             SlackReplies replies,
             SlackHome home,
-            MethodsClient methods) {
+            MethodsClient methods,
+            SlackFiles files) {
         this.directory = directory;
         this.channels = channels;
         this.replies = replies;
         this.home = home;
         this.methods = methods;
+        this.files = files;
     }
 
     @Override
@@ -104,5 +110,32 @@ final class SlackInbox implements InboxChannel {
             log.warn("views.open failed: {}", e.toString());
             return false;
         }
+    }
+
+    /** Opens the command's file modal for its trigger; false (the command is answered as typed) when Slack says no. */
+    @Override
+    public boolean askForFile(String replyTo, String command, FilePrompt prompt) {
+        SlackReplyTo to = SlackReplyTo.decode(replyTo);
+        if (to.triggerId().isEmpty()) {
+            return false;
+        }
+        FileModal.Origin origin =
+                FileModal.Origin.of(command, to.place(), to.responseUrl().orElse(null));
+        try {
+            ViewsOpenResponse opened =
+                    methods.viewsOpen(r -> r.triggerId(to.triggerId().get()).view(FileModal.view(prompt, origin)));
+            if (!opened.isOk()) {
+                log.warn("views.open of a file modal failed: {}", opened.getError());
+            }
+            return opened.isOk();
+        } catch (IOException | SlackApiException e) {
+            log.warn("views.open of a file modal failed: {}", e.toString());
+            return false;
+        }
+    }
+
+    @Override
+    public Optional<byte[]> fetch(SharedFile file, int maxBytes) {
+        return files.fetch(file, maxBytes);
     }
 }

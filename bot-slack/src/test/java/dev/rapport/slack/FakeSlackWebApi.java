@@ -20,6 +20,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -38,10 +39,14 @@ final class FakeSlackWebApi implements AutoCloseable {
     private final Map<String, String> creators = new HashMap<>();
     private final Map<String, List<List<String>>> memberPages = new HashMap<>();
     private final Map<String, List<JsonObject>> history = new HashMap<>();
+    private final Map<String, PrivateFile> files = new HashMap<>();
     private int posted;
 
-    /** One recorded request: "chat.postMessage", "response/r1" or "upload/…", with its form or JSON body. */
-    record Call(String name, String body, Map<String, String> form) {
+    /**
+     * One recorded request: "chat.postMessage", "response/r1", "upload/…" or "files-pri/…", with its form or JSON
+     * body and its headers (names in lower case).
+     */
+    record Call(String name, String body, Map<String, String> form, Map<String, String> headers) {
         JsonElement formJson(String parameter) {
             String value = form.get(parameter);
             if (value == null) {
@@ -56,6 +61,8 @@ final class FakeSlackWebApi implements AutoCloseable {
     }
 
     private record Canned(int status, Map<String, String> headers, String body) {}
+
+    private record PrivateFile(byte[] content, String contentType, String token) {}
 
     private record Member(
             String name, String realName, String displayName, String tz, boolean admin, boolean bot, boolean deleted) {}
@@ -120,6 +127,16 @@ final class FakeSlackWebApi implements AutoCloseable {
         history.computeIfAbsent(channelId, c -> new ArrayList<>()).add(message);
     }
 
+    /**
+     * A file a user uploaded, kept like Slack keeps it: served at the returned url_private_download only to a request
+     * with {@code Authorization: Bearer <token>}; any other request is redirected to a sign-in page, as Slack does.
+     */
+    synchronized String privateFile(String fileId, String name, byte[] content, String contentType, String token) {
+        String path = "files-pri/T0RAPPORT1-" + fileId + "/download/" + name;
+        files.put(path, new PrivateFile(content, contentType, token));
+        return base() + "/" + path;
+    }
+
     /** conversations.open answers user_not_found for this user. */
     synchronized void unreachable(String userId) {
         unreachable.add(userId);
@@ -175,6 +192,13 @@ final class FakeSlackWebApi implements AutoCloseable {
             Map<String, String> form =
                     contentType != null && contentType.startsWith("application/x-www-form") ? form(body) : Map.of();
             String name = path.startsWith("/api/") ? path.substring("/api/".length()) : path.substring(1);
+            Map<String, String> headers = new LinkedHashMap<>();
+            exchange.getRequestHeaders()
+                    .forEach((header, values) -> headers.put(header.toLowerCase(Locale.ROOT), values.get(0)));
+            if (name.startsWith("files-pri/")) {
+                serveFile(exchange, new Call(name, body, form, Map.copyOf(headers)));
+                return;
+            }
             Canned answer;
             synchronized (this) {
                 answer = answer(name, form);
@@ -188,9 +212,32 @@ final class FakeSlackWebApi implements AutoCloseable {
                 out.write(bytes);
             }
             synchronized (this) {
-                calls.add(new Call(name, body, form));
+                calls.add(new Call(name, body, form, Map.copyOf(headers)));
                 notifyAll();
             }
+        }
+    }
+
+    /** A private file, recorded before it is sent: a reader may stop early and close the connection. */
+    private void serveFile(HttpExchange exchange, Call call) throws IOException {
+        PrivateFile file;
+        synchronized (this) {
+            file = files.get(call.name());
+            calls.add(call);
+            notifyAll();
+        }
+        if (file == null || !("Bearer " + file.token()).equals(call.headers().get("authorization"))) {
+            exchange.getResponseHeaders().set("Location", base() + "/signin?redir=" + call.name());
+            exchange.getResponseHeaders().set("Content-Type", "text/html; charset=utf-8");
+            exchange.sendResponseHeaders(302, -1);
+            return;
+        }
+        exchange.getResponseHeaders().set("Content-Type", file.contentType());
+        exchange.sendResponseHeaders(200, file.content().length);
+        try (OutputStream out = exchange.getResponseBody()) {
+            out.write(file.content());
+        } catch (IOException e) {
+            // The reader stopped at its limit and hung up; that is what a limit is for.
         }
     }
 

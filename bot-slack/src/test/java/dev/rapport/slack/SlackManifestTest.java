@@ -28,7 +28,7 @@ class SlackManifestTest {
 
         // AND the scopes, the Home tab event and interactivity the adapter needs
         assertThat(manifest)
-                .contains("- commands", "- chat:write", "- im:write", "- users:read", "- files:write")
+                .contains("- commands", "- chat:write", "- im:write", "- users:read", "- files:write", "- files:read")
                 .contains("- channels:read", "- groups:read", "- im:history")
                 .contains("home_tab_enabled: true")
                 .contains("- app_home_opened")

@@ -216,6 +216,29 @@ final class SlackTestBed implements AutoCloseable {
         return postPayload(payload);
     }
 
+    /**
+     * Ana submits a file modal with one file chosen, as Slack sends it: the file's name, the size Slack tells, and
+     * where Slack keeps it ({@code url_private_download}, and {@code url_private} beside it).
+     */
+    HttpResponse<String> submitFile(String privateMetadata, String fileName, String downloadUrl, long size) {
+        JsonObject payload = Fixtures.json("slack/view_submission_file.json");
+        JsonObject view = payload.getAsJsonObject("view");
+        view.addProperty("private_metadata", privateMetadata);
+        JsonObject file = view.getAsJsonObject("state")
+                .getAsJsonObject("values")
+                .getAsJsonObject(FileModal.BLOCK_ID)
+                .getAsJsonObject(FileModal.INPUT_ID)
+                .getAsJsonArray("files")
+                .get(0)
+                .getAsJsonObject();
+        file.addProperty("name", fileName);
+        file.addProperty("title", fileName);
+        file.addProperty("size", size);
+        file.addProperty("url_private", downloadUrl.replace("/download/", "/"));
+        file.addProperty("url_private_download", downloadUrl);
+        return postPayload(payload);
+    }
+
     HttpResponse<String> openHome() {
         return post(Fixtures.text("slack/app_home_opened.json"), "application/json");
     }

@@ -8,6 +8,7 @@ import dev.rapport.core.port.ContactStore;
 import dev.rapport.core.port.Telemetry;
 import dev.rapport.core.port.Transactor;
 import dev.rapport.core.port.UserStore;
+import dev.rapport.core.reply.FilePrompt;
 import dev.rapport.core.reply.Prompt;
 import dev.rapport.core.reply.Reply;
 import dev.rapport.core.reply.Section;
@@ -89,7 +90,7 @@ public final class Rapport {
      * inbox marks its row there, so a command that was committed is never run again).
      */
     public Reply handle(CommandRequest request, Runnable alsoInTransaction) {
-        String name = request.command().strip().toLowerCase(Locale.ROOT).replaceFirst("^/", "");
+        String name = commandName(request);
         // Metrics name only the commands Rapport has, so a typo cannot grow the set of names.
         return guarded(request.from(), commands.containsKey(name) ? "/" + name : "unknown", () -> {
             Onboarding.Arrived arrived = onboarding.arrive(request.from());
@@ -110,7 +111,48 @@ public final class Rapport {
 
     /** A command with a file: the adapter hands over the bytes it received (an attachment, a shared file, a path). */
     public Reply upload(CommandRequest request, Upload upload) {
-        String name = request.command().strip().toLowerCase(Locale.ROOT).replaceFirst("^/", "");
+        return withUploadHandler(
+                request, (handler, invocation) -> transactional(() -> handler.handle(invocation, upload), () -> {}));
+    }
+
+    /**
+     * A command with a file its platform still holds: refused by the size the platform told, else fetched from
+     * {@code source} (at most one byte past the command's limit, so a file bigger than it said is refused too) and
+     * handled as {@link #upload(CommandRequest, Upload)}. The fetch happens before the command's transaction;
+     * {@code alsoInTransaction} runs in it (see {@link #handle(CommandRequest, Runnable)}).
+     */
+    public Reply upload(CommandRequest request, SharedFile file, FileSource source, Runnable alsoInTransaction) {
+        return withUploadHandler(request, (handler, invocation) -> {
+            if (file.size() > handler.maxBytes()) {
+                return handler.tooBig(invocation, file.name());
+            }
+            Optional<byte[]> bytes = source.fetch(file, handler.maxBytes() + 1);
+            if (bytes.isEmpty()) {
+                return Reply.error("I couldn't fetch " + file.name() + ". Try again in a moment; nothing changed.");
+            }
+            Upload upload = new Upload(file.name(), bytes.get());
+            return transactional(() -> handler.handle(invocation, upload), alsoInTransaction);
+        });
+    }
+
+    /**
+     * How a command typed without text asks for its file, on a platform that can ask for one (Slack's modal);
+     * empty for every other command and text.
+     */
+    public Optional<FilePrompt> filePromptFor(CommandRequest request) {
+        if (!request.text().isBlank()) {
+            return Optional.empty();
+        }
+        return Optional.ofNullable(uploads.get(commandName(request))).flatMap(UploadHandler::filePrompt);
+    }
+
+    /** What to do with a file once its command's handler and invocation are known. */
+    private interface UploadRun {
+        Reply run(UploadHandler handler, Invocation invocation);
+    }
+
+    private Reply withUploadHandler(CommandRequest request, UploadRun run) {
+        String name = commandName(request);
         return guarded(request.from(), uploads.containsKey(name) ? "/" + name : "unknown", () -> {
             Onboarding.Arrived arrived = onboarding.arrive(request.from());
             Invocation invocation = invocation(
@@ -123,9 +165,13 @@ public final class Rapport {
             UploadHandler handler = uploads.get(name);
             Reply reply = handler == null
                     ? Reply.error("/" + name + " does not take a file.", "/help")
-                    : transactional(() -> handler.handle(invocation, upload), () -> {});
+                    : run.run(handler, invocation);
             return notices.withNotices(arrived, invocation, reply);
         });
+    }
+
+    private static String commandName(CommandRequest request) {
+        return request.command().strip().toLowerCase(Locale.ROOT).replaceFirst("^/", "");
     }
 
     public Reply act(ActionRequest request) {

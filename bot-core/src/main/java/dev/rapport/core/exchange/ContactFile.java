@@ -15,6 +15,10 @@ public final class ContactFile {
 
     public static final String SIZE_LIMIT = "5 MB";
 
+    /** Why a file over {@link #MAX_BYTES} is refused. */
+    public static final String TOO_BIG = "That file is more than " + SIZE_LIMIT + "; imports take files up to "
+            + SIZE_LIMIT + ". Export fewer contacts at a time, or split the file.";
+
     private static final Pattern VCARD_START = Pattern.compile("(?i)^\\s*BEGIN\\s*:\\s*VCARD");
 
     private ContactFile() {}
@@ -33,8 +37,7 @@ public final class ContactFile {
     /** The text of an uploaded file, refusing what is too big, binary, or not UTF-8. */
     public static String text(byte[] bytes) {
         if (bytes.length > MAX_BYTES) {
-            throw new ImportProblem("That file is more than " + SIZE_LIMIT + "; imports take files up to " + SIZE_LIMIT
-                    + ". Export fewer contacts at a time, or split the file.");
+            throw new ImportProblem(TOO_BIG);
         }
         if (bytes.length == 0) {
             throw new ImportProblem("That file is empty.");

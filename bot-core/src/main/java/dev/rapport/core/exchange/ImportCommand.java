@@ -10,6 +10,7 @@ import dev.rapport.core.exchange.Importer.Plan;
 import dev.rapport.core.port.PendingImportStore;
 import dev.rapport.core.port.PendingImportStore.Pending;
 import dev.rapport.core.reply.Button;
+import dev.rapport.core.reply.FilePrompt;
 import dev.rapport.core.reply.Reply;
 import dev.rapport.core.reply.Section;
 import dev.rapport.core.reply.Wording;
@@ -62,7 +63,30 @@ public final class ImportCommand implements CommandHandler, UploadHandler, Actio
                 "Send a contacts file with /import: a vCard (.vcf, from a phone, Google, iCloud, Outlook or Monica),"
                         + " a Google Contacts CSV, LinkedIn's Connections.csv, or any CSV with a name column. Up to "
                         + ContactFile.SIZE_LIMIT + ". You see a preview first; nothing is saved until you confirm.\n"
-                        + "Console: " + EXAMPLE + " · Discord: /import with the file attached."));
+                        + "Console: " + EXAMPLE + " · Discord: /import with the file attached · Slack: /import opens a"
+                        + " form to pick the file."));
+    }
+
+    @Override
+    public int maxBytes() {
+        return ContactFile.MAX_BYTES;
+    }
+
+    @Override
+    public Reply tooBig(Invocation invocation, String fileName) {
+        return Reply.error(fileName + ": " + ContactFile.TOO_BIG, EXAMPLE);
+    }
+
+    @Override
+    public Optional<FilePrompt> filePrompt() {
+        return Optional.of(new FilePrompt(
+                "Import contacts",
+                "Your contacts file",
+                "A vCard (.vcf, from a phone, Google, iCloud, Outlook or Monica), a Google Contacts CSV, LinkedIn's"
+                        + " Connections.csv, or any CSV with a name column, up to " + ContactFile.SIZE_LIMIT
+                        + ". You see a preview first; nothing is saved until you confirm.",
+                List.of("vcf", "csv"),
+                "Preview"));
     }
 
     @Override

@@ -2,8 +2,11 @@ package dev.rapport.core.inbox;
 
 import dev.rapport.core.api.ActionRequest;
 import dev.rapport.core.api.CommandRequest;
+import dev.rapport.core.api.SharedFile;
+import dev.rapport.core.reply.FilePrompt;
 import dev.rapport.core.reply.Prompt;
 import dev.rapport.core.reply.Reply;
+import java.util.Optional;
 
 /**
  * How one platform takes part in the inbox: it completes a stored request with what it learns from its platform
@@ -27,4 +30,17 @@ public interface InboxChannel {
 
     /** Asks for a button's input (Slack: opens its modal); true when the platform took it. */
     boolean prompt(String replyTo, String actionId, Prompt prompt);
+
+    /**
+     * Asks for the file a command typed without one takes (Slack: a modal with a file input); true when the
+     * platform took it. False, the default, answers the command as typed: its reply says how to send a file.
+     */
+    default boolean askForFile(String replyTo, String command, FilePrompt prompt) {
+        return false;
+    }
+
+    /** At most {@code maxBytes} of a file a user shared on this platform; empty when it cannot be fetched. */
+    default Optional<byte[]> fetch(SharedFile file, int maxBytes) {
+        return Optional.empty();
+    }
 }

@@ -6,6 +6,7 @@ import dev.rapport.core.api.CommandRequest;
 import dev.rapport.core.api.Mentioned;
 import dev.rapport.core.api.Place;
 import dev.rapport.core.api.Requester;
+import dev.rapport.core.api.SharedFile;
 import dev.rapport.core.domain.UserKey;
 import java.net.URLDecoder;
 import java.net.URLEncoder;
@@ -30,6 +31,14 @@ public sealed interface InboxPayload {
         }
     }
 
+    /** A command with a file its platform still holds (a Slack modal's file input), fetched when it runs. */
+    record Upload(CommandRequest request, SharedFile file) implements InboxPayload {
+        @Override
+        public Requester from() {
+            return request.from();
+        }
+    }
+
     /** A button press, or a modal's submission when it carries input. */
     record Action(ActionRequest request) implements InboxPayload {
         @Override
@@ -42,6 +51,10 @@ public sealed interface InboxPayload {
         return new Command(request);
     }
 
+    static InboxPayload of(CommandRequest request, SharedFile file) {
+        return new Upload(request, file);
+    }
+
     static InboxPayload of(ActionRequest request) {
         return new Action(request);
     }
@@ -51,6 +64,9 @@ public sealed interface InboxPayload {
         if (this instanceof Command command) {
             String text = command.request().text().strip();
             return "/" + command.request().command() + (text.isEmpty() ? "" : " " + text);
+        }
+        if (this instanceof Upload upload) {
+            return "/" + upload.request().command() + " with " + upload.file().name();
         }
         return ((Action) this).request().input().isPresent() ? "a form you sent" : "a button you pressed";
     }
@@ -63,18 +79,25 @@ public sealed interface InboxPayload {
         fields.put("user", from.key().platformUserId());
         fields.put("name", from.displayName());
         from.platformZone().ifPresent(zone -> fields.put("zone", zone.getId()));
-        Place place = this instanceof Command c
-                ? c.request().place()
-                : ((Action) this).request().place();
+        Place place;
+        if (this instanceof Command c) {
+            place = c.request().place();
+        } else if (this instanceof Upload u) {
+            place = u.request().place();
+        } else {
+            place = ((Action) this).request().place();
+        }
         fields.put("place", place.kind().name());
         place.channelId().ifPresent(id -> fields.put("channel", id));
         if (this instanceof Command command) {
             fields.put("type", "command");
-            fields.put("command", command.request().command());
-            fields.put("text", command.request().text());
-            command.request()
-                    .mentions()
-                    .forEach((id, who) -> fields.put("mention." + id, (who.bot() ? "1" : "0") + who.name()));
+            putCommand(fields, command.request());
+        } else if (this instanceof Upload upload) {
+            fields.put("type", "upload");
+            putCommand(fields, upload.request());
+            fields.put("file.name", upload.file().name());
+            fields.put("file.location", upload.file().location());
+            fields.put("file.size", Long.toString(upload.file().size()));
         } else {
             ActionRequest action = ((Action) this).request();
             fields.put("type", "action");
@@ -91,6 +114,12 @@ public sealed interface InboxPayload {
                     .append(URLEncoder.encode(value, StandardCharsets.UTF_8));
         });
         return out.toString();
+    }
+
+    private static void putCommand(Map<String, String> fields, CommandRequest request) {
+        fields.put("command", request.command());
+        fields.put("text", request.text());
+        request.mentions().forEach((id, who) -> fields.put("mention." + id, (who.bot() ? "1" : "0") + who.name()));
     }
 
     /** Reads a stored payload back; throws IllegalArgumentException when it is not one core wrote. */
@@ -120,11 +149,27 @@ public sealed interface InboxPayload {
             case "command" ->
                 new Command(new CommandRequest(
                         from, place, need(fields, "command"), fields.get("text"), mentions, ChannelRights.NONE));
+            case "upload" ->
+                new Upload(
+                        new CommandRequest(
+                                from, place, need(fields, "command"), fields.get("text"), mentions, ChannelRights.NONE),
+                        new SharedFile(
+                                fields.get("file.name"),
+                                need(fields, "file.location"),
+                                size(need(fields, "file.size"))));
             case "action" ->
                 new Action(new ActionRequest(
                         from, place, need(fields, "action"), Optional.ofNullable(fields.get("input"))));
             default -> throw new IllegalArgumentException("Not an inbox payload");
         };
+    }
+
+    private static long size(String text) {
+        try {
+            return Long.parseLong(text);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("An inbox payload with a file size that is not a number");
+        }
     }
 
     private static String need(Map<String, String> fields, String name) {

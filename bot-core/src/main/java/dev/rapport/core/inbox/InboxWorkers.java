@@ -3,8 +3,10 @@ package dev.rapport.core.inbox;
 import dev.rapport.core.api.ActionRequest;
 import dev.rapport.core.api.CommandRequest;
 import dev.rapport.core.api.Rapport;
+import dev.rapport.core.api.SharedFile;
 import dev.rapport.core.domain.UserKey;
 import dev.rapport.core.port.Inbox;
+import dev.rapport.core.reply.FilePrompt;
 import dev.rapport.core.reply.Prompt;
 import dev.rapport.core.reply.Reply;
 import java.time.Clock;
@@ -68,6 +70,14 @@ public final class InboxWorkers implements AutoCloseable {
      */
     public boolean accept(String key, CommandRequest request, String replyTo, Duration replyFor) {
         return accept(key, InboxPayload.of(request), replyTo, replyFor);
+    }
+
+    /**
+     * Writes a command with a file its platform still holds down (a modal's file input); the file is fetched when
+     * it runs. See {@link #accept(String, CommandRequest, String, Duration)}.
+     */
+    public boolean accept(String key, CommandRequest request, SharedFile file, String replyTo, Duration replyFor) {
+        return accept(key, InboxPayload.of(request, file), replyTo, replyFor);
     }
 
     /** Writes a button press or modal submission down; see {@link #accept(String, CommandRequest, String, Duration)}. */
@@ -201,9 +211,22 @@ public final class InboxWorkers implements AutoCloseable {
         Runnable ran = () -> inbox.ran(row.id(), clock.instant());
         boolean answered;
         if (payload instanceof InboxPayload.Command command) {
-            Reply reply = rapport.handle(channel.get().complete(command.request()), ran);
+            CommandRequest request = channel.get().complete(command.request());
+            Optional<FilePrompt> askForFile = rapport.filePromptFor(request);
+            if (askForFile.isPresent()
+                    && channel.get().askForFile(row.replyTo(), request.command(), askForFile.get())) {
+                ran.run();
+                answered = true;
+            } else {
+                Reply reply = rapport.handle(request, ran);
+                ran.run();
+                answered = channel.get().answer(row.replyTo(), reply);
+            }
+        } else if (payload instanceof InboxPayload.Upload upload) {
+            InboxChannel platform = channel.get();
+            Reply reply = rapport.upload(platform.complete(upload.request()), upload.file(), platform::fetch, ran);
             ran.run();
-            answered = channel.get().answer(row.replyTo(), reply);
+            answered = platform.answer(row.replyTo(), reply);
         } else {
             ActionRequest request = channel.get().complete(((InboxPayload.Action) payload).request());
             Optional<Prompt> prompt = request.input().isPresent()

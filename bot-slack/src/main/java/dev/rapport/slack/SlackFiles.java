@@ -1,0 +1,75 @@
+package dev.rapport.slack;
+
+import dev.rapport.core.api.FileDownload;
+import dev.rapport.core.api.SharedFile;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Fetches a file a user gave Rapport on Slack, with the bot token, as Slack asks. The token goes only to Slack's
+ * file host over HTTPS, or to the host the Web API base is set to instead of Slack's (a proxy, or a test's fake):
+ * any other address is refused before a request is made.
+ */
+final class SlackFiles {
+    static final String FILE_HOST = "files.slack.com";
+    private static final Logger log = LoggerFactory.getLogger(SlackFiles.class);
+
+    private final String botToken;
+    private final Optional<URI> apiBase;
+    private final FileDownload download = new FileDownload();
+
+    SlackFiles(String botToken, Optional<String> apiBase) {
+        this.botToken = botToken;
+        this.apiBase = apiBase.flatMap(SlackFiles::uri);
+    }
+
+    Optional<byte[]> fetch(SharedFile file, int maxBytes) {
+        Optional<URI> trusted = trusted(file.location());
+        if (trusted.isEmpty()) {
+            log.warn("A Slack file that is not on Slack's file host was not fetched");
+            return Optional.empty();
+        }
+        return download.get(trusted.get(), Map.of("Authorization", "Bearer " + botToken), maxBytes);
+    }
+
+    /** The file's address, if the bot token may be sent there. */
+    Optional<URI> trusted(String location) {
+        Optional<URI> parsed = uri(location);
+        if (parsed.isEmpty() || parsed.get().getRawUserInfo() != null) {
+            return Optional.empty();
+        }
+        URI uri = parsed.get();
+        boolean slack = "https".equalsIgnoreCase(uri.getScheme())
+                && FILE_HOST.equalsIgnoreCase(uri.getHost())
+                && (uri.getPort() == -1 || uri.getPort() == 443);
+        boolean configured = apiBase.filter(base -> sameOrigin(base, uri)).isPresent();
+        return slack || configured ? parsed : Optional.empty();
+    }
+
+    private static boolean sameOrigin(URI a, URI b) {
+        return a.getScheme().equalsIgnoreCase(b.getScheme())
+                && a.getHost().equalsIgnoreCase(b.getHost())
+                && port(a) == port(b);
+    }
+
+    private static int port(URI uri) {
+        if (uri.getPort() != -1) {
+            return uri.getPort();
+        }
+        return "https".equals(uri.getScheme().toLowerCase(Locale.ROOT)) ? 443 : 80;
+    }
+
+    private static Optional<URI> uri(String text) {
+        try {
+            URI uri = new URI(text);
+            return uri.getScheme() == null || uri.getHost() == null ? Optional.empty() : Optional.of(uri);
+        } catch (URISyntaxException e) {
+            return Optional.empty();
+        }
+    }
+}
