@@ -280,7 +280,8 @@ public final class InboxWorkers implements AutoCloseable {
         if (!takenOver.get() && inbox.ran(row, clock.instant())) {
             return true;
         }
-        log.warn("Inbox row {} was taken over by another worker while it ran here; its work here was rolled back",
+        log.warn(
+                "Inbox row {} was taken over by another worker while it ran here; its work here was rolled back",
                 row.id());
         return false;
     }

@@ -1,7 +1,6 @@
 package dev.rapport.core.port;
 
 import dev.rapport.core.domain.UserKey;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;

@@ -95,7 +95,8 @@ public final class SqliteInbox implements Inbox {
     @Override
     public boolean ran(Row claimed, Instant at) {
         return held(
-                "UPDATE inbox SET state = 'RAN', ran_at = COALESCE(ran_at, ?)" + HELD + " AND state IN ('PENDING', 'RAN')",
+                "UPDATE inbox SET state = 'RAN', ran_at = COALESCE(ran_at, ?)" + HELD
+                        + " AND state IN ('PENDING', 'RAN')",
                 claimed,
                 SortableTime.of(at));
     }
