@@ -108,7 +108,8 @@ public final class PostgresInbox implements Inbox {
     @Override
     public boolean ran(Row claimed, Instant at) {
         return held(
-                "UPDATE inbox SET state = 'RAN', ran_at = COALESCE(ran_at, ?)" + HELD + " AND state IN ('PENDING', 'RAN')",
+                "UPDATE inbox SET state = 'RAN', ran_at = COALESCE(ran_at, ?)" + HELD
+                        + " AND state IN ('PENDING', 'RAN')",
                 claimed,
                 SortableTime.of(at));
     }
