@@ -160,7 +160,7 @@ public final class CoreAssembly {
 
     /**
      * Core over a storage that other instances share: {@code instance} names this one as the holder of the outbox
-     * rows and jobs it takes, and must differ from every other instance's name.
+     * rows, inbox rows and jobs it takes, and must differ from every other instance's name.
      */
     public static CoreAssembly over(Clock clock, Storage storage, String instance) {
         return new CoreAssembly(clock, storage, Optional.empty(), Telemetry.NONE, instance);
@@ -184,10 +184,11 @@ public final class CoreAssembly {
 
     /**
      * The inbox's workers: adapters write each request down through them before acknowledging it, and
-     * {@code threads} workers run the rows (one user's in order) once {@link InboxWorkers#start} is called.
+     * {@code threads} workers run the rows (one user's in order) once {@link InboxWorkers#start} is called. They
+     * claim rows under this instance's name, so instances sharing the inbox never run one row twice.
      */
     public InboxWorkers inbox(int threads) {
-        return new InboxWorkers(clock, storage.inbox(), rapport, threads);
+        return new InboxWorkers(clock, storage.inbox(), rapport, instance, threads);
     }
 
     /**

@@ -6,6 +6,7 @@ import dev.rapport.core.api.Rapport;
 import dev.rapport.core.api.SharedFile;
 import dev.rapport.core.domain.UserKey;
 import dev.rapport.core.port.Inbox;
+import dev.rapport.core.port.Lease;
 import dev.rapport.core.reply.FilePrompt;
 import dev.rapport.core.reply.Prompt;
 import dev.rapport.core.reply.Reply;
@@ -18,6 +19,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
@@ -29,10 +31,18 @@ import org.slf4j.LoggerFactory;
  * worker threads take rows, one user's oldest first, through {@link Rapport}, handing the reply to the platform's
  * {@link InboxChannel}. A row runs only while its reply channel still works; after that its user is told, with their
  * next reply, that it was not finished ({@link UnfinishedRequests}).
+ *
+ * <p>Several instances may work one inbox: each claims rows under its own name, and a row another instance holds is
+ * left to it until its lease runs out. A worker renews its claim before it runs a request, and marks the request as
+ * run in the request's own transaction only while its claim still holds the row; a worker whose row was taken over
+ * meanwhile rolls the request back and does not answer it, so a request is committed and answered once.
  */
 public final class InboxWorkers implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(InboxWorkers.class);
-    /** Longer than any request takes; a row whose worker died runs again once it is over (or at the next start). */
+    /**
+     * Longer than any request takes; a row whose worker died runs again once it is over (or at the next start of an
+     * instance of the same name).
+     */
     static final Duration LEASE = Duration.ofMinutes(2);
     /** How long an idle worker waits before it looks again, in case a wake-up was missed. */
     private static final long IDLE_WAIT_MS = 1_000;
@@ -40,6 +50,7 @@ public final class InboxWorkers implements AutoCloseable {
     private final Clock clock;
     private final Inbox inbox;
     private final Rapport rapport;
+    private final String holder;
     private final Map<String, InboxChannel> channels = new ConcurrentHashMap<>();
     private final int threads;
     private final ReentrantLock lock = new ReentrantLock();
@@ -50,10 +61,12 @@ public final class InboxWorkers implements AutoCloseable {
     private volatile boolean running;
     private long wakeUps;
 
-    public InboxWorkers(Clock clock, Inbox inbox, Rapport rapport, int threads) {
+    /** Workers that claim rows as {@code holder}, this instance's name among those sharing the inbox. */
+    public InboxWorkers(Clock clock, Inbox inbox, Rapport rapport, String holder, int threads) {
         this.clock = clock;
         this.inbox = inbox;
         this.rapport = rapport;
+        this.holder = holder;
         this.threads = threads;
     }
 
@@ -96,9 +109,12 @@ public final class InboxWorkers implements AutoCloseable {
         return added;
     }
 
-    /** Voids the leases of an earlier process and starts the workers; rows left pending run first. */
+    /**
+     * Voids the leases an earlier process of this instance's name held (never another instance's) and starts the
+     * workers; rows left pending run first.
+     */
     public void start() {
-        int released = inbox.releaseLeases();
+        int released = inbox.releaseLeases(holder);
         if (released > 0) {
             log.info("{} request(s) of an earlier run were unfinished and run again", released);
         }
@@ -118,11 +134,16 @@ public final class InboxWorkers implements AutoCloseable {
     public int drain() {
         int taken = 0;
         List<Inbox.Row> rows;
-        while (!(rows = inbox.claim(clock.instant(), LEASE, 1)).isEmpty()) {
+        while (!(rows = claim()).isEmpty()) {
             rows.forEach(this::run);
             taken += rows.size();
         }
         return taken;
+    }
+
+    private List<Inbox.Row> claim() {
+        Instant now = clock.instant();
+        return inbox.claim(now, new Lease(holder, now.plus(LEASE)), 1);
     }
 
     /** Tells a worker that something may be waiting. */
@@ -149,7 +170,7 @@ public final class InboxWorkers implements AutoCloseable {
             inFlight.incrementAndGet();
             try {
                 if (running) {
-                    rows = inbox.claim(clock.instant(), LEASE, 1);
+                    rows = claim();
                     rows.forEach(this::run);
                 }
             } catch (RuntimeException e) {
@@ -193,7 +214,7 @@ public final class InboxWorkers implements AutoCloseable {
         Optional<InboxChannel> channel =
                 Optional.ofNullable(channels.get(row.user().platform()));
         if (!now.isBefore(row.replyUntil())) {
-            inbox.expired(row.id(), now);
+            inbox.expired(row, now);
             return;
         }
         if (channel.isEmpty()) {
@@ -205,44 +226,99 @@ public final class InboxWorkers implements AutoCloseable {
             payload = InboxPayload.decode(row.payload());
         } catch (RuntimeException e) {
             log.error("Inbox row {} cannot be read; its user is told", row.id());
-            inbox.expired(row.id(), now);
+            inbox.expired(row, now);
             return;
         }
-        Runnable ran = () -> inbox.ran(row.id(), clock.instant());
+        AtomicBoolean takenOver = new AtomicBoolean();
+        Runnable ran = () -> {
+            if (!inbox.ran(row, clock.instant())) {
+                takenOver.set(true);
+                throw new TakenOver(row.id());
+            }
+        };
         boolean answered;
         if (payload instanceof InboxPayload.Command command) {
             CommandRequest request = channel.get().complete(command.request());
+            if (!holding(row)) {
+                return;
+            }
             Optional<FilePrompt> askForFile = rapport.filePromptFor(request);
-            if (askForFile.isPresent()
-                    && channel.get().askForFile(row.replyTo(), request.command(), askForFile.get())) {
-                ran.run();
-                answered = true;
+            if (askForFile.isPresent()) {
+                if (!ranHere(row, takenOver)) {
+                    return;
+                }
+                answered = channel.get().askForFile(row.replyTo(), request.command(), askForFile.get())
+                        || channel.get().answer(row.replyTo(), rapport.handle(request, () -> {}));
             } else {
                 Reply reply = rapport.handle(request, ran);
-                ran.run();
+                if (!ranHere(row, takenOver)) {
+                    return;
+                }
                 answered = channel.get().answer(row.replyTo(), reply);
             }
         } else if (payload instanceof InboxPayload.Upload upload) {
             InboxChannel platform = channel.get();
+            if (!holding(row)) {
+                return;
+            }
             Reply reply = rapport.upload(platform.complete(upload.request()), upload.file(), platform::fetch, ran);
-            ran.run();
+            if (!ranHere(row, takenOver)) {
+                return;
+            }
             answered = platform.answer(row.replyTo(), reply);
         } else {
             ActionRequest request = channel.get().complete(((InboxPayload.Action) payload).request());
+            if (!holding(row)) {
+                return;
+            }
             Optional<Prompt> prompt = request.input().isPresent()
                     ? Optional.empty()
                     : rapport.promptFor(request.from(), request.actionId());
             if (prompt.isPresent()) {
-                ran.run();
+                if (!ranHere(row, takenOver)) {
+                    return;
+                }
                 answered = channel.get().prompt(row.replyTo(), request.actionId(), prompt.get());
             } else {
                 Reply reply = rapport.act(request, ran);
-                ran.run();
+                if (!ranHere(row, takenOver)) {
+                    return;
+                }
                 answered = channel.get().answer(row.replyTo(), reply);
             }
         }
         if (answered) {
-            inbox.answered(row.id(), clock.instant());
+            inbox.answered(row, clock.instant());
+        }
+    }
+
+    /** Renews the claim before the request runs; false when another worker took the row over meanwhile. */
+    private boolean holding(Inbox.Row row) {
+        if (inbox.renew(row, clock.instant().plus(LEASE))) {
+            return true;
+        }
+        log.warn("Inbox row {} was taken over by another worker before it ran here; it is left to that one", row.id());
+        return false;
+    }
+
+    /**
+     * Whether the request counts as run by this claim: marked in its transaction, or now (a refused request rolled its
+     * transaction back, and a prompt has none); false when the row was taken over, and this worker must not answer.
+     */
+    private boolean ranHere(Inbox.Row row, AtomicBoolean takenOver) {
+        if (!takenOver.get() && inbox.ran(row, clock.instant())) {
+            return true;
+        }
+        log.warn(
+                "Inbox row {} was taken over by another worker while it ran here; its work here was rolled back",
+                row.id());
+        return false;
+    }
+
+    /** Rolls a request's transaction back when its row was taken over while it ran. */
+    private static final class TakenOver extends RuntimeException {
+        TakenOver(long id) {
+            super("Inbox row " + id + " was taken over by another worker", null, false, false);
         }
     }
 

@@ -1,7 +1,6 @@
 package dev.rapport.core.port;
 
 import dev.rapport.core.domain.UserKey;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -18,26 +17,42 @@ public interface Inbox {
     boolean append(Request request);
 
     /**
-     * Leases up to {@code limit} pending rows until {@code now + lease}, oldest first, and at most one per user: a
-     * row is taken only when nobody holds it and no older row of its user is pending or still being answered (ran,
-     * under a live lease), so one user's requests run and are answered in the order they came.
+     * Leases up to {@code limit} pending rows to {@code lease}'s holder until {@code lease.until()}, oldest first, and
+     * at most one per user: a row is taken only when nobody holds it at {@code now} (never held, released, or its
+     * lease ran out: its holder died or stalled, and it is taken over) and no older row of its user is pending or
+     * still being answered (ran, under a live lease), so one user's requests run and are answered in the order they
+     * came. Each claim counts one more attempt; the returned rows carry their holder and that count.
      */
-    List<Row> claim(Instant now, Duration lease, int limit);
-
-    /** The row's request ran; called in the request's own transaction, so a crash never runs it twice. */
-    void ran(long id, Instant at);
-
-    /** The reply reached the user. */
-    void answered(long id, Instant at);
-
-    /** The row cannot run any more (its reply channel expired before it could): its user is told instead. */
-    void expired(long id, Instant at);
+    List<Row> claim(Instant now, Lease lease, int limit);
 
     /**
-     * Voids every lease: called once at start by the only process that works this inbox, so that rows a crashed
-     * process held run at once rather than when their lease runs out. Returns how many were released.
+     * Extends the claim on a row to {@code until}, so a request that takes long is not taken over while it runs; true
+     * while this claim holds the row, false (changing nothing) when it was taken over, and the request must not run.
      */
-    int releaseLeases();
+    boolean renew(Row claimed, Instant until);
+
+    /**
+     * The row's request ran; called in the request's own transaction, so a crash never runs it twice. True while this
+     * claim holds the row (marking it again under the same claim is harmless); false, changing nothing, when it was
+     * taken over or finished by another claim: the caller then rolls its request back and does not answer it.
+     */
+    boolean ran(Row claimed, Instant at);
+
+    /** The reply reached the user; false, changing nothing, when this claim no longer holds the row. */
+    boolean answered(Row claimed, Instant at);
+
+    /**
+     * The row cannot run any more (its reply channel expired before it could): its user is told instead. False,
+     * changing nothing, when this claim no longer holds the row.
+     */
+    boolean expired(Row claimed, Instant at);
+
+    /**
+     * Voids the leases {@code holder} took: called once at start by an instance that keeps its name across restarts,
+     * so that rows its earlier process held run at once rather than when their lease runs out. Rows other instances
+     * hold are left to them (until their lease runs out). Returns how many were released.
+     */
+    int releaseLeases(String holder);
 
     /**
      * Rows of a user they have not been told about and should be: expired ones, and ones that ran but whose answer
@@ -68,7 +83,11 @@ public interface Inbox {
      */
     record Request(String key, UserKey user, String payload, String replyTo, Instant replyUntil, Instant receivedAt) {}
 
-    /** One row of the inbox. */
+    /**
+     * One row of the inbox. {@code holder} is the instance that claimed it last, if any; with {@code attempts} it names
+     * one claim, since every later claim counts another attempt, so a worker whose row was taken over (by another
+     * instance, or by another worker of its own after its lease ran out) can no longer mark it.
+     */
     record Row(
             long id,
             String key,
@@ -78,5 +97,6 @@ public interface Inbox {
             Instant replyUntil,
             Instant receivedAt,
             State state,
-            int attempts) {}
+            int attempts,
+            Optional<String> holder) {}
 }

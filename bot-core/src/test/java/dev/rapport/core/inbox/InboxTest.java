@@ -8,9 +8,11 @@ import dev.rapport.core.api.CommandRequest;
 import dev.rapport.core.api.Mentioned;
 import dev.rapport.core.api.Place;
 import dev.rapport.core.api.Requester;
+import dev.rapport.core.assembly.CoreAssembly;
 import dev.rapport.core.domain.Contact;
 import dev.rapport.core.domain.UserKey;
 import dev.rapport.core.port.Inbox;
+import dev.rapport.core.port.Lease;
 import dev.rapport.core.reply.Prompt;
 import dev.rapport.core.reply.Reply;
 import dev.rapport.core.testing.StorageSuite;
@@ -74,6 +76,15 @@ class InboxTest {
         return world.core.inbox(threads).channel(channel);
     }
 
+    /** Workers of another instance on the same store, under another name. */
+    InboxWorkers workersOf(String instance) {
+        return CoreAssembly.over(world.clock, world.storage, instance).inbox(1).channel(channel);
+    }
+
+    List<Inbox.Row> claim(String holder, Instant now) {
+        return inbox.claim(now, new Lease(holder, now.plus(InboxWorkers.LEASE)), 10);
+    }
+
     List<String> contacts(Requester who) {
         return world.storage.contacts().all(world.rapport.user(who).id()).stream()
                 .map(Contact::name)
@@ -100,36 +111,204 @@ class InboxTest {
         inbox.append(request("a2", "alice", now));
         inbox.append(request("b1", "bob", now));
 
-        List<Inbox.Row> first = inbox.claim(now, Duration.ofMinutes(2), 10);
+        List<Inbox.Row> first = claim("A", now);
 
         assertThat(first).extracting(Inbox.Row::key).containsExactly("a1", "b1");
         assertThat(first).allSatisfy(row -> assertThat(row.attempts()).isEqualTo(1));
-        assertThat(inbox.claim(now, Duration.ofMinutes(2), 10)).isEmpty();
+        assertThat(first).allSatisfy(row -> assertThat(row.holder()).contains("A"));
+        assertThat(claim("A", now)).isEmpty();
 
-        inbox.ran(first.get(0).id(), now);
-        assertThat(inbox.claim(now, Duration.ofMinutes(2), 10))
-                .as("a1 ran but is still being answered")
-                .isEmpty();
+        assertThat(inbox.ran(first.get(0), now)).isTrue();
+        assertThat(claim("A", now)).as("a1 ran but is still being answered").isEmpty();
 
-        inbox.answered(first.get(0).id(), now);
-        assertThat(inbox.claim(now, Duration.ofMinutes(2), 10))
-                .extracting(Inbox.Row::key)
-                .containsExactly("a2");
+        assertThat(inbox.answered(first.get(0), now)).isTrue();
+        assertThat(claim("A", now)).extracting(Inbox.Row::key).containsExactly("a2");
     }
 
     @Test
-    void aLeaseRunsOutOrIsReleasedAtStart() {
+    void aLeaseRunsOutOrIsReleasedWhenItsOwnInstanceStartsAgain() {
         Instant now = world.clock.instant();
         inbox.append(request("a1", "alice", now));
-        inbox.claim(now, Duration.ofMinutes(2), 10);
+        claim("A", now);
 
-        assertThat(inbox.claim(now.plusSeconds(119), Duration.ofMinutes(2), 10)).isEmpty();
-        assertThat(inbox.claim(now.plusSeconds(120), Duration.ofMinutes(2), 10))
+        assertThat(claim("A", now.plusSeconds(119))).isEmpty();
+        assertThat(claim("A", now.plusSeconds(120)))
                 .singleElement()
                 .satisfies(row -> assertThat(row.attempts()).isEqualTo(2));
 
-        assertThat(inbox.releaseLeases()).isEqualTo(1);
-        assertThat(inbox.claim(now.plusSeconds(121), Duration.ofMinutes(2), 10)).hasSize(1);
+        assertThat(inbox.releaseLeases("A")).isEqualTo(1);
+        assertThat(claim("A", now.plusSeconds(121))).hasSize(1);
+    }
+
+    @Test
+    void anotherInstanceStartingLeavesALiveLeaseToItsHolder() {
+        // GIVEN instance A holds alice's command
+        Requester ann = slackUser("U1");
+        workers(1).accept("t-1", command(ann, "remember Marc Kelly: met at the mixer"), "url-1", SLACK_REPLY);
+        Inbox.Row held = claim("A", world.clock.instant()).get(0);
+
+        // WHEN instance B starts (voiding its own earlier leases) and looks for work within A's lease
+        world.clock.advance(InboxWorkers.LEASE.minusSeconds(1));
+        int released = inbox.releaseLeases("B");
+        int ranByB = workersOf("B").drain();
+
+        // THEN A's lease stands: B ran nothing, and A still finishes the row
+        assertThat(released).isZero();
+        assertThat(ranByB).isZero();
+        assertThat(contacts(ann)).isEmpty();
+        assertThat(inbox.find("slack:t-1").orElseThrow().holder()).contains("A");
+        assertThat(inbox.ran(held, world.clock.instant())).isTrue();
+    }
+
+    @Test
+    void anExpiredLeaseIsTakenOverByAnotherInstanceExactlyOnce() throws InterruptedException {
+        // GIVEN instance A claimed a row and died
+        Instant now = world.clock.instant();
+        inbox.append(request("a1", "alice", now));
+        claim("A", now);
+
+        // WHEN its lease has run out and four workers of two other instances claim at once
+        Instant later = now.plus(InboxWorkers.LEASE);
+        CountDownLatch go = new CountDownLatch(1);
+        List<Inbox.Row> taken = Collections.synchronizedList(new ArrayList<>());
+        List<Thread> claimers = new ArrayList<>();
+        for (String holder : List.of("B", "C", "B", "C")) {
+            Thread claimer = new Thread(() -> {
+                try {
+                    go.await();
+                    taken.addAll(claim(holder, later));
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            });
+            claimer.start();
+            claimers.add(claimer);
+        }
+        go.countDown();
+        for (Thread claimer : claimers) {
+            claimer.join(TimeUnit.SECONDS.toMillis(30));
+        }
+
+        // THEN exactly one of them took it over, as its second attempt, and nobody takes it again within that lease
+        assertThat(taken).singleElement().satisfies(row -> {
+            assertThat(row.key()).isEqualTo("a1");
+            assertThat(row.attempts()).isEqualTo(2);
+            assertThat(row.holder().orElseThrow()).isIn("B", "C");
+        });
+        assertThat(claim("A", later.plusSeconds(1))).isEmpty();
+        assertThat(claim("B", later.plusSeconds(1))).isEmpty();
+        assertThat(inbox.find("a1").orElseThrow().holder())
+                .isEqualTo(taken.get(0).holder());
+    }
+
+    @Test
+    void aStaleClaimCannotFinishARowThatWasTakenOver() {
+        // GIVEN A's claim ran out and B took the row over
+        Instant now = world.clock.instant();
+        inbox.append(request("a1", "alice", now));
+        Inbox.Row stale = claim("A", now).get(0);
+        Instant later = now.plus(InboxWorkers.LEASE);
+        Inbox.Row current = claim("B", later).get(0);
+
+        // WHEN A comes back and tries to renew, run, answer or expire the row
+        // THEN every mark is refused and the row stays B's, pending
+        assertThat(inbox.renew(stale, later.plus(InboxWorkers.LEASE))).isFalse();
+        assertThat(inbox.ran(stale, later)).isFalse();
+        assertThat(inbox.answered(stale, later)).isFalse();
+        assertThat(inbox.expired(stale, later)).isFalse();
+        assertThat(inbox.find("a1").orElseThrow())
+                .satisfies(row -> assertThat(row.state()).isEqualTo(Inbox.State.PENDING))
+                .satisfies(row -> assertThat(row.holder()).contains("B"));
+
+        // AND a worker of the same instance whose own lease ran out is fenced off by the later claim too
+        Inbox.Row again = claim("B", later.plus(InboxWorkers.LEASE)).get(0);
+        assertThat(inbox.ran(current, later.plus(InboxWorkers.LEASE))).isFalse();
+        assertThat(inbox.ran(again, later.plus(InboxWorkers.LEASE))).isTrue();
+        assertThat(inbox.answered(again, later.plus(InboxWorkers.LEASE))).isTrue();
+        assertThat(inbox.find("a1").orElseThrow().state()).isEqualTo(Inbox.State.ANSWERED);
+    }
+
+    @Test
+    void aStaleWorkerRunsNothingOfARowTakenOverBeforeItStarted() {
+        // GIVEN A's worker claimed a command and stalled past its lease, and B took the row over
+        Requester ann = slackUser("U1");
+        InboxWorkers b = workersOf("B");
+        b.accept("t-1", command(ann, "remember Marc Kelly: met at the mixer"), "url-1", SLACK_REPLY);
+        InboxWorkers a = workersOf("A");
+        Inbox.Row claimedByA = claim("A", world.clock.instant()).get(0);
+        world.clock.advance(InboxWorkers.LEASE);
+        Inbox.Row takenByB = claim("B", world.clock.instant()).get(0);
+
+        // WHEN A's worker goes on with the row it once claimed
+        a.run(claimedByA);
+
+        // THEN it ran and answered nothing; B runs it, once
+        assertThat(contacts(ann)).isEmpty();
+        assertThat(channel.answers).isEmpty();
+        b.run(takenByB);
+        assertThat(contacts(ann)).containsExactly("Marc Kelly");
+        assertThat(channel.answers).containsOnlyKeys("url-1");
+        assertThat(inbox.find("slack:t-1").orElseThrow().state()).isEqualTo(Inbox.State.ANSWERED);
+    }
+
+    @Test
+    void aWorkerWhoseRowIsTakenOverWhileItRunsRollsTheCommandBackAndDoesNotAnswer() {
+        // GIVEN A's worker renews its claim, then stalls past its lease while B takes the row over
+        Requester ann = slackUser("U1");
+        InboxWorkers b = workersOf("B");
+        b.accept("t-1", command(ann, "remember Marc Kelly: met at the mixer"), "url-1", SLACK_REPLY);
+        List<Inbox.Row> takenByB = new ArrayList<>();
+        Inbox stalling = new StallingAfterRenew(inbox, () -> {
+            world.clock.advance(InboxWorkers.LEASE);
+            takenByB.addAll(claim("B", world.clock.instant()));
+        });
+        InboxWorkers a = new InboxWorkers(world.clock, stalling, world.rapport, "A", 1).channel(channel);
+        Inbox.Row claimedByA = claim("A", world.clock.instant()).get(0);
+
+        // WHEN A's worker runs the command to its commit
+        a.run(claimedByA);
+
+        // THEN its mark was refused, so the command's writes rolled back and nothing was answered
+        assertThat(takenByB).hasSize(1);
+        assertThat(contacts(ann)).isEmpty();
+        assertThat(channel.answers).isEmpty();
+        assertThat(inbox.find("slack:t-1").orElseThrow().state()).isEqualTo(Inbox.State.PENDING);
+
+        // AND B runs it, once
+        b.run(takenByB.get(0));
+        assertThat(contacts(ann)).containsExactly("Marc Kelly");
+        assertThat(channel.answers).containsOnlyKeys("url-1");
+    }
+
+    @Test
+    void oneUsersOrderIsKeptAcrossATakeover() {
+        // GIVEN alice sent three commands and bob one; A claimed alice's first and died
+        Requester alice = slackUser("U1");
+        Requester bob = slackUser("U2");
+        InboxWorkers b = workersOf("B");
+        for (int i = 0; i < 3; i++) {
+            b.accept("a-" + i, command(alice, "remember Marc Kelly: note " + i), "U1:" + i, SLACK_REPLY);
+        }
+        b.accept("b-0", command(bob, "remember Tove: note 0"), "U2:0", SLACK_REPLY);
+        Instant now = world.clock.instant();
+        assertThat(inbox.claim(now, new Lease("A", now.plus(InboxWorkers.LEASE)), 1))
+                .extracting(Inbox.Row::key)
+                .containsExactly("slack:a-0");
+
+        // WHEN B works the inbox within A's lease, then after it
+        int during = b.drain();
+        world.clock.advance(InboxWorkers.LEASE);
+        int after = b.drain();
+
+        // THEN within the lease only bob's ran (alice's later ones wait behind the held one), then alice's in order
+        assertThat(during).isEqualTo(1);
+        assertThat(channel.byUser.get("U2")).containsExactly("U2:0");
+        assertThat(after).isEqualTo(3);
+        assertThat(channel.byUser.get("U1")).containsExactly("U1:0", "U1:1", "U1:2");
+        assertThat(world.storage.notes().counts(world.rapport.user(alice).id()).values())
+                .singleElement()
+                .satisfies(counts -> assertThat(counts.notes()).isEqualTo(3));
+        assertThat(channel.errors).isEmpty();
     }
 
     @Test
@@ -138,10 +317,10 @@ class InboxTest {
         inbox.append(request("a1", "alice", now));
         inbox.append(request("a2", "alice", now));
         inbox.append(request("b1", "bob", now));
-        List<Inbox.Row> rows = inbox.claim(now, Duration.ofMinutes(2), 10);
-        inbox.expired(rows.get(0).id(), now);
-        Inbox.Row a2 = inbox.claim(now, Duration.ofMinutes(2), 10).get(0);
-        inbox.ran(a2.id(), now);
+        List<Inbox.Row> rows = claim("A", now);
+        inbox.expired(rows.get(0), now);
+        Inbox.Row a2 = claim("A", now).get(0);
+        inbox.ran(a2, now);
         UserKey alice = new UserKey("slack", "T1", "alice");
 
         assertThat(inbox.untold(alice, now)).extracting(Inbox.Row::key).containsExactly("a1");
@@ -153,6 +332,47 @@ class InboxTest {
 
         inbox.told(rows.get(0).id(), now);
         assertThat(inbox.untold(alice, now)).isEmpty();
+    }
+
+    @Test
+    void aRowWithNulCharactersRoundTripsExactly() {
+        // GIVEN a request whose key, user, payload and reply channel hold NUL (PostgreSQL text cannot; SQLite can)
+        Instant now = world.clock.instant();
+        UserKey odd = new UserKey("slack", "T\u00001", "U\u00001");
+        Inbox.Request request =
+                new Inbox.Request("slack:k\u00001", odd, "p\u0000q\uFFFF0", "url\u0000", now.plus(SLACK_REPLY), now);
+
+        // WHEN it is written, found and claimed
+        assertThat(inbox.append(request)).isTrue();
+        assertThat(inbox.append(request)).as("and recognised when replayed").isFalse();
+
+        // THEN it reads back exactly, and its user's lane is its own
+        assertThat(inbox.find("slack:k\u00001")).get().satisfies(row -> {
+            assertThat(row.user()).isEqualTo(odd);
+            assertThat(row.payload()).isEqualTo("p\u0000q\uFFFF0");
+            assertThat(row.replyTo()).isEqualTo("url\u0000");
+        });
+        Inbox.Row claimed = claim("A", now).get(0);
+        assertThat(claimed.payload()).isEqualTo("p\u0000q\uFFFF0");
+        assertThat(inbox.expired(claimed, now)).isTrue();
+        assertThat(inbox.untold(odd, now)).extracting(Inbox.Row::key).containsExactly("slack:k\u00001");
+        assertThat(inbox.untold(new UserKey("slack", "T", "U"), now)).isEmpty();
+    }
+
+    @Test
+    void aCommandWithNulCharactersRunsAndKeepsThemInItsNote() {
+        Requester ann = slackUser("U1");
+        InboxWorkers workers = workers(1);
+        workers.accept("t-1", command(ann, "remember Marc Kelly: sails\u0000on sundays"), "url-1", SLACK_REPLY);
+
+        assertThat(workers.drain()).isEqualTo(1);
+
+        assertThat(contacts(ann)).containsExactly("Marc Kelly");
+        long owner = world.rapport.user(ann).id();
+        long marc = world.storage.contacts().all(owner).get(0).id();
+        assertThat(world.storage.notes().forContact(owner, marc))
+                .extracting(note -> note.body())
+                .containsExactly("sails\u0000on sundays");
     }
 
     @Test
@@ -242,7 +462,7 @@ class InboxTest {
         Requester ann = slackUser("U1");
         InboxWorkers crashed = workers(1);
         crashed.accept("t-1", command(ann, "remember Marc Kelly: met at the mixer"), "url-1", SLACK_REPLY);
-        inbox.claim(world.clock.instant(), Duration.ofMinutes(2), 1); // held by a worker that died
+        claim(CoreAssembly.ALONE, world.clock.instant()); // held by a worker of this instance that died
 
         world.clock.advance(Duration.ofMinutes(29));
         channel.expect(1);
@@ -287,7 +507,7 @@ class InboxTest {
         workers.drain();
 
         InboxWorkers restarted = workers(1);
-        world.storage.inbox().releaseLeases();
+        world.storage.inbox().releaseLeases(CoreAssembly.ALONE);
         restarted.drain();
 
         assertThat(contacts(ann)).containsExactly("Marc Kelly");
@@ -307,6 +527,74 @@ class InboxTest {
         assertThat(workers.drain()).isZero();
         assertThat(channel.answers).containsOnlyKeys("url-1", "url-2");
         assertThat(inbox.pending()).isEmpty();
+    }
+
+    /** The real inbox, with something happening right after a claim is renewed (a worker stalling, say). */
+    static final class StallingAfterRenew implements Inbox {
+        private final Inbox inbox;
+        private final Runnable stall;
+
+        StallingAfterRenew(Inbox inbox, Runnable stall) {
+            this.inbox = inbox;
+            this.stall = stall;
+        }
+
+        @Override
+        public boolean renew(Row claimed, Instant until) {
+            boolean renewed = inbox.renew(claimed, until);
+            stall.run();
+            return renewed;
+        }
+
+        @Override
+        public boolean append(Request request) {
+            return inbox.append(request);
+        }
+
+        @Override
+        public List<Row> claim(Instant now, Lease lease, int limit) {
+            return inbox.claim(now, lease, limit);
+        }
+
+        @Override
+        public boolean ran(Row claimed, Instant at) {
+            return inbox.ran(claimed, at);
+        }
+
+        @Override
+        public boolean answered(Row claimed, Instant at) {
+            return inbox.answered(claimed, at);
+        }
+
+        @Override
+        public boolean expired(Row claimed, Instant at) {
+            return inbox.expired(claimed, at);
+        }
+
+        @Override
+        public int releaseLeases(String holder) {
+            return inbox.releaseLeases(holder);
+        }
+
+        @Override
+        public List<Row> untold(UserKey user, Instant now) {
+            return inbox.untold(user, now);
+        }
+
+        @Override
+        public void told(long id, Instant at) {
+            inbox.told(id, at);
+        }
+
+        @Override
+        public List<Row> pending() {
+            return inbox.pending();
+        }
+
+        @Override
+        public Optional<Row> find(String key) {
+            return inbox.find(key);
+        }
     }
 
     /** A platform that records what it was asked to send, per user and in order. */

@@ -61,8 +61,17 @@ final class IntroWorld implements AutoCloseable {
     }
 
     IntroRounds engine(long seed) {
+        return engineOf(core, seed);
+    }
+
+    /** The rounds of another instance on the same store and platform, under another name. */
+    IntroRounds engineOf(String instance, long seed) {
+        return engineOf(CoreAssembly.over(clock, storage, instance), seed);
+    }
+
+    private IntroRounds engineOf(CoreAssembly assembly, long seed) {
         ChannelMembers port = (platform, workspace, channelId) -> members.getOrDefault(channelId, List.of());
-        return core.rounds(core.delivery(List.of(messenger)), port, new Random(seed));
+        return assembly.rounds(assembly.delivery(List.of(messenger)), port, new Random(seed));
     }
 
     void channelHas(Requester... people) {
@@ -127,6 +136,14 @@ final class IntroWorld implements AutoCloseable {
     static final class FakeMessenger implements DirectMessenger {
         final List<Message> sent = new ArrayList<>();
         final Map<String, Delivery> failures = new HashMap<>();
+        boolean dyingAfterTheNextDelivery;
+
+        /** Stands for kill -9 right after a message reached its person: not an exception Rapport handles. */
+        static final class Crash extends Error {
+            Crash() {
+                super("process killed", null, false, false);
+            }
+        }
 
         record Message(UserKey to, Reply reply, String dedupeKey) {
             String text() {
@@ -146,7 +163,18 @@ final class IntroWorld implements AutoCloseable {
                 return failure;
             }
             sent.add(new Message(to, message, dedupeKey));
+            if (dyingAfterTheNextDelivery) {
+                dyingAfterTheNextDelivery = false;
+                throw new Crash();
+            }
             return new Sent();
+        }
+
+        /** Like a platform that keeps its messages: a message with this key reached this person. */
+        @Override
+        public boolean alreadySent(UserKey to, String dedupeKey) {
+            return sent.stream()
+                    .anyMatch(m -> m.to().equals(to) && m.dedupeKey().equals(dedupeKey));
         }
 
         List<Message> to(Requester who) {

@@ -1,8 +1,10 @@
 package dev.rapport.core.intro;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.rapport.core.api.Requester;
+import dev.rapport.core.delivery.OutboxDelivery;
 import dev.rapport.core.port.DirectMessenger;
 import dev.rapport.core.reply.Button;
 import dev.rapport.core.reply.Reply;
@@ -159,6 +161,35 @@ class RoundsFlowTest {
         assertThat(world.messenger.sent)
                 .extracting(IntroWorld.FakeMessenger.Message::dedupeKey)
                 .hasSize(8)
+                .doesNotHaveDuplicates();
+    }
+
+    @Test
+    void anInstanceKilledMidSendLeavesItsRoundMessagesToAnotherAfterTheLeaseAndNoneIsSentTwice() {
+        // GIVEN the first instance started a round, handed one pairing DM to the platform and was killed before
+        // marking it
+        world.channelHas(ana, marc, zoe, lee);
+        world.asManager(dana, "/intro rounds on");
+        world.messenger.dyingAfterTheNextDelivery = true;
+        assertThatThrownBy(() -> world.engine(1).tick(world.clock.instant()))
+                .isInstanceOf(IntroWorld.FakeMessenger.Crash.class);
+        assertThat(world.messenger.sent).hasSize(1);
+        IntroRounds other = world.engineOf("second", 2);
+
+        // WHEN another instance ticks while the dead one's lease still runs, and again once it has run out
+        IntroRounds.Tick during = other.tick(world.clock.instant());
+        world.clock.advance(OutboxDelivery.LEASE.plusSeconds(1));
+        IntroRounds.Tick after = other.tick(world.clock.instant());
+
+        // THEN it started no second round and left the leased messages alone, then took them over: the one that had
+        // arrived was found on the platform and not sent again, and everyone has one pairing DM
+        assertThat(during.roundsStarted()).isZero();
+        assertThat(during.sent()).isZero();
+        assertThat(after.roundsStarted()).isZero();
+        assertThat(after.sent()).isEqualTo(4);
+        assertThat(world.messenger.sent)
+                .extracting(IntroWorld.FakeMessenger.Message::dedupeKey)
+                .hasSize(4)
                 .doesNotHaveDuplicates();
     }
 

@@ -337,4 +337,33 @@ public abstract class StorageContract {
         assertThat(storage.notes().forContact(alice.id(), bobby.id()).get(0).body())
                 .isEqualTo("' OR 1=1 --");
     }
+
+    @Test
+    void textWithNulCharactersRoundTripsExactly() {
+        // GIVEN names, a note and its tags with NUL in them (PostgreSQL text cannot hold NUL; SQLite can), and the
+        // escape character the PostgreSQL store uses, typed by the user
+        String name = "Zoë\u0000Adams";
+        String body = "met\u0000at the \uFFFF0 mixer\u0000";
+        User nul = user("nul\u0000user");
+
+        Contact zoe = contact(nul, name);
+        storage.notes().add(nul.id(), zoe.id(), NoteKind.NOTE, body, List.of("tag\u0000one"), NOW);
+
+        // THEN every one of them reads back as it was written, on every store
+        assertThat(storage.users().find(new UserKey("console", "local", "nul\u0000user")))
+                .get()
+                .extracting(User::displayName)
+                .isEqualTo("nul\u0000user");
+        assertThat(storage.contacts().all(nul.id())).extracting(Contact::name).containsExactly(name);
+        assertThat(storage.notes().forContact(nul.id(), zoe.id()))
+                .singleElement()
+                .satisfies(note -> {
+                    assertThat(note.body()).isEqualTo(body);
+                    assertThat(note.tags()).containsExactly("tag\u0000one");
+                });
+        assertThatThrownBy(() -> contact(nul, "zoë\u0000adams"))
+                .as("still one contact per name")
+                .isInstanceOf(StorageException.class);
+        assertThat(contact(nul, "Zoë Adams").name()).isEqualTo("Zoë Adams");
+    }
 }

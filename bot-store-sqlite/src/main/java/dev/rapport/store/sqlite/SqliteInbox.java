@@ -4,18 +4,21 @@ import static dev.rapport.store.sqlite.Rows.instant;
 
 import dev.rapport.core.domain.UserKey;
 import dev.rapport.core.port.Inbox;
+import dev.rapport.core.port.Lease;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 
 /** The inbox in SQLite: one row per request key; a user's rows run one at a time, oldest first. */
 public final class SqliteInbox implements Inbox {
     private static final String COLUMNS = "id, dedupe_key, platform, workspace, user_id, payload, reply_to,"
-            + " reply_until, received_at, state, attempts";
+            + " reply_until, received_at, state, attempts, claimed_by";
+    /** The claim a worker holds: its row, while no later claim (another instance's or worker's) counted an attempt. */
+    private static final String HELD = " WHERE id = ? AND claimed_by = ? AND attempts = ?";
 
     private final Database db;
 
@@ -43,7 +46,7 @@ public final class SqliteInbox implements Inbox {
     }
 
     @Override
-    public List<Row> claim(Instant now, Duration lease, int limit) {
+    public List<Row> claim(Instant now, Lease lease, int limit) {
         String at = SortableTime.of(now);
         return db.write(c -> {
             // A row is free when nobody holds it, no older row of its lane is pending, and no older row of its lane
@@ -63,8 +66,9 @@ public final class SqliteInbox implements Inbox {
             for (Row row : free) {
                 Rows.update(
                         c,
-                        "UPDATE inbox SET lease_until = ?, attempts = attempts + 1 WHERE id = ?",
-                        SortableTime.of(now.plus(lease)),
+                        "UPDATE inbox SET claimed_by = ?, lease_until = ?, attempts = attempts + 1 WHERE id = ?",
+                        lease.holder(),
+                        SortableTime.of(lease.until()),
                         row.id());
                 claimed.add(new Row(
                         row.id(),
@@ -75,42 +79,62 @@ public final class SqliteInbox implements Inbox {
                         row.replyUntil(),
                         row.receivedAt(),
                         row.state(),
-                        row.attempts() + 1));
+                        row.attempts() + 1,
+                        Optional.of(lease.holder())));
             }
             return claimed;
         });
     }
 
     @Override
-    public void ran(long id, Instant at) {
-        db.write(c -> Rows.update(
-                c,
-                "UPDATE inbox SET state = 'RAN', ran_at = ? WHERE id = ? AND state = 'PENDING'",
-                SortableTime.of(at),
-                id));
+    public boolean renew(Row claimed, Instant until) {
+        return held(
+                "UPDATE inbox SET lease_until = ?" + HELD + " AND state = 'PENDING'", claimed, SortableTime.of(until));
     }
 
     @Override
-    public void answered(long id, Instant at) {
-        db.write(c -> Rows.update(
-                c,
-                "UPDATE inbox SET state = 'ANSWERED', answered_at = ?, lease_until = NULL WHERE id = ?"
+    public boolean ran(Row claimed, Instant at) {
+        return held(
+                "UPDATE inbox SET state = 'RAN', ran_at = COALESCE(ran_at, ?)" + HELD
                         + " AND state IN ('PENDING', 'RAN')",
-                SortableTime.of(at),
-                id));
+                claimed,
+                SortableTime.of(at));
     }
 
     @Override
-    public void expired(long id, Instant at) {
-        db.write(c -> Rows.update(
-                c, "UPDATE inbox SET state = 'EXPIRED', lease_until = NULL WHERE id = ? AND state = 'PENDING'", id));
+    public boolean answered(Row claimed, Instant at) {
+        return held(
+                "UPDATE inbox SET state = 'ANSWERED', answered_at = ?, lease_until = NULL" + HELD
+                        + " AND state IN ('PENDING', 'RAN')",
+                claimed,
+                SortableTime.of(at));
     }
 
     @Override
-    public int releaseLeases() {
+    public boolean expired(Row claimed, Instant at) {
+        return held(
+                "UPDATE inbox SET state = 'EXPIRED', lease_until = NULL" + HELD + " AND state = 'PENDING'", claimed);
+    }
+
+    /** Runs an update of a claimed row: {@code sql}'s own arguments first, then the claim's. */
+    private boolean held(String sql, Row claimed, Object... values) {
+        if (claimed.holder().isEmpty()) {
+            return false;
+        }
+        Object[] args = Arrays.copyOf(values, values.length + 3);
+        args[values.length] = claimed.id();
+        args[values.length + 1] = claimed.holder().get();
+        args[values.length + 2] = claimed.attempts();
+        return db.write(c -> Rows.update(c, sql, args)) == 1;
+    }
+
+    @Override
+    public int releaseLeases(String holder) {
         return db.write(c -> Rows.update(
                 c,
-                "UPDATE inbox SET lease_until = NULL WHERE lease_until IS NOT NULL AND state IN ('PENDING', 'RAN')"));
+                "UPDATE inbox SET claimed_by = NULL, lease_until = NULL WHERE claimed_by = ? AND lease_until IS NOT NULL"
+                        + " AND state IN ('PENDING', 'RAN')",
+                holder));
     }
 
     @Override
@@ -155,6 +179,7 @@ public final class SqliteInbox implements Inbox {
                 instant(rs, "reply_until"),
                 instant(rs, "received_at"),
                 State.valueOf(rs.getString("state")),
-                rs.getInt("attempts"));
+                rs.getInt("attempts"),
+                Optional.ofNullable(rs.getString("claimed_by")));
     }
 }
