@@ -87,8 +87,15 @@ public final class PostgresDigestOutbox implements DigestOutbox {
         List<Object> reopenArgs = new ArrayList<>(List.of(text(now), text(now), date));
         reopenArgs.addAll(dueArgs);
         reopenArgs.add(date);
-        return db.write(
-                c -> Rows.update(c, reopen, reopenArgs.toArray()) + Rows.update(c, insert, insertArgs.toArray()));
+        // One round trip: the two touch different rows (closed ones of today; users with no row yet), and both
+        // statements of a WITH see the same snapshot.
+        List<Object> args = new ArrayList<>(reopenArgs);
+        args.addAll(insertArgs);
+        String both = "WITH reopened AS (" + reopen + " RETURNING 1), inserted AS (" + insert + " RETURNING 1)"
+                + " SELECT (SELECT COUNT(*) FROM reopened) + (SELECT COUNT(*) FROM inserted)";
+        return db.write(c -> Rows.one(c, both, rs -> rs.getLong(1), args.toArray())
+                .orElse(0L)
+                .intValue());
     }
 
     @Override
