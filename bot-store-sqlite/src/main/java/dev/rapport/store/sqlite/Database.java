@@ -103,10 +103,8 @@ public final class Database implements Transactor, AutoCloseable {
 
     /** What {@code PRAGMA integrity_check} reports for a database file; empty when it is sound. */
     public static List<String> integrityProblems(Path file) throws SQLException {
-        SQLiteConfig config = new SQLiteConfig();
-        config.setReadOnly(true);
         List<String> problems = new ArrayList<>();
-        try (Connection connection = config.createConnection("jdbc:sqlite:" + file.toAbsolutePath());
+        try (Connection connection = DatabaseFile.inspect(file);
                 var statement = connection.createStatement();
                 var rs = statement.executeQuery("PRAGMA integrity_check")) {
             while (rs.next()) {
@@ -304,11 +302,13 @@ public final class Database implements Transactor, AutoCloseable {
         closed = true;
         writeLock.lock();
         try {
-            closeQuietly(writer);
             Connection reader;
             while ((reader = readers.poll()) != null) {
                 closeQuietly(reader);
             }
+            // The writer last: the last connection to close checkpoints the -wal into the file and removes the -wal
+            // and -shm, which only a connection that may write can do. A stopped Rapport leaves one whole file.
+            closeQuietly(writer);
         } finally {
             writeLock.unlock();
         }

@@ -29,9 +29,7 @@ record DatabaseFile(Optional<String> id, long contacts, long notes) {
      * contacts or notes). {@code id} is empty for a database made before Rapport kept one.
      */
     static Optional<DatabaseFile> read(Path file) throws SQLException {
-        SQLiteConfig config = new SQLiteConfig();
-        config.setReadOnly(true);
-        try (Connection connection = config.createConnection("jdbc:sqlite:" + file.toAbsolutePath())) {
+        try (Connection connection = inspect(file)) {
             Set<String> tables = new HashSet<>(Rows.list(
                     connection, "SELECT name FROM sqlite_master WHERE type = 'table'", rs -> rs.getString(1)));
             if (!tables.containsAll(Set.of("flyway_schema_history", "contacts", "notes"))
@@ -43,6 +41,21 @@ record DatabaseFile(Optional<String> id, long contacts, long notes) {
                     : Optional.empty();
             return Optional.of(new DatabaseFile(id, count(connection, "contacts"), count(connection, "notes")));
         }
+    }
+
+    /**
+     * A connection that only reads. Not a read-only connection: only a connection that may write removes the
+     * {@code -wal} and {@code -shm} it made when it closes, so a file looked at is left as it was found.
+     */
+    static Connection inspect(Path file) throws SQLException {
+        Connection connection = new SQLiteConfig().createConnection("jdbc:sqlite:" + file.toAbsolutePath());
+        try (var statement = connection.createStatement()) {
+            statement.execute("PRAGMA query_only = true");
+        } catch (SQLException e) {
+            connection.close();
+            throw e;
+        }
+        return connection;
     }
 
     /** The database's id, when the file can be read and has one. */
