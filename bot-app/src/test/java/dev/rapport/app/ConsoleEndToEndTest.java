@@ -114,7 +114,7 @@ class ConsoleEndToEndTest {
 
         Run bob = rapport("bob", "/circle\n/contact marc\n/export\n");
 
-        assertThat(bob.exitCode()).isZero();
+        assertThat(bob.exitCode()).as(bob.err()).isZero();
         assertThat(bob.out())
                 .contains("Your circle is empty")
                 .contains("You have no contact called “marc” yet.")
