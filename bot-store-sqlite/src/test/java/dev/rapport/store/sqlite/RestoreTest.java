@@ -217,6 +217,23 @@ class RestoreTest {
     }
 
     @Test
+    void aBackupIsRestoredWhereThereIsNoDatabaseYet() throws Exception {
+        // GIVEN a new machine: the backup copied over, no database and no data folder
+        Path elsewhere = folder.resolve("new-machine/data/rapport.db");
+
+        try (Backups.Restore restore = Backups.prepareRestore(backup(), elsewhere)) {
+            assertThat(restore.currentHolds()).isEmpty();
+            assertThat(restore.keptAs()).isEmpty();
+            assertThat(restore.replace()).isEmpty();
+        }
+
+        try (Database db = Database.open(elsewhere)) {
+            assertThat(db.id()).isEqualTo(DatabaseFile.idOf(backup()).orElseThrow());
+        }
+        assertThat(contents(elsewhere)).isEqualTo("2 contacts, 4 notes");
+    }
+
+    @Test
     void aDamagedCurrentFileIsReplacedAndKeptAsItWas() throws Exception {
         // GIVEN a current file damaged past opening
         BackupsTest.damage(database);
