@@ -7,12 +7,11 @@ import dev.rapport.core.reply.Attachment;
 import dev.rapport.core.reply.Button;
 import dev.rapport.core.reply.Reply;
 import dev.rapport.core.reply.Section;
-import dev.rapport.store.sqlite.PrivateFiles;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -31,13 +30,14 @@ public final class Console {
 
     private final Rapport rapport;
     private final Requester me;
-    private final Path exportDirectory;
+    private final ConsoleExports exports;
     private final PrintStream out;
 
-    public Console(Rapport rapport, Requester me, Path exportDirectory, PrintStream out) {
+    /** @param dataFolder where exports are written, each user's in a folder of their own under {@code exports} */
+    public Console(Rapport rapport, Requester me, Path dataFolder, Clock clock, PrintStream out) {
         this.rapport = rapport;
         this.me = me;
-        this.exportDirectory = exportDirectory;
+        this.exports = new ConsoleExports(dataFolder, clock);
         this.out = out;
     }
 
@@ -89,15 +89,8 @@ public final class Console {
     }
 
     private Reply saved(Reply reply, Attachment file) {
-        try {
-            PrivateFiles.folder(exportDirectory);
-            Path target =
-                    exportDirectory.resolve(file.fileName()).toAbsolutePath().normalize();
-            PrivateFiles.writeString(target, file.content());
-            return reply.withNotice(Section.of("Saved " + target));
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot write the export to " + exportDirectory, e);
-        }
+        Path target = exports.save(me, file);
+        return reply.withNotice(Section.of("Saved " + target));
     }
 
     /** A reply as plain text: headings, bodies, fields, and buttons as the commands that do the same. */

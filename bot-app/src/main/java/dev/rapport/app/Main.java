@@ -83,28 +83,32 @@ public final class Main {
 
     /** The commands besides running: restore, help. Returns the exit code. */
     static int tool(Config config, String[] args) {
-        if (args[0].equals("restore") && args.length == 2) {
-            Path backup = Path.of(args[1]);
-            try {
-                Backups.restore(backup, config.database());
-                System.out.println("Restored " + config.database() + " from " + backup
-                        + ". The file it replaced is kept beside it, ending in .replaced.");
-                return 0;
-            } catch (RuntimeException e) {
-                System.err.println("Restore failed: " + e.getMessage());
-                return 1;
-            }
+        List<String> words = List.of(args);
+        if (args[0].equals("restore") && config.postgresUrl().isPresent()) {
+            System.err.println("restore puts back a SQLite backup; RAPPORT_DB names PostgreSQL, which is backed up"
+                    + " and restored with its own tools (pg_dump, pg_restore).");
+            return 2;
+        }
+        if (args[0].equals("restore") && (args.length == 2 || args.length == 3 && words.contains(BackupTools.YES))) {
+            Path backup = Path.of(words.stream()
+                    .skip(1)
+                    .filter(word -> !word.equals(BackupTools.YES))
+                    .findFirst()
+                    .orElse(""));
+            BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
+            return BackupTools.restore(
+                    backup, config.database(), words.contains(BackupTools.YES), in, System.out, System.err);
         }
         if (args[0].equals("migrate-to") && args.length == 2) {
             return migrateTo(config, args[1]);
         }
         if (args[0].equals("backups")) {
-            Backups.in(config.backupDirectory()).forEach(System.out::println);
-            return 0;
+            return BackupTools.list(config.backupDirectory(), config.database(), System.out);
         }
         System.err.println("Usage: ./rapport                 run (the console when no platform is configured)\n"
-                + "       ./rapport backups         list the daily backups\n"
-                + "       ./rapport restore <file>  replace the database with a backup (Rapport must be stopped)\n"
+                + "       ./rapport backups         list this database's daily backups\n"
+                + "       ./rapport restore <file> [--yes]  replace the database with one of its backups"
+                + " (Rapport must be stopped; asks first unless --yes)\n"
                 + "       ./rapport migrate-to <jdbc:postgresql://…>  copy the SQLite database into PostgreSQL");
         return args[0].equals("help") || args[0].equals("--help") ? 0 : 2;
     }
@@ -200,7 +204,7 @@ public final class Main {
             SlackLauncher.start(config, rapport, inbox, front).ifPresent(adapters::add);
             DiscordLauncher.start(config, rapport).ifPresent(adapters::add);
             if (adapters.isEmpty()) {
-                runConsole(config, core, backups);
+                runConsole(config, clock, core, backups);
                 return;
             }
             // Rows a crashed run left run first, while their reply channel still works; then new ones as they come.
@@ -259,13 +263,13 @@ public final class Main {
         return AdminServer.start(config.adminHost(), config.adminPort().orElseThrow(), readiness, metrics);
     }
 
-    private static void runConsole(Config config, CoreAssembly core, Backups backups) throws IOException {
+    private static void runConsole(Config config, Clock clock, CoreAssembly core, Backups backups) throws IOException {
         PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
         String user = config.consoleUser();
         Requester me =
                 Requester.of(Console.PLATFORM, Console.WORKSPACE, user, user).withZone(ZoneId.systemDefault());
         Console console = new Console(
-                core.rapport(), me, config.database().toAbsolutePath().getParent(), out);
+                core.rapport(), me, config.database().toAbsolutePath().getParent(), clock, out);
         boolean interactive = System.console() != null;
         ConsoleMessenger messenger = new ConsoleMessenger(me.key(), out, interactive);
         backupQuietly(backups);

@@ -114,19 +114,20 @@ class ConsoleEndToEndTest {
 
         Run bob = rapport("bob", "/circle\n/contact marc\n/export\n");
 
-        assertThat(bob.exitCode()).isZero();
+        assertThat(bob.exitCode()).as(bob.err()).isZero();
         assertThat(bob.out())
                 .contains("Your circle is empty")
                 .contains("You have no contact called “marc” yet.")
                 .doesNotContain("alice's private note");
-        try (var exports = Files.newDirectoryStream(folder.resolve("data"), "rapport-export-*.json")) {
-            List<Path> files = new java.util.ArrayList<>();
-            exports.forEach(files::add);
-            assertThat(files).hasSize(1);
-            assertThat(Files.readString(files.get(0)))
-                    .contains("\"contacts\": []")
-                    .doesNotContain("alice's private note");
-        }
+        // AND bob's export is in a folder of his own under the data folder, at the path the reply gave
+        Path export = Path.of(bob.out()
+                .lines()
+                .filter(line -> line.startsWith("Saved "))
+                .findFirst()
+                .orElseThrow()
+                .substring("Saved ".length()));
+        assertThat(export.getParent().getParent()).isEqualTo(folder.resolve("data/exports"));
+        assertThat(Files.readString(export)).contains("\"contacts\": []").doesNotContain("alice's private note");
     }
 
     @Test

@@ -114,4 +114,44 @@ class MigrateToTest {
                     .isPresent();
         }
     }
+
+    @Test
+    void aPostgresCopyIsADatabaseOfItsOwnAndTheIdMigrationRunsBelowTheNewestOne() {
+        String url = PostgresTestStorage.emptyDatabase();
+        try (Database sqlite = Database.open(folder.resolve("ids.db"))) {
+            String pgId;
+            try (var pg = dev.rapport.store.postgres.Database.open(url, Optional.empty(), Optional.empty(), 2)) {
+                MigrateTo.copy(sqlite, pg, new PrintStream(new ByteArrayOutputStream()));
+                pgId = identity(pg);
+
+                // THEN the copy keeps an id of its own: no SQLite backup is ever taken for one of it
+                assertThat(MigrateTo.TABLES).doesNotContain("database_identity");
+                assertThat(pgId).matches("[0-9a-f]{32}").isNotEqualTo(sqlite.id());
+
+                // GIVEN a PostgreSQL database migrated before version 17 existed, though past it
+                pg.write(c -> {
+                    try (var statement = c.createStatement()) {
+                        statement.execute("DROP TABLE database_identity");
+                        statement.execute("DELETE FROM flyway_schema_history WHERE version = '17'");
+                    }
+                    return null;
+                });
+            }
+            // WHEN it is opened again, THEN version 17 runs out of order and the schema is current
+            try (var pg = dev.rapport.store.postgres.Database.open(url, Optional.empty(), Optional.empty(), 2)) {
+                assertThat(pg.migrationsCurrent()).isTrue();
+                assertThat(identity(pg)).matches("[0-9a-f]{32}").isNotEqualTo(pgId);
+            }
+        }
+    }
+
+    private static String identity(dev.rapport.store.postgres.Database pg) {
+        return pg.read(c -> {
+            try (var statement = c.createStatement();
+                    var rs = statement.executeQuery("SELECT id FROM database_identity")) {
+                rs.next();
+                return rs.getString(1);
+            }
+        });
+    }
 }

@@ -22,8 +22,11 @@ public final class LogContext implements AutoCloseable {
         return new LogContext();
     }
 
-    /** The first 12 hex digits of SHA-256 over the user's platform key: stable, and not the id itself. */
-    static String hashed(UserKey key) {
+    /**
+     * The first 12 hex digits of SHA-256 over the user's platform key: stable, and not the id itself. The console's
+     * per-user export folder is named with it too, so an operator can match a folder to its user's log lines.
+     */
+    public static String hashed(UserKey key) {
         try {
             byte[] digest = MessageDigest.getInstance("SHA-256")
                     .digest((key.platform() + "\n" + key.workspace() + "\n" + key.platformUserId())

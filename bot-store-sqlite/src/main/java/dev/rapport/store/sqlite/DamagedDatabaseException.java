@@ -12,7 +12,8 @@ public final class DamagedDatabaseException extends RuntimeException {
         super("The database " + file + " is damaged (integrity check: "
                 + String.join("; ", problems.subList(0, Math.min(3, problems.size())))
                 + "). Rapport will not start on it, so nothing gets worse. Restore the newest backup with"
-                + " ./rapport restore <backup file> (backups are in RAPPORT_BACKUP_DIR, default ./data/backups).");
+                + " ./rapport restore <backup file> (./rapport backups lists this database's backups, in"
+                + " RAPPORT_BACKUP_DIR, default ./data/backups).");
         this.file = file;
         this.problems = List.copyOf(problems);
     }

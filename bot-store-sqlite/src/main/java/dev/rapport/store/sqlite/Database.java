@@ -8,13 +8,16 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Supplier;
 import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.MigrationVersion;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.sqlite.SQLiteConfig;
@@ -36,11 +39,14 @@ public final class Database implements Transactor, AutoCloseable {
     private final BlockingQueue<Connection> readers = new ArrayBlockingQueue<>(READERS);
     private final List<Runnable> afterTransaction = new ArrayList<>();
     private final String schemaVersion;
+    private final DatabaseLock running;
     private volatile boolean closed;
+    private final AtomicBoolean closeOnce = new AtomicBoolean();
 
-    private Database(Path file, String schemaVersion) throws SQLException {
+    private Database(Path file, String schemaVersion, DatabaseLock running) throws SQLException {
         this.file = file;
         this.schemaVersion = schemaVersion;
+        this.running = running;
         this.url = "jdbc:sqlite:" + file.toAbsolutePath();
         this.writer = connect(false);
         this.writer.setAutoCommit(true);
@@ -49,23 +55,38 @@ public final class Database implements Transactor, AutoCloseable {
         }
     }
 
-    /** Opens (creating if needed) the database file and brings its schema up to date. */
+    /**
+     * Opens (creating if needed) the database file and brings its schema up to date. While it is open the file's
+     * {@link DatabaseLock} is held, so that a restore knows Rapport is running on it.
+     */
     public static Database open(Path file) {
+        DatabaseLock running = null;
         try {
             Path parent = file.toAbsolutePath().getParent();
             if (parent != null) {
                 PrivateFiles.folder(parent);
             }
+            running = DatabaseLock.running(file);
             checkIntegrity(file);
             // SQLite gives the -wal and -shm files the database file's mode: a private database keeps them private.
             PrivateFiles.create(file);
-            Database db = new Database(file, migrate(file));
+            Database db = new Database(file, migrate(file), running);
             for (String suffix : new String[] {"", "-wal", "-shm", "-journal"}) {
                 PrivateFiles.file(Path.of(file + suffix));
             }
             return db;
         } catch (IOException | SQLException e) {
+            closeQuietly(running);
             throw new StorageException("Cannot open database " + file, e);
+        } catch (RuntimeException e) {
+            closeQuietly(running);
+            throw e;
+        }
+    }
+
+    private static void closeQuietly(DatabaseLock lock) {
+        if (lock != null) {
+            lock.close();
         }
     }
 
@@ -82,10 +103,8 @@ public final class Database implements Transactor, AutoCloseable {
 
     /** What {@code PRAGMA integrity_check} reports for a database file; empty when it is sound. */
     public static List<String> integrityProblems(Path file) throws SQLException {
-        SQLiteConfig config = new SQLiteConfig();
-        config.setReadOnly(true);
         List<String> problems = new ArrayList<>();
-        try (Connection connection = config.createConnection("jdbc:sqlite:" + file.toAbsolutePath());
+        try (Connection connection = DatabaseFile.inspect(file);
                 var statement = connection.createStatement();
                 var rs = statement.executeQuery("PRAGMA integrity_check")) {
             while (rs.next()) {
@@ -121,6 +140,8 @@ public final class Database implements Transactor, AutoCloseable {
         Flyway flyway = Flyway.configure(Database.class.getClassLoader())
                 .dataSource("jdbc:sqlite:" + file.toAbsolutePath(), null, null)
                 .locations("classpath:db/sqlite/migration")
+                // Migrations are numbered in ranges, so one added later may carry a number below the newest applied.
+                .outOfOrder(true)
                 .loggers("slf4j")
                 // Each issue's migrations have their own range of versions, so one may land after a higher one did:
                 // a database migrated before it must still take it.
@@ -139,11 +160,13 @@ public final class Database implements Transactor, AutoCloseable {
             return Optional.of("the database file " + file + " is gone");
         }
         try {
-            Optional<String> version = read(c -> Rows.one(
-                    c,
-                    "SELECT version FROM flyway_schema_history WHERE success = 1 AND version IS NOT NULL"
-                            + " ORDER BY installed_rank DESC LIMIT 1",
-                    rs -> rs.getString(1)));
+            // The highest version applied, which is not the last one applied when a migration ran out of order.
+            Optional<String> version = read(c -> Rows.list(
+                            c,
+                            "SELECT version FROM flyway_schema_history WHERE success = 1 AND version IS NOT NULL",
+                            rs -> rs.getString(1)))
+                    .stream()
+                    .max(Comparator.comparing(MigrationVersion::fromVersion));
             if (version.isEmpty() || !version.get().equals(schemaVersion)) {
                 return Optional.of("the schema is at version " + version.orElse("none") + ", not " + schemaVersion);
             }
@@ -268,19 +291,31 @@ public final class Database implements Transactor, AutoCloseable {
         }
     }
 
+    /** Which database this is: the random id its first migration to version 17 made (kept by its backups). */
+    public String id() {
+        return read(c -> Rows.one(c, "SELECT id FROM database_identity", rs -> rs.getString(1)))
+                .orElseThrow(() -> new StorageException("The database " + file + " has no id", null));
+    }
+
     @Override
     public void close() {
+        if (closeOnce.getAndSet(true)) {
+            return;
+        }
         closed = true;
         writeLock.lock();
         try {
-            closeQuietly(writer);
             Connection reader;
             while ((reader = readers.poll()) != null) {
                 closeQuietly(reader);
             }
+            // The writer last: the last connection to close checkpoints the -wal into the file and removes the -wal
+            // and -shm, which only a connection that may write can do. A stopped Rapport leaves one whole file.
+            closeQuietly(writer);
         } finally {
             writeLock.unlock();
         }
+        running.close();
     }
 
     private static void closeQuietly(Connection connection) {

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFileAttributeView;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -58,6 +59,17 @@ public final class PrivateFiles {
     public static void writeString(Path file, String text) throws IOException {
         create(file);
         Files.writeString(file, text, java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    /**
+     * Writes text to a file that must not exist yet, created 0600 before anything is written into it.
+     *
+     * @throws FileAlreadyExistsException when the file is there: nothing is overwritten
+     */
+    public static void writeNew(Path file, String text) throws IOException {
+        Files.createFile(file);
+        file(file);
+        Files.writeString(file, text, java.nio.charset.StandardCharsets.UTF_8, StandardOpenOption.WRITE);
     }
 
     /** Whether people other than the owner may read (or enter) the path; empty when the file system cannot say. */
