@@ -110,6 +110,11 @@ public final class Rapport {
 
     /** A command with a file: the adapter hands over the bytes it received (an attachment, a shared file, a path). */
     public Reply upload(CommandRequest request, Upload upload) {
+        return upload(request, upload, () -> {});
+    }
+
+    /** Runs the command with its file, and {@code alsoInTransaction} in its transaction (see {@link #handle}). */
+    public Reply upload(CommandRequest request, Upload upload, Runnable alsoInTransaction) {
         String name = request.command().strip().toLowerCase(Locale.ROOT).replaceFirst("^/", "");
         return guarded(request.from(), uploads.containsKey(name) ? "/" + name : "unknown", () -> {
             Onboarding.Arrived arrived = onboarding.arrive(request.from());
@@ -123,7 +128,7 @@ public final class Rapport {
             UploadHandler handler = uploads.get(name);
             Reply reply = handler == null
                     ? Reply.error("/" + name + " does not take a file.", "/help")
-                    : transactional(() -> handler.handle(invocation, upload), () -> {});
+                    : transactional(() -> handler.handle(invocation, upload), alsoInTransaction);
             return notices.withNotices(arrived.user(), invocation, reply, arrived.notices());
         });
     }

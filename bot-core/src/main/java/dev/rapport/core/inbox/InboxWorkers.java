@@ -3,10 +3,12 @@ package dev.rapport.core.inbox;
 import dev.rapport.core.api.ActionRequest;
 import dev.rapport.core.api.CommandRequest;
 import dev.rapport.core.api.Rapport;
+import dev.rapport.core.api.Upload;
 import dev.rapport.core.domain.UserKey;
 import dev.rapport.core.port.Inbox;
 import dev.rapport.core.reply.Prompt;
 import dev.rapport.core.reply.Reply;
+import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -32,6 +34,9 @@ public final class InboxWorkers implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(InboxWorkers.class);
     /** Longer than any request takes; a row whose worker died runs again once it is over (or at the next start). */
     static final Duration LEASE = Duration.ofMinutes(2);
+    /** The answer to a command whose file its platform could not hand over. */
+    static final String FILE_UNAVAILABLE =
+            "I couldn't fetch that file, so nothing was changed. Please send it again in a moment.";
     /** How long an idle worker waits before it looks again, in case a wake-up was missed. */
     private static final long IDLE_WAIT_MS = 1_000;
 
@@ -201,11 +206,23 @@ public final class InboxWorkers implements AutoCloseable {
         Runnable ran = () -> inbox.ran(row.id(), clock.instant());
         boolean answered;
         if (payload instanceof InboxPayload.Command command) {
-            Reply reply = rapport.handle(channel.get().complete(command.request()), ran);
-            ran.run();
+            CommandRequest request = channel.get().complete(command.request(), row.replyTo());
+            Reply reply;
+            try {
+                Optional<Upload> file = channel.get().upload(row.replyTo());
+                reply = file.isPresent() ? rapport.upload(request, file.get(), ran) : rapport.handle(request, ran);
+                ran.run();
+            } catch (UncheckedIOException e) {
+                // Nothing reached core: the user is asked to send it again.
+                log.warn(
+                        "Inbox row {}: its file could not be fetched ({})",
+                        row.id(),
+                        e.getClass().getSimpleName());
+                reply = Reply.error(FILE_UNAVAILABLE);
+            }
             answered = channel.get().answer(row.replyTo(), reply);
         } else {
-            ActionRequest request = channel.get().complete(((InboxPayload.Action) payload).request());
+            ActionRequest request = channel.get().complete(((InboxPayload.Action) payload).request(), row.replyTo());
             Optional<Prompt> prompt = request.input().isPresent()
                     ? Optional.empty()
                     : rapport.promptFor(request.from(), request.actionId());
