@@ -198,7 +198,7 @@ public final class Main {
                 });
             }
             SlackLauncher.start(config, rapport, inbox, front).ifPresent(adapters::add);
-            DiscordLauncher.start(config, rapport).ifPresent(adapters::add);
+            DiscordLauncher.start(config, rapport, inbox).ifPresent(adapters::add);
             if (adapters.isEmpty()) {
                 runConsole(config, core, backups);
                 return;
