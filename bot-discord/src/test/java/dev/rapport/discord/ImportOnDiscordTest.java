@@ -77,7 +77,7 @@ class ImportOnDiscordTest {
         Map<String, String> values = ANA.values();
         values.put("data", data.toString());
         values.put("permissions", TestBot.MEMBER_RIGHTS);
-        bot.router.onEvent(bot.discord.slash("slash-command-in-server.json", values));
+        bot.deliver(bot.discord.slash("slash-command-in-server.json", values));
         return bot.discord.lastMessage();
     }
 
@@ -104,7 +104,7 @@ class ImportOnDiscordTest {
     @Test
     void aBrokenFileGetsItsReasonAndAFailedFetchSaysSo() {
         assertThat(importFile("broken.vcf").embedText()).contains("Line 8 of the file is not a vCard line");
-        assertThat(importFile("missing.vcf").embedText()).contains("couldn't fetch that file from Discord");
+        assertThat(importFile("missing.vcf").embedText()).contains("couldn't fetch that file");
         assertThat(bot.given(ANA, "circle", "").plainText()).contains("Your circle is empty");
     }
 
