@@ -96,7 +96,7 @@ final class DiscordTester {
 
         /** The interaction token in the route of a callback or of the interaction's webhook. */
         String token() {
-            String[] parts = route.split("/");
+            String[] parts = route.replaceFirst("\\?.*", "").split("/");
             return parts.length > 2 ? parts[2] : "";
         }
 

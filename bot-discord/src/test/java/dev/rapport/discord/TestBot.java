@@ -25,6 +25,7 @@ import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import net.dv8tion.jda.api.events.GenericEvent;
+import net.dv8tion.jda.api.events.interaction.command.SlashCommandInteractionEvent;
 import net.dv8tion.jda.api.utils.data.DataArray;
 import net.dv8tion.jda.api.utils.data.DataObject;
 
@@ -143,11 +144,31 @@ final class TestBot implements AutoCloseable {
      */
     DiscordTester.Sent slash(
             Person who, String permissions, String command, List<String> path, Map<String, Object> options) {
+        deliver(slashEvent(who, permissions, command, path, options, Map.of()));
+        return discord.lastMessage();
+    }
+
+    /**
+     * The interaction of a slash command typed in a server channel, not delivered yet; {@code identity} may choose its
+     * {@code interactionId} and {@code token}.
+     */
+    SlashCommandInteractionEvent slashEvent(
+            Person who,
+            String permissions,
+            String command,
+            List<String> path,
+            Map<String, Object> options,
+            Map<String, String> identity) {
         Map<String, String> values = who.values();
         values.put("data", data(command, path, options).toString());
         values.put("permissions", permissions);
-        deliver(discord.slash("slash-command-in-server.json", values));
-        return discord.lastMessage();
+        values.putAll(identity);
+        return discord.slash("slash-command-in-server.json", values);
+    }
+
+    /** A slash command typed in a server channel by Ana, not delivered yet. */
+    SlashCommandInteractionEvent slashEvent(String command, Map<String, Object> options) {
+        return slashEvent(ANA, MEMBER_RIGHTS, command, List.of(), options, Map.of());
     }
 
     /** A slash command typed in a direct message with Rapport. */
