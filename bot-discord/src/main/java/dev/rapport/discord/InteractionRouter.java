@@ -17,6 +17,7 @@ import dev.rapport.discord.command.Suggestions;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.BooleanSupplier;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -27,6 +28,7 @@ import net.dv8tion.jda.api.events.interaction.ModalInteractionEvent;
 import net.dv8tion.jda.api.events.interaction.command.CommandAutoCompleteInteractionEvent;
 import net.dv8tion.jda.api.events.interaction.command.SlashCommandInteractionEvent;
 import net.dv8tion.jda.api.events.interaction.component.ButtonInteractionEvent;
+import net.dv8tion.jda.api.exceptions.ErrorResponseException;
 import net.dv8tion.jda.api.hooks.ListenerAdapter;
 import net.dv8tion.jda.api.interactions.callbacks.IReplyCallback;
 import net.dv8tion.jda.api.interactions.commands.Command;
@@ -148,7 +150,24 @@ public final class InteractionRouter extends ListenerAdapter {
             log.info("Interaction {} arrived again; it runs once", event.getId());
             return;
         }
-        acks.sent(event.getId(), event.deferReply(privately).submit());
+        String id = event.getId();
+        CompletableFuture<?> deferral = event.deferReply(privately).submit();
+        deferral.whenComplete((done, failed) -> {
+            if (failed instanceof ErrorResponseException refused) {
+                // The row still runs; its answer then fails too, and its user is told with their next reply.
+                log.warn(
+                        "Discord refused the deferral of interaction {} ({} {})",
+                        id,
+                        refused.getErrorCode(),
+                        refused.getMeaning());
+            } else if (failed != null) {
+                log.warn(
+                        "The deferral of interaction {} failed ({})",
+                        id,
+                        failed.getClass().getSimpleName());
+            }
+        });
+        acks.sent(id, deferral);
     }
 
     private static DiscordReplyTo replyTo(
