@@ -1,6 +1,5 @@
 package dev.rapport.discord;
 
-import dev.rapport.core.api.ActionRequest;
 import dev.rapport.core.api.ChannelRights;
 import dev.rapport.core.api.CommandRequest;
 import dev.rapport.core.api.Upload;
@@ -57,11 +56,6 @@ final class DiscordInbox implements InboxChannel {
     @Override
     public CommandRequest complete(CommandRequest stored, String replyTo) {
         return stored.withRights(ChannelRights.of(DiscordReplyTo.decode(replyTo).canManage()));
-    }
-
-    @Override
-    public ActionRequest complete(ActionRequest stored, String replyTo) {
-        return stored;
     }
 
     @Override
