@@ -1,17 +1,18 @@
 package dev.rapport.app;
 
 import dev.rapport.core.api.Rapport;
+import dev.rapport.core.inbox.InboxWorkers;
 import dev.rapport.discord.DiscordBot;
 import dev.rapport.discord.DiscordSettings;
 import dev.rapport.discord.DiscordShards;
 import java.util.Optional;
 
-/** Starts the Discord adapter when DISCORD_TOKEN is configured. */
+/** Starts the Discord adapter when DISCORD_TOKEN is configured; its interactions go through {@code inbox}. */
 final class DiscordLauncher {
     private DiscordLauncher() {}
 
     /** The running adapter, or empty when Discord is not configured. */
-    static Optional<Running> start(Config config, Rapport rapport) {
+    static Optional<Running> start(Config config, Rapport rapport, InboxWorkers inbox) {
         Optional<String> token = config.get("DISCORD_TOKEN");
         if (token.isEmpty()) {
             return Optional.empty();
@@ -20,8 +21,8 @@ final class DiscordLauncher {
         Optional<DiscordShards> shards =
                 DiscordShards.parse(config.get("DISCORD_SHARDS"), config.get("DISCORD_SHARD_IDS"));
         DiscordBot bot = shards.isPresent()
-                ? DiscordBot.start(settings, shards.get(), rapport)
-                : DiscordBot.start(settings, rapport);
+                ? DiscordBot.start(settings, shards.get(), rapport, inbox)
+                : DiscordBot.start(settings, rapport, inbox);
         return Optional.of(new Running(bot, bot.messenger(), bot.channelMembers(), bot::connected));
     }
 

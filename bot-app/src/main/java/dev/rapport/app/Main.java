@@ -202,7 +202,7 @@ public final class Main {
                 });
             }
             SlackLauncher.start(config, rapport, inbox, front).ifPresent(adapters::add);
-            DiscordLauncher.start(config, rapport).ifPresent(adapters::add);
+            DiscordLauncher.start(config, rapport, inbox).ifPresent(adapters::add);
             if (adapters.isEmpty()) {
                 runConsole(config, clock, core, backups);
                 return;

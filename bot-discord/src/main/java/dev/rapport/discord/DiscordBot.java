@@ -1,6 +1,7 @@
 package dev.rapport.discord;
 
 import dev.rapport.core.api.Rapport;
+import dev.rapport.core.inbox.InboxWorkers;
 import dev.rapport.core.port.ChannelMembers;
 import dev.rapport.core.port.DirectMessenger;
 import dev.rapport.discord.command.SlashCommand;
@@ -9,9 +10,12 @@ import dev.rapport.discord.render.DiscordReplyRenderer;
 import java.time.Duration;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 import net.dv8tion.jda.api.JDA;
@@ -47,6 +51,7 @@ public final class DiscordBot implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(DiscordBot.class);
     private static final Duration DM_TIMEOUT = Duration.ofSeconds(30);
     private static final int HANDLER_THREADS = 4;
+    private static final Duration LOGIN_WAIT = Duration.ofSeconds(30);
 
     private final JDA jda;
     private final ShardManager shards;
@@ -62,21 +67,27 @@ public final class DiscordBot implements AutoCloseable {
      * Logs in on part of the bot's shards (DISCORD_SHARDS / DISCORD_SHARD_IDS) through JDA's DefaultShardManager,
      * with the same listeners as one connection. DMs go over REST through any running shard.
      */
-    public static DiscordBot start(DiscordSettings settings, DiscordShards shards, Rapport rapport) {
+    public static DiscordBot start(
+            DiscordSettings settings, DiscordShards shards, Rapport rapport, InboxWorkers inbox) {
         List<SlashCommand> commands = SlashCommands.all();
+        Acknowledgements acks = new Acknowledgements();
+        CountDownLatch ready = new CountDownLatch(1);
         DefaultShardManagerBuilder builder = DefaultShardManagerBuilder.createLight(
                         settings.token(), EnumSet.noneOf(GatewayIntent.class))
                 .enableCache(CacheFlag.MEMBER_OVERRIDES)
                 .setShardsTotal(shards.total())
                 .setShards(shards.ids())
                 .setEventPool(handlerPool(), true)
-                .addEventListeners(new InteractionRouter(rapport, commands), new Registration(commands, settings));
+                .addEventListeners(
+                        new InteractionRouter(rapport, inbox, acks, commands),
+                        new Registration(commands, settings, ready));
         settings.apiBaseUrl().ifPresent(url -> builder.setRestConfig(new RestConfig().setBaseUrl(url)));
         ShardManager manager = builder.build();
         Supplier<JDA> anyShard = () -> manager.getShards().stream()
                 .filter(shard -> shard.getStatus() == JDA.Status.CONNECTED)
                 .findFirst()
                 .orElseGet(() -> manager.getShards().get(0));
+        inbox.channel(new DiscordInbox(loggedIn(ready, anyShard), acks, new DiscordReplyRenderer()));
         return new DiscordBot(null, manager, new DiscordMessenger(anyShard, new DiscordReplyRenderer(), DM_TIMEOUT));
     }
 
@@ -89,9 +100,31 @@ public final class DiscordBot implements AutoCloseable {
         });
     }
 
-    /** Logs in and registers the commands; returns once the connection is being made. */
-    public static DiscordBot start(DiscordSettings settings, Rapport rapport) {
+    /**
+     * A connection that has logged in (answers through an interaction's webhook need the application it is), waiting
+     * for the first login after a start, when rows of an earlier run are already being answered.
+     */
+    private static Supplier<Optional<JDA>> loggedIn(CountDownLatch ready, Supplier<JDA> connection) {
+        return () -> {
+            try {
+                return ready.await(LOGIN_WAIT.toMillis(), TimeUnit.MILLISECONDS)
+                        ? Optional.of(connection.get())
+                        : Optional.empty();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return Optional.empty();
+            }
+        };
+    }
+
+    /**
+     * Logs in and registers the commands; returns once the connection is being made. Every command, button press and
+     * modal submission is written to {@code inbox} before it is deferred, and answered by its workers.
+     */
+    public static DiscordBot start(DiscordSettings settings, Rapport rapport, InboxWorkers inbox) {
         List<SlashCommand> commands = SlashCommands.all();
+        Acknowledgements acks = new Acknowledgements();
+        CountDownLatch ready = new CountDownLatch(1);
         AtomicInteger thread = new AtomicInteger();
         // Core work runs here, not on the gateway thread, so one slow command never stalls the others.
         ExecutorService handlers = Executors.newFixedThreadPool(HANDLER_THREADS, runnable -> {
@@ -105,9 +138,12 @@ public final class DiscordBot implements AutoCloseable {
                 // own channel overrides, not only their roles'.
                 .enableCache(CacheFlag.MEMBER_OVERRIDES)
                 .setEventPool(handlers, true)
-                .addEventListeners(new InteractionRouter(rapport, commands), new Registration(commands, settings));
+                .addEventListeners(
+                        new InteractionRouter(rapport, inbox, acks, commands),
+                        new Registration(commands, settings, ready));
         settings.apiBaseUrl().ifPresent(url -> builder.setRestConfig(new RestConfig().setBaseUrl(url)));
         JDA jda = builder.build();
+        inbox.channel(new DiscordInbox(loggedIn(ready, () -> jda), acks, new DiscordReplyRenderer()));
         return new DiscordBot(jda, null, new DiscordMessenger(jda, new DiscordReplyRenderer(), DM_TIMEOUT));
     }
 
@@ -149,14 +185,17 @@ public final class DiscordBot implements AutoCloseable {
     private static final class Registration extends ListenerAdapter {
         private final List<CommandData> commands;
         private final DiscordSettings settings;
+        private final CountDownLatch ready;
 
-        Registration(List<SlashCommand> commands, DiscordSettings settings) {
+        Registration(List<SlashCommand> commands, DiscordSettings settings, CountDownLatch ready) {
             this.commands = commands.stream().map(c -> (CommandData) c.data()).toList();
             this.settings = settings;
+            this.ready = ready;
         }
 
         @Override
         public void onReady(ReadyEvent event) {
+            ready.countDown();
             JDA jda = event.getJDA();
             log.info(
                     "Connected to Discord as {}. Invite Rapport to a server: {}",

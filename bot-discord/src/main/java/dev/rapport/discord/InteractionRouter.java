@@ -1,21 +1,24 @@
 package dev.rapport.discord;
 
 import dev.rapport.core.api.ActionRequest;
+import dev.rapport.core.api.CommandRequest;
 import dev.rapport.core.api.Place;
 import dev.rapport.core.api.Rapport;
 import dev.rapport.core.api.Requester;
+import dev.rapport.core.inbox.InboxWorkers;
 import dev.rapport.core.reply.Prompt;
-import dev.rapport.core.reply.Reply;
 import dev.rapport.core.reply.TextFit;
 import dev.rapport.core.reply.Wording;
+import dev.rapport.discord.command.Attachment;
 import dev.rapport.discord.command.Channels;
 import dev.rapport.discord.command.Requesters;
 import dev.rapport.discord.command.SlashCommand;
 import dev.rapport.discord.command.Suggestions;
-import dev.rapport.discord.render.DiscordReplyRenderer;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.BooleanSupplier;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import net.dv8tion.jda.api.components.label.Label;
@@ -25,6 +28,7 @@ import net.dv8tion.jda.api.events.interaction.ModalInteractionEvent;
 import net.dv8tion.jda.api.events.interaction.command.CommandAutoCompleteInteractionEvent;
 import net.dv8tion.jda.api.events.interaction.command.SlashCommandInteractionEvent;
 import net.dv8tion.jda.api.events.interaction.component.ButtonInteractionEvent;
+import net.dv8tion.jda.api.exceptions.ErrorResponseException;
 import net.dv8tion.jda.api.hooks.ListenerAdapter;
 import net.dv8tion.jda.api.interactions.callbacks.IReplyCallback;
 import net.dv8tion.jda.api.interactions.commands.Command;
@@ -35,10 +39,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Hands each Discord interaction to core: slash commands to their {@link SlashCommand}, autocomplete to
- * {@link Suggestions}, buttons and modal submissions as core actions (a button that asks for text opens a modal).
- * Buttons and modals work alike in a server channel (an intro post's Remember) and in a direct message (a digest,
- * a round's "Did you meet?"), where Discord sends a user instead of a member.
+ * Hands each Discord interaction to core. A slash command, a button press and a modal submission is written to the
+ * inbox (keyed by the interaction's id, so a replay runs once) and only then deferred; the inbox's workers run it
+ * and answer through the interaction's webhook ({@link DiscordInbox}). Two things answer at once instead: autocomplete
+ * ({@link Suggestions}), which has no deferral, and a button that asks for text, whose modal must be the immediate
+ * response (its submission goes through the inbox). Buttons and modals work alike in a server channel (an intro
+ * post's Remember) and in a direct message (a digest, a round's "Did you meet?").
  */
 public final class InteractionRouter extends ListenerAdapter {
     static final String INPUT = "input";
@@ -47,14 +53,16 @@ public final class InteractionRouter extends ListenerAdapter {
     private static final String BUTTON_POINTER = "— more: /contact";
 
     private final Rapport rapport;
+    private final InboxWorkers inbox;
+    private final Acknowledgements acks;
     private final Map<String, SlashCommand> commands;
-    private final DiscordReplyRenderer renderer;
     private final Suggestions suggestions;
 
-    public InteractionRouter(Rapport rapport, List<SlashCommand> commands) {
+    InteractionRouter(Rapport rapport, InboxWorkers inbox, Acknowledgements acks, List<SlashCommand> commands) {
         this.rapport = rapport;
+        this.inbox = inbox;
+        this.acks = acks;
         this.commands = commands.stream().collect(Collectors.toMap(SlashCommand::name, Function.identity()));
-        this.renderer = new DiscordReplyRenderer();
         this.suggestions = new Suggestions(rapport);
     }
 
@@ -66,12 +74,13 @@ public final class InteractionRouter extends ListenerAdapter {
             replyError(event, "That command is gone. Try /help.");
             return;
         }
-        try {
-            command.handle(event, rapport, renderer);
-        } catch (RuntimeException e) {
-            log.error("Answering /{} failed", event.getName(), e);
-            replyError(event, OOPS);
-        }
+        boolean privately = !command.mayAnswerChannel(event);
+        writeDownThenDefer(event, privately, "/" + event.getName(), () -> {
+            CommandRequest request = command.request(event);
+            DiscordReplyTo to = replyTo(
+                    event, privately, command.pointer(event), Channels.canManage(event), command.attachment(event));
+            return inbox.accept(event.getId(), request, to.encode(), DiscordInbox.TOKEN_LIFETIME);
+        });
     }
 
     @Override
@@ -96,7 +105,14 @@ public final class InteractionRouter extends ListenerAdapter {
     @Override
     public void onButtonInteraction(ButtonInteractionEvent event) {
         String actionId = actionId(event.getComponentId());
-        Optional<Prompt> prompt = rapport.promptFor(requester(event), actionId);
+        Optional<Prompt> prompt;
+        try {
+            prompt = rapport.promptFor(requester(event), actionId);
+        } catch (RuntimeException e) {
+            log.error("Looking up a button's form failed", e);
+            replyError(event, OOPS);
+            return;
+        }
         if (prompt.isPresent()) {
             event.replyModal(modal(actionId, prompt.get())).queue();
             return;
@@ -111,15 +127,59 @@ public final class InteractionRouter extends ListenerAdapter {
     }
 
     private void act(IReplyCallback event, ActionRequest request) {
+        writeDownThenDefer(event, true, "a button", () -> {
+            DiscordReplyTo to = replyTo(event, true, BUTTON_POINTER, false, Optional.empty());
+            return inbox.accept(event.getId(), request, to.encode(), DiscordInbox.TOKEN_LIFETIME);
+        });
+    }
+
+    /**
+     * Writes the interaction down, then defers it; nothing is deferred when it could not be written (the user is
+     * told at once) or was already written: a replayed interaction was deferred the first time.
+     */
+    private void writeDownThenDefer(IReplyCallback event, boolean privately, String what, BooleanSupplier writeDown) {
+        boolean added;
         try {
-            Reply reply = rapport.act(request);
-            event.reply(renderer.render(reply, BUTTON_POINTER))
-                    .setEphemeral(reply.visibility() == Reply.Visibility.PRIVATE)
-                    .queue();
+            added = writeDown.getAsBoolean();
         } catch (RuntimeException e) {
-            log.error("Answering a button failed", e);
+            log.error("Writing {} down failed", what, e);
             replyError(event, OOPS);
+            return;
         }
+        if (!added) {
+            log.info("Interaction {} arrived again; it runs once", event.getId());
+            return;
+        }
+        String id = event.getId();
+        CompletableFuture<?> deferral = event.deferReply(privately).submit();
+        deferral.whenComplete((done, failed) -> {
+            if (failed instanceof ErrorResponseException refused) {
+                // The row still runs; its answer then fails too, and its user is told with their next reply.
+                log.warn(
+                        "Discord refused the deferral of interaction {} ({} {})",
+                        id,
+                        refused.getErrorCode(),
+                        refused.getMeaning());
+            } else if (failed != null) {
+                log.warn(
+                        "The deferral of interaction {} failed ({})",
+                        id,
+                        failed.getClass().getSimpleName());
+            }
+        });
+        acks.sent(id, deferral);
+    }
+
+    private static DiscordReplyTo replyTo(
+            IReplyCallback event, boolean privately, String pointer, boolean canManage, Optional<Attachment> file) {
+        return new DiscordReplyTo(
+                event.getId(),
+                event.getJDA().getSelfUser().getApplicationIdLong(),
+                event.getToken(),
+                privately,
+                pointer,
+                canManage,
+                file);
     }
 
     /** A modal with one paragraph input; its id is the core action id, so the submission acts like the button. */

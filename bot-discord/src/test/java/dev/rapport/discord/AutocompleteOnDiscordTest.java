@@ -90,7 +90,7 @@ class AutocompleteOnDiscordTest {
         values.put("whoFocused", String.valueOf(whoFocused));
         values.put("whenTyped", whenTyped);
         values.put("whenFocused", String.valueOf(whenFocused));
-        bot.router.onEvent(bot.discord.autocomplete("autocomplete-who.json", values));
+        bot.deliver(bot.discord.autocomplete("autocomplete-who.json", values));
 
         DiscordTester.Sent answer = bot.discord.lastCallback();
         assertThat(answer.callbackType()).isEqualTo(DiscordTester.CALLBACK_AUTOCOMPLETE);

@@ -3,7 +3,6 @@ package dev.rapport.discord;
 import static dev.rapport.discord.TestBot.ANA;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.rapport.discord.command.SlashCommands;
 import java.nio.file.Path;
 import java.util.Map;
 import net.dv8tion.jda.api.utils.data.DataObject;
@@ -39,7 +38,7 @@ class ButtonsAndModalsOnDiscordTest {
                 .orElseThrow();
 
         // WHEN Ana clicks it
-        bot.router.onEvent(bot.discord.button("button-click-in-dm.json", values(addNote)));
+        bot.deliver(bot.discord.button("button-click-in-dm.json", values(addNote)));
 
         // THEN a modal opens, its id the core action id, with one paragraph input of at most 2000 characters
         DiscordTester.Sent modal = bot.discord.lastCallback();
@@ -59,7 +58,7 @@ class ButtonsAndModalsOnDiscordTest {
         // WHEN she submits it
         Map<String, String> submitted = values(actionId);
         submitted.put("value", "\"Starts at Acme in May #work\"");
-        bot.router.onEvent(bot.discord.modal("modal-submit-in-dm.json", submitted));
+        bot.deliver(bot.discord.modal("modal-submit-in-dm.json", submitted));
 
         // THEN core saved the note, and /contact shows it
         assertThat(bot.discord.lastMessage().embedText()).contains("You now know 2 things about Marc Kelly");
@@ -71,10 +70,10 @@ class ButtonsAndModalsOnDiscordTest {
     void aClickAfterARestartStillOpensAModal() {
         // GIVEN a button drawn by an earlier run, in the "?"-marked form buttons that asked for text once had
         bot.given(ANA, "remember", "Marc Kelly: met at the SYPE mixer");
-        InteractionRouter fresh = new InteractionRouter(bot.rapport, SlashCommands.all());
+        InteractionRouter fresh = bot.freshRouter();
 
         // WHEN it is clicked in a fresh process (nothing is remembered between processes but the database)
-        fresh.onEvent(bot.discord.button("button-click-in-dm.json", values("?note:1")));
+        bot.deliver(fresh, bot.discord.button("button-click-in-dm.json", values("?note:1")));
 
         // THEN core's own note modal opens for the same action
         DataObject data = bot.discord.lastCallback().body().getObject("data");
@@ -91,11 +90,10 @@ class ButtonsAndModalsOnDiscordTest {
                 .findFirst()
                 .orElseThrow();
 
-        bot.router.onEvent(bot.discord.button("button-click-in-dm.json", values(done)));
+        bot.deliver(bot.discord.button("button-click-in-dm.json", values(done)));
 
         DiscordTester.Sent reply = bot.discord.lastMessage();
-        assertThat(reply.callbackType()).isEqualTo(DiscordTester.CALLBACK_MESSAGE);
-        assertThat(reply.message().getInt("flags") & 64).isEqualTo(64);
+        assertThat(bot.discord.isPrivate(reply)).isTrue();
         assertThat(reply.embedText()).contains("Logged: you were in touch with Marc Kelly today.");
     }
 
@@ -108,7 +106,7 @@ class ButtonsAndModalsOnDiscordTest {
                 .findFirst()
                 .orElseThrow();
 
-        bot.router.onEvent(bot.discord.button("button-click-in-dm.json", values(snooze)));
+        bot.deliver(bot.discord.button("button-click-in-dm.json", values(snooze)));
 
         assertThat(bot.discord.lastMessage().embedText()).contains("Snoozed Marc Kelly until");
     }
@@ -122,10 +120,10 @@ class ButtonsAndModalsOnDiscordTest {
         String keepMarta =
                 bot.slash("forget", Map.of("who", "Marta Ruiz")).customIds().get(1);
 
-        bot.router.onEvent(bot.discord.button("button-click-in-dm.json", values(forgetMarc)));
+        bot.deliver(bot.discord.button("button-click-in-dm.json", values(forgetMarc)));
         assertThat(bot.discord.lastMessage().embedText()).contains("Forgot Marc Kelly and everything about them.");
 
-        bot.router.onEvent(bot.discord.button("button-click-in-dm.json", values(keepMarta)));
+        bot.deliver(bot.discord.button("button-click-in-dm.json", values(keepMarta)));
         assertThat(bot.discord.lastMessage().embedText()).contains("Kept Marta Ruiz. Nothing was deleted.");
 
         assertThat(bot.slash("contact", Map.of("who", "Marc Kelly")).embedText())
@@ -140,7 +138,7 @@ class ButtonsAndModalsOnDiscordTest {
 
         Map<String, String> asBen = TestBot.BEN.values();
         asBen.put("customId", forgetMarc);
-        bot.router.onEvent(bot.discord.button("button-click-in-dm.json", asBen));
+        bot.deliver(bot.discord.button("button-click-in-dm.json", asBen));
 
         assertThat(bot.discord.lastMessage().embedText()).contains("Already gone: nothing to forget.");
         assertThat(bot.slash("contact", Map.of("who", "Marc Kelly")).embedText())

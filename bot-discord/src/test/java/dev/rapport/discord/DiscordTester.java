@@ -16,9 +16,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import net.dv8tion.jda.api.events.interaction.ModalInteractionEvent;
@@ -48,8 +51,9 @@ import okio.Buffer;
 /**
  * The JdaTester technique: a real {@link JDAImpl} whose only fake part is the connection. Interactions are built by
  * JDA's own classes from Discord-shaped JSON fixtures (so {@code getOption(..)} runs JDA's parsing), and every
- * request the adapter makes is captured with the JSON body JDA would send. Interaction callbacks are answered with
- * Discord's empty success; other routes answer with what a test configured, or not at all.
+ * request the adapter makes is captured with the JSON body JDA would send. Each interaction gets its own id and token.
+ * Interaction callbacks and the interaction webhook (edit, follow-up, delete) are answered with Discord's success;
+ * other routes answer with what a test configured, or not at all.
  */
 final class DiscordTester {
     static final long APPLICATION_ID = 1100000000000000001L;
@@ -57,6 +61,7 @@ final class DiscordTester {
     static final int CALLBACK_DEFERRED_MESSAGE = 5;
     static final int CALLBACK_AUTOCOMPLETE = 8;
     static final int CALLBACK_MODAL = 9;
+    static final int EPHEMERAL = 64;
     // JDA schedules each interaction's 15-minute expiry here; nothing runs during a test.
     private static final ScheduledExecutorService TIMERS = Executors.newSingleThreadScheduledExecutor(runnable -> {
         Thread thread = new Thread(runnable, "discord-tester-timers");
@@ -67,7 +72,9 @@ final class DiscordTester {
 
     final JDAImpl jda;
     private final List<Request<?>> requests = new CopyOnWriteArrayList<>();
-    private final Map<String, Answer> answers = new HashMap<>();
+    private final Map<String, Answer> answers = new ConcurrentHashMap<>();
+    private final AtomicLong interactions = new AtomicLong(1310000000000000100L);
+    private volatile Consumer<Sent> whenSent = sent -> {};
 
     /** A canned HTTP answer for requests whose route starts with a prefix ("POST users/@me/channels"). */
     record Answer(int code, String body) {}
@@ -85,6 +92,16 @@ final class DiscordTester {
 
         int callbackType() {
             return body.getInt("type");
+        }
+
+        /** The interaction token in the route of a callback or of the interaction's webhook. */
+        String token() {
+            String[] parts = route.replaceFirst("\\?.*", "").split("/");
+            return parts.length > 2 ? parts[2] : "";
+        }
+
+        boolean isWebhook() {
+            return route.startsWith("webhooks/");
         }
 
         /** The custom ids of the message's buttons, row by row. */
@@ -145,11 +162,15 @@ final class DiscordTester {
 
     DiscordTester() {
         jda = spy(new JDAImpl(new AuthorizationConfig("test-token-not-a-real-discord-token")));
-        jda.setSelfUser(new SelfUserImpl(APPLICATION_ID, jda));
+        SelfUserImpl self = new SelfUserImpl(APPLICATION_ID, jda);
+        // Named as Discord names it, so that messages Rapport sent (authored by itself) update it without surprise.
+        self.setName("Rapport").setBot(true);
+        jda.setSelfUser(self);
         Requester requester = mock(Requester.class);
         doAnswer(invocation -> {
                     Request<?> request = invocation.getArgument(0);
                     requests.add(request);
+                    whenSent.accept(sent(request));
                     answer(request);
                     return null;
                 })
@@ -160,6 +181,46 @@ final class DiscordTester {
         doReturn(new EntityBuilder(jda)).when(jda).getEntityBuilder();
         doReturn(TIMERS).when(jda).getGatewayPool();
         doReturn(TIMERS).when(jda).getRateLimitPool();
+        // The interaction webhook answers as Discord does: the message it created or edited, or nothing on delete.
+        answer("PATCH webhooks/", 200, "webhook-message.json", Map.of());
+        answer("POST webhooks/", 200, "webhook-message.json", Map.of());
+        answers.put("DELETE webhooks/", new Answer(204, ""));
+    }
+
+    /** Runs {@code check} on each request as it is sent, before Discord answers it. */
+    void whenSent(Consumer<Sent> check) {
+        whenSent = check;
+    }
+
+    /**
+     * Whether an answer is shown only to the person who asked: a follow-up says so itself; an edited placeholder is
+     * seen as its deferral was.
+     */
+    boolean isPrivate(Sent answer) {
+        if (answer.isInteractionCallback() || !answer.route().contains("/messages/%40original")) {
+            return (answer.message().getInt("flags", 0) & EPHEMERAL) != 0;
+        }
+        String token = answer.token();
+        return sent().stream()
+                .filter(one -> one.isInteractionCallback() && one.token().equals(token))
+                .filter(one -> one.callbackType() == CALLBACK_DEFERRED_MESSAGE)
+                .findFirst()
+                .map(deferral -> (deferral.body()
+                                        .optObject("data")
+                                        .map(data -> data.getInt("flags", 0))
+                                        .orElse(0)
+                                & EPHEMERAL)
+                        != 0)
+                .orElseThrow(() -> new AssertionError("The edited answer was never deferred"));
+    }
+
+    /** A fixture's values with a fresh interaction id and token, unless the test chose them. */
+    private Map<String, String> withIdentity(Map<String, String> values) {
+        Map<String, String> all = new HashMap<>(values);
+        long id = interactions.incrementAndGet();
+        all.putIfAbsent("interactionId", Long.toString(id));
+        all.putIfAbsent("token", "interaction-token-" + id);
+        return all;
     }
 
     /** Makes requests on a route ("POST channels/") answer with a status and a fixture's JSON. */
@@ -170,17 +231,21 @@ final class DiscordTester {
     List<Sent> sent() {
         List<Sent> sent = new ArrayList<>();
         for (Request<?> request : requests) {
-            Object raw = request.getRawBody();
-            DataObject body = raw instanceof DataObject object
-                    ? object
-                    : raw instanceof DataArray array ? DataObject.empty().put("array", array) : DataObject.empty();
-            sent.add(new Sent(
-                    request.getRoute().getMethod().name(),
-                    request.getRoute().getCompiledRoute(),
-                    body,
-                    Optional.ofNullable(request.getBody())));
+            sent.add(sent(request));
         }
         return sent;
+    }
+
+    private static Sent sent(Request<?> request) {
+        Object raw = request.getRawBody();
+        DataObject body = raw instanceof DataObject object
+                ? object
+                : raw instanceof DataArray array ? DataObject.empty().put("array", array) : DataObject.empty();
+        return new Sent(
+                request.getRoute().getMethod().name(),
+                request.getRoute().getCompiledRoute(),
+                body,
+                Optional.ofNullable(request.getBody()));
     }
 
     /** The last message the adapter sent (a reply, an edited deferred reply, or a DM). */
@@ -188,7 +253,8 @@ final class DiscordTester {
         List<Sent> sent = sent();
         for (int i = sent.size() - 1; i >= 0; i--) {
             Sent one = sent.get(i);
-            if (!one.isInteractionCallback() || one.callbackType() == CALLBACK_MESSAGE) {
+            if (!one.method().equals("DELETE")
+                    && (!one.isInteractionCallback() || one.callbackType() == CALLBACK_MESSAGE)) {
                 return one;
             }
         }
@@ -208,22 +274,27 @@ final class DiscordTester {
 
     SlashCommandInteractionEvent slash(String fixture, Map<String, String> values) {
         return new SlashCommandInteractionEvent(
-                jda, 0, new SlashCommandInteractionImpl(jda, DataObject.fromJson(fill(read(fixture), values))));
+                jda,
+                0,
+                new SlashCommandInteractionImpl(jda, DataObject.fromJson(fill(read(fixture), withIdentity(values)))));
     }
 
     CommandAutoCompleteInteractionEvent autocomplete(String fixture, Map<String, String> values) {
         return new CommandAutoCompleteInteractionEvent(
-                jda, 0, new CommandAutoCompleteInteractionImpl(jda, DataObject.fromJson(fill(read(fixture), values))));
+                jda,
+                0,
+                new CommandAutoCompleteInteractionImpl(
+                        jda, DataObject.fromJson(fill(read(fixture), withIdentity(values)))));
     }
 
     ButtonInteractionEvent button(String fixture, Map<String, String> values) {
         return new ButtonInteractionEvent(
-                jda, 0, new ButtonInteractionImpl(jda, DataObject.fromJson(fill(read(fixture), values))));
+                jda, 0, new ButtonInteractionImpl(jda, DataObject.fromJson(fill(read(fixture), withIdentity(values)))));
     }
 
     ModalInteractionEvent modal(String fixture, Map<String, String> values) {
         return new ModalInteractionEvent(
-                jda, 0, new ModalInteractionImpl(jda, DataObject.fromJson(fill(read(fixture), values))));
+                jda, 0, new ModalInteractionImpl(jda, DataObject.fromJson(fill(read(fixture), withIdentity(values)))));
     }
 
     private void answer(Request<?> request) {

@@ -11,6 +11,7 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.util.Map;
+import net.dv8tion.jda.api.events.interaction.command.SlashCommandInteractionEvent;
 import net.dv8tion.jda.api.utils.data.DataArray;
 import net.dv8tion.jda.api.utils.data.DataObject;
 import org.junit.jupiter.api.AfterEach;
@@ -51,6 +52,11 @@ class ImportOnDiscordTest {
     }
 
     DiscordTester.Sent importFile(String name) {
+        bot.deliver(importEvent(name));
+        return bot.discord.lastMessage();
+    }
+
+    SlashCommandInteractionEvent importEvent(String name) {
         String url = "http://127.0.0.1:" + cdn.getAddress().getPort() + "/attachments/1/2/" + name;
         DataObject attachment = DataObject.empty()
                 .put("id", "1330000000000000001")
@@ -77,8 +83,22 @@ class ImportOnDiscordTest {
         Map<String, String> values = ANA.values();
         values.put("data", data.toString());
         values.put("permissions", TestBot.MEMBER_RIGHTS);
-        bot.router.onEvent(bot.discord.slash("slash-command-in-server.json", values));
-        return bot.discord.lastMessage();
+        return bot.discord.slash("slash-command-in-server.json", values);
+    }
+
+    @Test
+    void theFileIsFetchedWhenTheCommandRunsNotBeforeItIsDeferred() {
+        // WHEN /import arrives with an attachment
+        bot.router.onEvent(importEvent("phone.vcf"));
+
+        // THEN it was written down and deferred without waiting for Discord's CDN
+        assertThat(bot.discord.lastCallback().callbackType()).isEqualTo(DiscordTester.CALLBACK_DEFERRED_MESSAGE);
+        assertThat(fetches).isZero();
+
+        // WHEN the inbox's workers run it, the file is fetched once and previewed
+        bot.inbox.drain();
+        assertThat(fetches).isEqualTo(1);
+        assertThat(bot.discord.lastMessage().embedText()).contains("Import preview — phone.vcf (vCard)");
     }
 
     @Test
@@ -104,7 +124,7 @@ class ImportOnDiscordTest {
     @Test
     void aBrokenFileGetsItsReasonAndAFailedFetchSaysSo() {
         assertThat(importFile("broken.vcf").embedText()).contains("Line 8 of the file is not a vCard line");
-        assertThat(importFile("missing.vcf").embedText()).contains("couldn't fetch that file from Discord");
+        assertThat(importFile("missing.vcf").embedText()).contains("couldn't fetch that file");
         assertThat(bot.given(ANA, "circle", "").plainText()).contains("Your circle is empty");
     }
 

@@ -9,7 +9,6 @@ import static dev.rapport.discord.TestBot.ZOE;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.rapport.core.intro.IntroRounds;
-import dev.rapport.discord.command.SlashCommands;
 import dev.rapport.discord.render.DiscordReplyRenderer;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -55,8 +54,7 @@ class IntroOnDiscordTest {
         DiscordTester.Sent post = introduce();
 
         // THEN the answer is a normal message in the channel, not one only Ana sees
-        assertThat(post.callbackType()).isEqualTo(DiscordTester.CALLBACK_MESSAGE);
-        assertThat(post.message().getInt("flags", 0) & 64).isZero();
+        assertThat(bot.discord.isPrivate(post)).isFalse();
         // … which may ping Marc and Zoë, as users, and nobody else
         assertThat(post.message().getString("content")).isEqualTo("<@" + MARC.id() + "> <@" + ZOE.id() + ">");
         DataObject allowed = post.message().getObject("allowed_mentions");
@@ -113,7 +111,7 @@ class IntroOnDiscordTest {
 
         // THEN only he sees the answer, and the note is in his list
         DiscordTester.Sent saved = bot.discord.lastMessage();
-        assertThat(saved.message().getInt("flags") & 64).isEqualTo(64);
+        assertThat(bot.discord.isPrivate(saved)).isTrue();
         assertThat(saved.embedText()).contains("Saved in your own notes. You now know 1 thing about Marc Kelly.");
         assertThat(bot.slash(BEN, MEMBER_RIGHTS, "contact", List.of(), Map.of("who", "Marc Kelly"))
                         .embedText())
@@ -146,14 +144,14 @@ class IntroOnDiscordTest {
         DiscordTester.Sent refused = bot.slash(ANA, MEMBER_RIGHTS, "intro", List.of("rounds", "on"), options);
 
         // THEN only they hear why not
-        assertThat(refused.message().getInt("flags") & 64).isEqualTo(64);
+        assertThat(bot.discord.isPrivate(refused)).isTrue();
         assertThat(refused.embedText()).contains("Only people who can manage this channel can turn pairing rounds on");
 
         // WHEN someone with it does
         DiscordTester.Sent on = bot.slash(ANA, MANAGER_RIGHTS, "intro", List.of("rounds", "on"), options);
 
         // THEN the channel hears it, with the rhythm and revisit as chosen, and nobody is pinged
-        assertThat(on.message().getInt("flags", 0) & 64).isZero();
+        assertThat(bot.discord.isPrivate(on)).isFalse();
         assertThat(on.embedText())
                 .contains("Ana turned on pairing rounds here: every 3 weeks, revisiting people who met before");
         assertThat(on.message().getObject("allowed_mentions").getArray("parse").length())
@@ -275,11 +273,11 @@ class IntroOnDiscordTest {
         engine().tick(TestBot.CLOCK.instant().plus(IntroRounds.CHECK_IN_AFTER));
         String met = dmTo(ANA).get(1).customIds().get(0);
         // A process that never drew the button
-        InteractionRouter fresh = new InteractionRouter(bot.rapport, SlashCommands.all());
+        InteractionRouter fresh = bot.freshRouter();
         Map<String, String> values = ANA.values();
         values.put("customId", met);
 
-        fresh.onEvent(bot.discord.button("button-click-in-dm.json", values));
+        bot.deliver(fresh, bot.discord.button("button-click-in-dm.json", values));
 
         DataObject modal = bot.discord.lastCallback().body().getObject("data");
         assertThat(modal.getString("title")).isEqualTo("We met");
@@ -311,7 +309,7 @@ class IntroOnDiscordTest {
         DiscordTester.Sent intro = bot.slashInDm(ANA, "intro", List.of("people"), options);
         DiscordTester.Sent rounds = bot.slashInDm(ANA, "intro", List.of("rounds", "join"), Map.of());
 
-        assertThat(intro.message().getInt("flags") & 64).isEqualTo(64);
+        assertThat(bot.discord.isPrivate(intro)).isTrue();
         assertThat(intro.embedText()).contains("Introductions happen in a team channel");
         assertThat(rounds.embedText()).contains("Pairing rounds belong to a team channel");
     }
@@ -326,7 +324,7 @@ class IntroOnDiscordTest {
 
         DiscordTester.Sent reply = bot.slash(ANA, MEMBER_RIGHTS, "intro", List.of("people"), options);
 
-        assertThat(reply.message().getInt("flags") & 64).isEqualTo(64);
+        assertThat(bot.discord.isPrivate(reply)).isTrue();
         assertThat(reply.embedText()).contains("Rapport introduces people, not bots");
     }
 

@@ -34,12 +34,11 @@ class SlashCommandsOnDiscordTest {
     @Test
     void rememberWithAUserOptionSavesTheNoteUnderTheTypedNameLinkedToTheAccount() {
         // WHEN /remember who:Marc note:… user:@marc.kelly, the user resolved by Discord
-        bot.router.onEvent(bot.discord.slash("slash-remember-with-user-option.json", Map.of()));
+        bot.deliver(bot.discord.slash("slash-remember-with-user-option.json", Map.of()));
 
         // THEN an ephemeral embed about Marc, with follow-up buttons carrying core's action ids
         DiscordTester.Sent reply = bot.discord.lastMessage();
-        assertThat(reply.callbackType()).isEqualTo(DiscordTester.CALLBACK_MESSAGE);
-        assertThat(reply.message().getInt("flags") & EPHEMERAL).isEqualTo(EPHEMERAL);
+        assertThat(bot.discord.isPrivate(reply)).isTrue();
         // (Discord gives no time zone: a first-time user is asked once to set theirs, in an embed before the reply)
         assertThat(reply.embeds().get(0).getString("description")).contains("Until you set your time zone");
         DataObject embed = reply.embeds().get(1);

@@ -4,14 +4,18 @@ import dev.rapport.core.api.CommandRequest;
 import dev.rapport.core.api.Rapport;
 import dev.rapport.core.api.Requester;
 import dev.rapport.core.assembly.CoreAssembly;
+import dev.rapport.core.inbox.InboxWorkers;
 import dev.rapport.core.port.Storage;
 import dev.rapport.core.reply.Reply;
+import dev.rapport.core.testing.MutableClock;
 import dev.rapport.core.testing.OpenStorage;
 import dev.rapport.core.testing.TestStorage;
 import dev.rapport.discord.command.Requesters;
 import dev.rapport.discord.command.SlashCommands;
+import dev.rapport.discord.render.DiscordReplyRenderer;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
@@ -20,12 +24,15 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import net.dv8tion.jda.api.events.GenericEvent;
+import net.dv8tion.jda.api.events.interaction.command.SlashCommandInteractionEvent;
 import net.dv8tion.jda.api.utils.data.DataArray;
 import net.dv8tion.jda.api.utils.data.DataObject;
 
 /**
- * Rapport on a real SQLite file with the real migrations and a fixed clock, behind the Discord adapter, with
- * Discord itself faked by {@link DiscordTester}.
+ * Rapport on a real SQLite file with the real migrations and a clock the test moves, behind the Discord adapter and
+ * its inbox, with Discord itself faked by {@link DiscordTester}. Each delivered interaction is written down and
+ * deferred by the router, then run by the inbox's workers on the test's thread ({@code inbox.drain()}).
  */
 final class TestBot implements AutoCloseable {
     static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-25T10:00:00Z"), ZoneOffset.UTC);
@@ -74,18 +81,42 @@ final class TestBot implements AutoCloseable {
     private static final Pattern MENTION = Pattern.compile("<@!?(\\d+)>");
 
     final DiscordTester discord = new DiscordTester();
+    final MutableClock clock = new MutableClock(CLOCK.instant());
     final OpenStorage store;
     final Storage storage;
     final CoreAssembly core;
     final Rapport rapport;
+    final InboxWorkers inbox;
+    final Acknowledgements acks = new Acknowledgements();
     final InteractionRouter router;
 
     TestBot(Path folder) {
         store = TestStorage.open(folder);
         storage = store.storage();
-        core = CoreAssembly.over(CLOCK, storage);
+        core = CoreAssembly.over(clock, storage);
         rapport = core.rapport();
-        router = new InteractionRouter(rapport, SlashCommands.all());
+        inbox = core.inbox(2).channel(channel());
+        router = freshRouter();
+    }
+
+    /** The adapter's side of the inbox, over the fake Discord. */
+    DiscordInbox channel() {
+        return new DiscordInbox(() -> Optional.of(discord.jda), acks, new DiscordReplyRenderer());
+    }
+
+    /** A router as another run of the adapter has it: it knows nothing of the buttons it drew. */
+    InteractionRouter freshRouter() {
+        return new InteractionRouter(rapport, inbox, acks, SlashCommands.all());
+    }
+
+    /** An interaction as Discord delivers it, and what the inbox's workers then do with it. */
+    void deliver(GenericEvent event) {
+        deliver(router, event);
+    }
+
+    void deliver(InteractionRouter through, GenericEvent event) {
+        through.onEvent(event);
+        inbox.drain();
     }
 
     /** GIVEN steps go straight to core, as typed text. */
@@ -113,18 +144,38 @@ final class TestBot implements AutoCloseable {
      */
     DiscordTester.Sent slash(
             Person who, String permissions, String command, List<String> path, Map<String, Object> options) {
+        deliver(slashEvent(who, permissions, command, path, options, Map.of()));
+        return discord.lastMessage();
+    }
+
+    /**
+     * The interaction of a slash command typed in a server channel, not delivered yet; {@code identity} may choose its
+     * {@code interactionId} and {@code token}.
+     */
+    SlashCommandInteractionEvent slashEvent(
+            Person who,
+            String permissions,
+            String command,
+            List<String> path,
+            Map<String, Object> options,
+            Map<String, String> identity) {
         Map<String, String> values = who.values();
         values.put("data", data(command, path, options).toString());
         values.put("permissions", permissions);
-        router.onEvent(discord.slash("slash-command-in-server.json", values));
-        return discord.lastMessage();
+        values.putAll(identity);
+        return discord.slash("slash-command-in-server.json", values);
+    }
+
+    /** A slash command typed in a server channel by Ana, not delivered yet. */
+    SlashCommandInteractionEvent slashEvent(String command, Map<String, Object> options) {
+        return slashEvent(ANA, MEMBER_RIGHTS, command, List.of(), options, Map.of());
     }
 
     /** A slash command typed in a direct message with Rapport. */
     DiscordTester.Sent slashInDm(Person who, String command, List<String> path, Map<String, Object> options) {
         Map<String, String> values = who.values();
         values.put("data", data(command, path, options).toString());
-        router.onEvent(discord.slash("slash-command-in-dm.json", values));
+        deliver(discord.slash("slash-command-in-dm.json", values));
         return discord.lastMessage();
     }
 
@@ -175,7 +226,7 @@ final class TestBot implements AutoCloseable {
     void pressInServer(Person who, String customId) {
         Map<String, String> values = who.values();
         values.put("customId", customId);
-        router.onEvent(discord.button("button-click-in-server.json", values));
+        deliver(discord.button("button-click-in-server.json", values));
     }
 
     /** A modal submitted in the server channel. */
@@ -183,14 +234,14 @@ final class TestBot implements AutoCloseable {
         Map<String, String> values = who.values();
         values.put("customId", modalId);
         values.put("value", jsonString(value));
-        router.onEvent(discord.modal("modal-submit-in-server.json", values));
+        deliver(discord.modal("modal-submit-in-server.json", values));
     }
 
     /** A button pressed in a direct message with Rapport. */
     void pressInDm(Person who, String customId) {
         Map<String, String> values = who.values();
         values.put("customId", customId);
-        router.onEvent(discord.button("button-click-in-dm.json", values));
+        deliver(discord.button("button-click-in-dm.json", values));
     }
 
     /** A modal submitted in a direct message with Rapport. */
@@ -198,7 +249,7 @@ final class TestBot implements AutoCloseable {
         Map<String, String> values = who.values();
         values.put("customId", modalId);
         values.put("value", jsonString(value));
-        router.onEvent(discord.modal("modal-submit-in-dm.json", values));
+        deliver(discord.modal("modal-submit-in-dm.json", values));
     }
 
     /** A string as a JSON literal, quotes and escapes included. */
@@ -209,6 +260,7 @@ final class TestBot implements AutoCloseable {
 
     @Override
     public void close() {
+        inbox.stop(Duration.ofSeconds(5));
         store.close();
     }
 }

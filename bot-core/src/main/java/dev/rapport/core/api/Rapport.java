@@ -111,8 +111,14 @@ public final class Rapport {
 
     /** A command with a file: the adapter hands over the bytes it received (an attachment, a shared file, a path). */
     public Reply upload(CommandRequest request, Upload upload) {
+        return upload(request, upload, () -> {});
+    }
+
+    /** Runs the command with its file, and {@code alsoInTransaction} in its transaction (see {@link #handle}). */
+    public Reply upload(CommandRequest request, Upload upload, Runnable alsoInTransaction) {
         return withUploadHandler(
-                request, (handler, invocation) -> transactional(() -> handler.handle(invocation, upload), () -> {}));
+                request,
+                (handler, invocation) -> transactional(() -> handler.handle(invocation, upload), alsoInTransaction));
     }
 
     /**

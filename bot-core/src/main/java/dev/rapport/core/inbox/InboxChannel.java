@@ -3,15 +3,18 @@ package dev.rapport.core.inbox;
 import dev.rapport.core.api.ActionRequest;
 import dev.rapport.core.api.CommandRequest;
 import dev.rapport.core.api.SharedFile;
+import dev.rapport.core.api.Upload;
 import dev.rapport.core.reply.FilePrompt;
 import dev.rapport.core.reply.Prompt;
 import dev.rapport.core.reply.Reply;
+import java.io.UncheckedIOException;
 import java.util.Optional;
 
 /**
  * How one platform takes part in the inbox: it completes a stored request with what it learns from its platform
- * when the request runs (names, time zone, channel rights), and carries the reply back through the channel it
- * stored with the request (Slack: the response_url; Discord: the interaction token).
+ * when the request runs (names, time zone, channel rights), and carries the reply back through the reply handle it
+ * stored with the request (Slack: the response_url; Discord: the application id and interaction token). A handle
+ * is opaque to core, may hold secrets, and is never logged; {@link FormFields} encodes one.
  */
 public interface InboxChannel {
     /** The platform whose rows this channel answers ("slack", "discord"). */
@@ -23,6 +26,27 @@ public interface InboxChannel {
 
     default ActionRequest complete(ActionRequest stored) {
         return stored;
+    }
+
+    /**
+     * Completes a stored command with what only its arrival could tell and the adapter kept in the reply handle
+     * (Discord sends a member's rights with the interaction and cannot be asked later).
+     */
+    default CommandRequest complete(CommandRequest stored, String replyTo) {
+        return complete(stored);
+    }
+
+    /** Completes a stored button press or submission; see {@link #complete(CommandRequest, String)}. */
+    default ActionRequest complete(ActionRequest stored, String replyTo) {
+        return complete(stored);
+    }
+
+    /**
+     * The file the command was handed, fetched now from where the reply handle says (Discord: an attachment); empty
+     * when it had none. Throws {@link UncheckedIOException} when the file cannot be fetched.
+     */
+    default Optional<Upload> upload(String replyTo) {
+        return Optional.empty();
     }
 
     /** Sends the reply; true when the platform took it. */

@@ -8,13 +8,9 @@ import dev.rapport.core.api.Place;
 import dev.rapport.core.api.Requester;
 import dev.rapport.core.api.SharedFile;
 import dev.rapport.core.domain.UserKey;
-import java.net.URLDecoder;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.time.ZoneId;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Optional;
 
 /**
  * A core request as the inbox stores it: form-encoded fields, written and read by core alone, so that no platform's
@@ -72,13 +68,7 @@ public sealed interface InboxPayload {
     }
 
     default String encode() {
-        Map<String, String> fields = new LinkedHashMap<>();
         Requester from = from();
-        fields.put("platform", from.key().platform());
-        fields.put("workspace", from.key().workspace());
-        fields.put("user", from.key().platformUserId());
-        fields.put("name", from.displayName());
-        from.platformZone().ifPresent(zone -> fields.put("zone", zone.getId()));
         Place place;
         if (this instanceof Command c) {
             place = c.request().place();
@@ -87,81 +77,72 @@ public sealed interface InboxPayload {
         } else {
             place = ((Action) this).request().place();
         }
-        fields.put("place", place.kind().name());
-        place.channelId().ifPresent(id -> fields.put("channel", id));
+        FormFields fields = FormFields.empty()
+                .with("platform", from.key().platform())
+                .with("workspace", from.key().workspace())
+                .with("user", from.key().platformUserId())
+                .with("name", from.displayName())
+                .with("zone", from.platformZone().map(ZoneId::getId))
+                .with("place", place.kind().name())
+                .with("channel", place.channelId());
         if (this instanceof Command command) {
-            fields.put("type", "command");
-            putCommand(fields, command.request());
+            fields = withCommand(fields.with("type", "command"), command.request());
         } else if (this instanceof Upload upload) {
-            fields.put("type", "upload");
-            putCommand(fields, upload.request());
-            fields.put("file.name", upload.file().name());
-            fields.put("file.location", upload.file().location());
-            fields.put("file.size", Long.toString(upload.file().size()));
+            fields = withCommand(fields.with("type", "upload"), upload.request())
+                    .with("file.name", upload.file().name())
+                    .with("file.location", upload.file().location())
+                    .with("file.size", Long.toString(upload.file().size()));
         } else {
             ActionRequest action = ((Action) this).request();
-            fields.put("type", "action");
-            fields.put("action", action.actionId());
-            action.input().ifPresent(input -> fields.put("input", input));
+            fields = fields.with("type", "action")
+                    .with("action", action.actionId())
+                    .with("input", action.input());
         }
-        StringBuilder out = new StringBuilder();
-        fields.forEach((name, value) -> {
-            if (out.length() > 0) {
-                out.append('&');
-            }
-            out.append(URLEncoder.encode(name, StandardCharsets.UTF_8))
-                    .append('=')
-                    .append(URLEncoder.encode(value, StandardCharsets.UTF_8));
-        });
-        return out.toString();
+        return fields.encode();
     }
 
-    private static void putCommand(Map<String, String> fields, CommandRequest request) {
-        fields.put("command", request.command());
-        fields.put("text", request.text());
-        request.mentions().forEach((id, who) -> fields.put("mention." + id, (who.bot() ? "1" : "0") + who.name()));
+    private static FormFields withCommand(FormFields fields, CommandRequest request) {
+        FormFields with = fields.with("command", request.command()).with("text", request.text());
+        for (Map.Entry<String, Mentioned> mention : request.mentions().entrySet()) {
+            Mentioned who = mention.getValue();
+            with = with.with("mention." + mention.getKey(), (who.bot() ? "1" : "0") + who.name());
+        }
+        return with;
     }
 
     /** Reads a stored payload back; throws IllegalArgumentException when it is not one core wrote. */
     static InboxPayload decode(String encoded) {
-        Map<String, String> fields = new LinkedHashMap<>();
+        FormFields fields = FormFields.decode(encoded);
         Map<String, Mentioned> mentions = new LinkedHashMap<>();
-        for (String pair : encoded.split("&")) {
-            int eq = pair.indexOf('=');
-            if (eq < 0) {
-                throw new IllegalArgumentException("Not an inbox payload");
-            }
-            String name = URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8);
-            String value = URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
+        fields.all().forEach((name, value) -> {
             if (name.startsWith("mention.") && !value.isEmpty()) {
                 mentions.put(
                         name.substring("mention.".length()), new Mentioned(value.substring(1), value.charAt(0) == '1'));
-            } else {
-                fields.put(name, value);
             }
-        }
+        });
         Requester from = new Requester(
-                new UserKey(need(fields, "platform"), need(fields, "workspace"), need(fields, "user")),
-                fields.getOrDefault("name", ""),
-                Optional.ofNullable(fields.get("zone")).map(ZoneId::of));
-        Place place = new Place(Place.Kind.valueOf(need(fields, "place")), Optional.ofNullable(fields.get("channel")));
-        return switch (need(fields, "type")) {
-            case "command" ->
-                new Command(new CommandRequest(
-                        from, place, need(fields, "command"), fields.get("text"), mentions, ChannelRights.NONE));
+                new UserKey(fields.need("platform"), fields.need("workspace"), fields.need("user")),
+                fields.get("name").orElse(""),
+                fields.get("zone").map(ZoneId::of));
+        Place place = new Place(Place.Kind.valueOf(fields.need("place")), fields.get("channel"));
+        return switch (fields.need("type")) {
+            case "command" -> new Command(command(fields, from, place, mentions));
             case "upload" ->
                 new Upload(
-                        new CommandRequest(
-                                from, place, need(fields, "command"), fields.get("text"), mentions, ChannelRights.NONE),
+                        command(fields, from, place, mentions),
                         new SharedFile(
-                                fields.get("file.name"),
-                                need(fields, "file.location"),
-                                size(need(fields, "file.size"))));
-            case "action" ->
-                new Action(new ActionRequest(
-                        from, place, need(fields, "action"), Optional.ofNullable(fields.get("input"))));
+                                fields.get("file.name").orElse(""),
+                                fields.need("file.location"),
+                                size(fields.need("file.size"))));
+            case "action" -> new Action(new ActionRequest(from, place, fields.need("action"), fields.get("input")));
             default -> throw new IllegalArgumentException("Not an inbox payload");
         };
+    }
+
+    private static CommandRequest command(
+            FormFields fields, Requester from, Place place, Map<String, Mentioned> mentions) {
+        return new CommandRequest(
+                from, place, fields.need("command"), fields.get("text").orElse(null), mentions, ChannelRights.NONE);
     }
 
     private static long size(String text) {
@@ -170,13 +151,5 @@ public sealed interface InboxPayload {
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException("An inbox payload with a file size that is not a number");
         }
-    }
-
-    private static String need(Map<String, String> fields, String name) {
-        String value = fields.get(name);
-        if (value == null) {
-            throw new IllegalArgumentException("An inbox payload without " + name);
-        }
-        return value;
     }
 }

@@ -4,12 +4,14 @@ import dev.rapport.core.api.ActionRequest;
 import dev.rapport.core.api.CommandRequest;
 import dev.rapport.core.api.Rapport;
 import dev.rapport.core.api.SharedFile;
+import dev.rapport.core.api.Upload;
 import dev.rapport.core.domain.UserKey;
 import dev.rapport.core.port.Inbox;
 import dev.rapport.core.port.Lease;
 import dev.rapport.core.reply.FilePrompt;
 import dev.rapport.core.reply.Prompt;
 import dev.rapport.core.reply.Reply;
+import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -44,6 +46,9 @@ public final class InboxWorkers implements AutoCloseable {
      * instance of the same name).
      */
     static final Duration LEASE = Duration.ofMinutes(2);
+    /** The answer to a command whose file its platform could not hand over. */
+    static final String FILE_UNAVAILABLE =
+            "I couldn't fetch that file, so nothing was changed. Please send it again in a moment.";
     /** How long an idle worker waits before it looks again, in case a wake-up was missed. */
     private static final long IDLE_WAIT_MS = 1_000;
 
@@ -238,19 +243,37 @@ public final class InboxWorkers implements AutoCloseable {
         };
         boolean answered;
         if (payload instanceof InboxPayload.Command command) {
-            CommandRequest request = channel.get().complete(command.request());
+            CommandRequest request = channel.get().complete(command.request(), row.replyTo());
             if (!holding(row)) {
                 return;
             }
-            Optional<FilePrompt> askForFile = rapport.filePromptFor(request);
-            if (askForFile.isPresent()) {
+            Optional<Upload> file = Optional.empty();
+            boolean unavailable = false;
+            try {
+                file = channel.get().upload(row.replyTo());
+            } catch (UncheckedIOException e) {
+                // Nothing reached core: the user is asked to send it again.
+                log.warn(
+                        "Inbox row {}: its file could not be fetched ({})",
+                        row.id(),
+                        e.getClass().getSimpleName());
+                unavailable = true;
+            }
+            Optional<FilePrompt> askForFile = file.isPresent() ? Optional.empty() : rapport.filePromptFor(request);
+            if (unavailable) {
+                if (!ranHere(row, takenOver)) {
+                    return;
+                }
+                answered = channel.get().answer(row.replyTo(), Reply.error(FILE_UNAVAILABLE));
+            } else if (askForFile.isPresent()) {
                 if (!ranHere(row, takenOver)) {
                     return;
                 }
                 answered = channel.get().askForFile(row.replyTo(), request.command(), askForFile.get())
                         || channel.get().answer(row.replyTo(), rapport.handle(request, () -> {}));
             } else {
-                Reply reply = rapport.handle(request, ran);
+                Reply reply =
+                        file.isPresent() ? rapport.upload(request, file.get(), ran) : rapport.handle(request, ran);
                 if (!ranHere(row, takenOver)) {
                     return;
                 }
@@ -261,13 +284,14 @@ public final class InboxWorkers implements AutoCloseable {
             if (!holding(row)) {
                 return;
             }
-            Reply reply = rapport.upload(platform.complete(upload.request()), upload.file(), platform::fetch, ran);
+            CommandRequest request = platform.complete(upload.request(), row.replyTo());
+            Reply reply = rapport.upload(request, upload.file(), platform::fetch, ran);
             if (!ranHere(row, takenOver)) {
                 return;
             }
             answered = platform.answer(row.replyTo(), reply);
         } else {
-            ActionRequest request = channel.get().complete(((InboxPayload.Action) payload).request());
+            ActionRequest request = channel.get().complete(((InboxPayload.Action) payload).request(), row.replyTo());
             if (!holding(row)) {
                 return;
             }

@@ -5,6 +5,9 @@ public final class Wording {
     /** What a user sees when a bug, not their input, stopped a command. */
     public static final String OOPS = "Something went wrong on our side, and nothing was changed. Please try again.";
 
+    /** What a user sees when a button's form could no longer be opened (the platform allows it only at once). */
+    public static final String PRESS_AGAIN = "That button's form could not be opened in time. Press the button again.";
+
     private Wording() {}
 
     /** "1 thing", "3 things". */

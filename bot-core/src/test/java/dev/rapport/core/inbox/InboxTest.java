@@ -8,15 +8,19 @@ import dev.rapport.core.api.CommandRequest;
 import dev.rapport.core.api.Mentioned;
 import dev.rapport.core.api.Place;
 import dev.rapport.core.api.Requester;
+import dev.rapport.core.api.Upload;
 import dev.rapport.core.assembly.CoreAssembly;
 import dev.rapport.core.domain.Contact;
 import dev.rapport.core.domain.UserKey;
+import dev.rapport.core.exchange.Fixtures;
 import dev.rapport.core.port.Inbox;
 import dev.rapport.core.port.Lease;
 import dev.rapport.core.reply.Prompt;
 import dev.rapport.core.reply.Reply;
 import dev.rapport.core.testing.StorageSuite;
 import dev.rapport.core.testing.TestRapport;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -529,6 +533,38 @@ class InboxTest {
         assertThat(inbox.pending()).isEmpty();
     }
 
+    @Test
+    void aCommandWithAFileRunsAsAnUploadOfTheFileItsChannelFetches() {
+        Requester ann = slackUser("U1");
+        channel.file = Optional.of(new Upload("phone.vcf", Fixtures.bytes("phone.vcf")));
+        InboxWorkers workers = workers(1);
+        workers.accept("t-1", command(ann, "import"), "url-1", SLACK_REPLY);
+
+        workers.drain();
+
+        assertThat(channel.answers.get("url-1").plainText()).contains("Import preview — phone.vcf (vCard)");
+        assertThat(inbox.find("slack:t-1").orElseThrow().state()).isEqualTo(Inbox.State.ANSWERED);
+    }
+
+    @Test
+    void aFileItsChannelCannotFetchIsAnsweredWithTheReasonAndNothingRuns() {
+        Requester ann = slackUser("U1");
+        channel.fileUnavailable = true;
+        InboxWorkers workers = workers(1);
+        workers.accept("t-1", command(ann, "import"), "url-1", SLACK_REPLY);
+
+        workers.drain();
+
+        Reply answer = channel.answers.get("url-1");
+        assertThat(answer.isError()).isTrue();
+        assertThat(answer.plainText()).contains("couldn't fetch that file, so nothing was changed");
+        assertThat(inbox.find("slack:t-1").orElseThrow().state()).isEqualTo(Inbox.State.ANSWERED);
+        assertThat(world.rapport.handle(command(ann, "circle")).plainText())
+                .as("nothing was lost to tell about")
+                .doesNotContain("could not finish")
+                .doesNotContain("answer was lost");
+    }
+
     /** The real inbox, with something happening right after a claim is renewed (a worker stalling, say). */
     static final class StallingAfterRenew implements Inbox {
         private final Inbox inbox;
@@ -606,6 +642,8 @@ class InboxTest {
         final List<String> errors = Collections.synchronizedList(new ArrayList<>());
         volatile CountDownLatch all = new CountDownLatch(0);
         volatile boolean refuse;
+        volatile Optional<Upload> file = Optional.empty();
+        volatile boolean fileUnavailable;
 
         void expect(int count) {
             all = new CountDownLatch(count);
@@ -623,6 +661,14 @@ class InboxTest {
                 overlaps.incrementAndGet();
             }
             return stored;
+        }
+
+        @Override
+        public Optional<Upload> upload(String replyTo) {
+            if (fileUnavailable) {
+                throw new UncheckedIOException(new IOException("the platform's file store said 404"));
+            }
+            return file;
         }
 
         @Override

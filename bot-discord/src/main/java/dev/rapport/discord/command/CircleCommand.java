@@ -14,12 +14,7 @@ public final class CircleCommand extends SlashCommand {
     }
 
     @Override
-    protected boolean mayBeSlow() {
-        return true;
-    }
-
-    @Override
-    protected String pointer(CommandInteractionPayload interaction) {
+    public String pointer(CommandInteractionPayload interaction) {
         return "— one person in full: /contact";
     }
 }

@@ -20,12 +20,7 @@ public final class ContactCommand extends SlashCommand {
     }
 
     @Override
-    protected boolean mayBeSlow() {
-        return true;
-    }
-
-    @Override
-    protected String pointer(CommandInteractionPayload interaction) {
+    public String pointer(CommandInteractionPayload interaction) {
         return "— everything, every note: /export";
     }
 }

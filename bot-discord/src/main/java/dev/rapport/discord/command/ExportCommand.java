@@ -27,9 +27,4 @@ public final class ExportCommand extends SlashCommand {
     protected CommandText text(CommandInteractionPayload interaction) {
         return CommandText.of(interaction).option(FORMAT);
     }
-
-    @Override
-    protected boolean mayBeSlow() {
-        return true;
-    }
 }

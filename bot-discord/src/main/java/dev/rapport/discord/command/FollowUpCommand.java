@@ -61,11 +61,6 @@ public final class FollowUpCommand extends SlashCommand {
     }
 
     @Override
-    protected boolean mayBeSlow() {
-        return true;
-    }
-
-    @Override
     public List<String> suggest(
             Optional<String> subcommand, String option, String typed, Requester from, Suggestions suggestions) {
         if (option.equals(Options.WHEN) && subcommand.filter(SNOOZE::equals).isPresent()) {

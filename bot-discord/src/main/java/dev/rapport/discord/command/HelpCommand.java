@@ -14,7 +14,7 @@ public final class HelpCommand extends SlashCommand {
     }
 
     @Override
-    protected String pointer(CommandInteractionPayload interaction) {
+    public String pointer(CommandInteractionPayload interaction) {
         return "";
     }
 }

@@ -14,8 +14,8 @@ import net.dv8tion.jda.api.interactions.commands.build.SubcommandGroupData;
 /**
  * /intro people a b why, /intro checkins, and /intro rounds on|off|status|skip|now|join|leave, written as core's
  * text ({@code <@a> <@b> why…}, {@code rounds on every 2 weeks revisit}). Introductions and rounds belong to a server
- * channel; in a direct message core says so. Never deferred: the intro post and the rounds announcements are
- * answered to the whole channel, and a deferral would have made them private.
+ * channel; in a direct message core says so. The intro post and the rounds announcements are answered to the whole
+ * channel, so those subcommands are deferred in the open.
  */
 public final class IntroCommand extends SlashCommand {
     static final String PEOPLE = "people";
@@ -95,8 +95,17 @@ public final class IntroCommand extends SlashCommand {
         return subcommand.equals(PEOPLE) ? text.user(A).user(B).option(WHY) : text;
     }
 
+    /** The intro post and turning rounds on or off are posted to the channel; everything else is private. */
     @Override
-    protected String pointer(CommandInteractionPayload interaction) {
+    public boolean mayAnswerChannel(CommandInteractionPayload interaction) {
+        String subcommand = Optional.ofNullable(interaction.getSubcommandName()).orElse(CHECKINS);
+        return ROUNDS.equals(interaction.getSubcommandGroup())
+                ? subcommand.equals(ON) || subcommand.equals(OFF)
+                : subcommand.equals(PEOPLE);
+    }
+
+    @Override
+    public String pointer(CommandInteractionPayload interaction) {
         return "";
     }
 }

@@ -77,7 +77,7 @@ public final class SettingsCommand extends SlashCommand {
     }
 
     @Override
-    protected String pointer(CommandInteractionPayload interaction) {
+    public String pointer(CommandInteractionPayload interaction) {
         return "";
     }
 

@@ -14,12 +14,7 @@ public final class TodayCommand extends SlashCommand {
     }
 
     @Override
-    protected boolean mayBeSlow() {
-        return true;
-    }
-
-    @Override
-    protected String pointer(CommandInteractionPayload interaction) {
+    public String pointer(CommandInteractionPayload interaction) {
         return "— more: /contact or /followup list";
     }
 }

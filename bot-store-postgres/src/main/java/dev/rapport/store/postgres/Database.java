@@ -67,9 +67,6 @@ public final class Database implements Transactor, AutoCloseable {
                 // Migrations are numbered in ranges, so one added later may carry a number below the newest applied.
                 .outOfOrder(true)
                 .loggers("slf4j")
-                // Each issue's migrations have their own range of versions, so one may land after a higher one did:
-                // a database migrated before it must still take it.
-                .outOfOrder(true)
                 .load();
     }
 
