@@ -92,7 +92,7 @@ public final class Rapport {
     public Reply handle(CommandRequest request, Runnable alsoInTransaction) {
         String name = commandName(request);
         // Metrics name only the commands Rapport has, so a typo cannot grow the set of names.
-        return guarded(request.from(), commands.containsKey(name) ? "/" + name : "unknown", () -> {
+        return guardedInOne(request.from(), commands.containsKey(name) ? "/" + name : "unknown", () -> {
             Onboarding.Arrived arrived = onboarding.arrive(request.from());
             Invocation invocation = invocation(
                     arrived.user(),
@@ -186,7 +186,7 @@ public final class Rapport {
 
     /** Runs the action, and {@code alsoInTransaction} in its transaction when it succeeds (see {@link #handle}). */
     public Reply act(ActionRequest request, Runnable alsoInTransaction) {
-        return guarded(request.from(), "button", () -> {
+        return guardedInOne(request.from(), "button", () -> {
             Onboarding.Arrived arrived = onboarding.arrive(request.from());
             Invocation invocation = invocation(
                     arrived.user(),
@@ -290,7 +290,8 @@ public final class Rapport {
 
     private Reply transactional(Supplier<Reply> work, Runnable alsoInTransaction) {
         try {
-            return transactor.inTransaction(() -> {
+            // Its own part of the request's transaction: a refusal undoes the command's writes and nothing else.
+            return transactor.inPart(() -> {
                 Reply reply = work.get();
                 if (reply.isError()) {
                     throw new RolledBack(reply);
@@ -301,6 +302,14 @@ public final class Rapport {
         } catch (RolledBack rolledBack) {
             return rolledBack.reply;
         }
+    }
+
+    /**
+     * A request as one transaction: arrival, command and notices commit together (one commit per command), while a
+     * refused command still undoes only its own writes.
+     */
+    private Reply guardedInOne(Requester from, String what, Supplier<Reply> work) {
+        return guarded(from, what, () -> transactor.inTransaction(work));
     }
 
     private Reply guarded(Requester from, String what, Supplier<Reply> work) {

@@ -366,4 +366,44 @@ public abstract class StorageContract {
                 .isInstanceOf(StorageException.class);
         assertThat(contact(nul, "Zoë Adams").name()).isEqualTo("Zoë Adams");
     }
+
+    @Test
+    void aFailedPartUndoesOnlyItsOwnWritesAndTheTransactionAroundItCommitsTheRest() {
+        // GIVEN one transaction that writes, then runs a part that writes and fails, then writes again
+        storage.transactor().inTransaction(() -> {
+            contact(alice, "Before The Part");
+            assertThatThrownBy(() -> storage.transactor().inPart(() -> {
+                        contact(alice, "Inside The Part");
+                        throw new IllegalStateException("refused");
+                    }))
+                    .hasMessage("refused");
+            contact(alice, "After The Part");
+            return null;
+        });
+
+        // THEN only the part's write is gone
+        assertThat(storage.contacts().all(alice.id()))
+                .extracting(Contact::name)
+                .containsExactlyInAnyOrder("Before The Part", "After The Part");
+    }
+
+    @Test
+    void aPartThatSucceedsCommitsWithItsTransactionAndAPartAloneIsATransaction() {
+        // GIVEN a succeeding part inside a transaction that then fails, and a part with no transaction around it
+        assertThatThrownBy(() -> storage.transactor().inTransaction(() -> {
+                    storage.transactor().inPart(() -> contact(alice, "Kept Only If All Commits"));
+                    throw new IllegalStateException("outer fails");
+                }))
+                .hasMessage("outer fails");
+        assertThatThrownBy(() -> storage.transactor().inPart(() -> {
+                    contact(bob, "Alone");
+                    throw new IllegalStateException("alone fails");
+                }))
+                .hasMessage("alone fails");
+        storage.transactor().inPart(() -> contact(bob, "Alone And Fine"));
+
+        // THEN the outer failure undid its part too; the lone part was its own transaction
+        assertThat(storage.contacts().all(alice.id())).isEmpty();
+        assertThat(storage.contacts().all(bob.id())).extracting(Contact::name).containsExactly("Alone And Fine");
+    }
 }

@@ -6,6 +6,7 @@ import dev.rapport.core.port.StorageException;
 import dev.rapport.core.port.Transactor;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.sql.Savepoint;
 import java.util.Optional;
 import java.util.function.Supplier;
 import javax.sql.DataSource;
@@ -147,6 +148,25 @@ public final class Database implements Transactor, AutoCloseable {
     @Override
     public <T> T inTransaction(Supplier<T> work) {
         return write(connection -> work.get());
+    }
+
+    @Override
+    public <T> T inPart(Supplier<T> work) {
+        if (writing.get() == null) {
+            return inTransaction(work);
+        }
+        return write(connection -> {
+            Savepoint savepoint = connection.setSavepoint();
+            T result;
+            try {
+                result = work.get();
+            } catch (RuntimeException e) {
+                connection.rollback(savepoint);
+                throw e;
+            }
+            connection.releaseSavepoint(savepoint);
+            return result;
+        });
     }
 
     private static void rollback(Connection connection) {

@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.sql.Savepoint;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -250,6 +251,25 @@ public final class Database implements Transactor, AutoCloseable {
     @Override
     public <T> T inTransaction(Supplier<T> work) {
         return write(connection -> work.get());
+    }
+
+    @Override
+    public <T> T inPart(Supplier<T> work) {
+        if (!writeLock.isHeldByCurrentThread()) {
+            return inTransaction(work);
+        }
+        return write(connection -> {
+            Savepoint savepoint = connection.setSavepoint();
+            T result;
+            try {
+                result = work.get();
+            } catch (RuntimeException e) {
+                connection.rollback(savepoint);
+                throw e;
+            }
+            connection.releaseSavepoint(savepoint);
+            return result;
+        });
     }
 
     private void rollback() {
