@@ -3,6 +3,7 @@ package dev.rapport.core.command;
 import dev.rapport.core.api.Arrival;
 import dev.rapport.core.domain.User;
 import dev.rapport.core.reply.Section;
+import dev.rapport.core.time.ClockTimes;
 import java.time.Instant;
 import java.util.List;
 
@@ -14,6 +15,7 @@ public final class Welcome implements Arrival {
             return List.of();
         }
         return List.of(Section.of("Welcome! Until you set your time zone Rapport uses UTC, so your daily reminder comes"
-                + " at 09:00 UTC. Set yours: /settings timezone Europe/Berlin"));
+                + " at " + ClockTimes.shown(user.settings().digestTime())
+                + " UTC. Set yours with your city: /settings timezone Berlin"));
     }
 }

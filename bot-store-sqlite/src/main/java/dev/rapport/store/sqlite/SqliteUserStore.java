@@ -64,7 +64,7 @@ public final class SqliteUserStore implements UserStore {
                     initial.zone().getId(),
                     initial.zoneChosen(),
                     initial.digestTime().toString(),
-                    initial.digestDays().name(),
+                    initial.digestDays().code(),
                     initial.maxItems(),
                     initial.aboutTopics(),
                     now.toString());
@@ -81,7 +81,7 @@ public final class SqliteUserStore implements UserStore {
                 s.zone().getId(),
                 s.zoneChosen(),
                 s.digestTime().toString(),
-                s.digestDays().name(),
+                s.digestDays().code(),
                 s.pausedUntil(),
                 s.maxItems(),
                 s.aboutTopics(),
@@ -98,7 +98,8 @@ public final class SqliteUserStore implements UserStore {
                 ZoneId.of(rs.getString("time_zone")),
                 rs.getInt("zone_chosen") == 1,
                 LocalTime.parse(rs.getString("digest_time")),
-                DigestDays.valueOf(rs.getString("digest_days")),
+                DigestDays.fromCode(rs.getString("digest_days"))
+                        .orElseThrow(() -> new SQLException("Unknown digest days: " + rs.getString("digest_days"))),
                 optionalDate(rs, "paused_until"),
                 rs.getInt("max_items"),
                 rs.getString("about_topics"));
