@@ -115,7 +115,10 @@ public final class SettingsCommand implements CommandHandler, ActionHandler {
             return changeZone(invocation, found.zone());
         }
         TimeZones.Reading.Unclear unclear = (TimeZones.Reading.Unclear) reading;
-        String message = unclear.message() + " Nothing was changed.";
+        String message = unclear.message() + " Nothing was changed. "
+                + (unclear.suggestions().isEmpty()
+                        ? "Give " + TimeZones.EXAMPLES + "."
+                        : "Pick yours, or give your city:");
         if (unclear.suggestions().isEmpty()) {
             return Reply.error(message, ZONE_EXAMPLE);
         }

@@ -5,9 +5,11 @@ import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.time.zone.ZoneRules;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -39,7 +41,7 @@ public final class TimeZones {
             }
         }
 
-        /** The text names no one zone: why, in a line fit to show, and the zones it may mean (maybe none). */
+        /** The text names no one zone: why, in a sentence fit to show, and the zones it may mean (maybe none). */
         record Unclear(String message, List<ZoneId> suggestions) implements Reading {
             public Unclear {
                 Objects.requireNonNull(message, "message");
@@ -123,6 +125,7 @@ public final class TimeZones {
     private static final Pattern IGNORED = Pattern.compile("[\\s_\\-'.]+");
     private static final Pattern SPACES = Pattern.compile("(?U)\\s+");
     private static final int MIN_PART = 3;
+    private static final int MIN_TYPO = 4;
 
     private TimeZones() {}
 
@@ -131,7 +134,7 @@ public final class TimeZones {
         Objects.requireNonNull(now, "now");
         String typed = text == null ? "" : SPACES.matcher(text).replaceAll(" ").strip();
         if (typed.isEmpty()) {
-            return unclear("Which time zone? Give " + EXAMPLES + ".", List.of());
+            return unclear("Which time zone?", List.of());
         }
         if (UNIVERSAL.contains(typed.toLowerCase(Locale.ROOT))) {
             return new Reading.Found(typed.equalsIgnoreCase("gmt") ? ZoneId.of("GMT") : UTC);
@@ -152,15 +155,11 @@ public final class TimeZones {
         List<ZoneId> abbreviated = Known.BY_ABBREVIATION.getOrDefault(typed.toUpperCase(Locale.ROOT), List.of());
         if (ABBREVIATION.matcher(typed).matches() && !abbreviated.isEmpty()) {
             return unclear(
-                    "“" + typed.toUpperCase(Locale.ROOT) + "” is an abbreviation, not a place, and the places that use"
-                            + " it do not all change their clocks on the same days. Which is yours?",
+                    "“" + typed.toUpperCase(Locale.ROOT) + "” is an abbreviation, not a place; Rapport needs the place"
+                            + " to follow its clock changes.",
                     ranked(abbreviated.stream()));
         }
-        List<ZoneId> close = alike(key);
-        return unclear(
-                "“" + TimePhrases.shown(typed) + "” is not a time zone I know. Give " + EXAMPLES + "."
-                        + (close.isEmpty() ? "" : " Did you mean one of these?"),
-                close);
+        return unclear("“" + TimePhrases.shown(typed) + "” is not a time zone I know.", alike(key));
     }
 
     /** Zones that fit what someone has typed so far, for autocomplete: the best reading first, then by name. */
@@ -189,7 +188,7 @@ public final class TimeZones {
         try {
             offset = ZoneOffset.ofHoursMinutes(sign * hours, sign * minutes);
         } catch (DateTimeException e) {
-            return unclear("“" + typed + "” is not an offset from UTC: they go from -18:00 to +18:00.", List.of());
+            return unclear("“" + typed + "” is no offset from UTC: those go from -18:00 to +18:00.", List.of());
         }
         if (offset.getTotalSeconds() == 0) {
             return new Reading.Found(UTC);
@@ -199,8 +198,7 @@ public final class TimeZones {
                         || zone.getRules().getStandardOffset(now).equals(offset)));
         return unclear(
                 "“" + typed + "” is an offset, not a place; most places change theirs in summer, so Rapport needs"
-                        + " the place. "
-                        + (fitting.isEmpty() ? "Give " + EXAMPLES + "." : "Places at " + offset.getId() + ":"),
+                        + " the place.",
                 fitting);
     }
 
@@ -212,7 +210,7 @@ public final class TimeZones {
                             .thenComparing(ZoneId::getId))
                     .orElseThrow());
         }
-        return unclear("Several time zones are called “" + typed + "”. Which is yours?", ranked(cities.stream()));
+        return unclear("Several time zones are called “" + typed + "”.", ranked(cities.stream()));
     }
 
     /** Zones whose city starts with, contains, or is one letter away from the typed key. */
@@ -232,8 +230,11 @@ public final class TimeZones {
     }
 
     private static List<ZoneId> ranked(Stream<ZoneId> zones, int limit) {
+        // An alias ("Asia/Calcutta") keeps the very rules of its zone ("Asia/Kolkata"): offer only one of them.
+        Set<ZoneRules> offered = new HashSet<>();
         return zones.distinct()
                 .sorted(Comparator.comparing(TimeZones::rank).thenComparing(ZoneId::getId))
+                .filter(zone -> offered.add(zone.getRules()))
                 .limit(limit)
                 .toList();
     }
@@ -261,7 +262,7 @@ public final class TimeZones {
     private static boolean oneEditApart(String a, String b) {
         String longer = a.length() >= b.length() ? a : b;
         String shorter = longer == a ? b : a;
-        if (longer.length() - shorter.length() > 1 || shorter.length() < MIN_PART || a.equals(b)) {
+        if (longer.length() - shorter.length() > 1 || shorter.length() < MIN_TYPO || a.equals(b)) {
             return a.equals(b);
         }
         int i = 0;
@@ -287,7 +288,9 @@ public final class TimeZones {
                     .sorted()
                     .toList();
             Map<String, ZoneId> byName = new HashMap<>();
-            regions.forEach(id -> byName.put(key(id), ZoneId.of(id)));
+            ZoneId.getAvailableZoneIds().stream()
+                    .filter(id -> id.contains("/") && !id.startsWith("SystemV/"))
+                    .forEach(id -> byName.put(key(id), ZoneId.of(id)));
             BY_NAME = Map.copyOf(byName);
             PLACES = regions.stream()
                     .filter(id -> ALIAS_AREAS.stream().noneMatch(id::startsWith))
