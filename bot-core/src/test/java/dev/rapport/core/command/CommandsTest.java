@@ -342,8 +342,8 @@ class CommandsTest {
 
     @Test
     void eachSettingsChangeAnswersWithItsOneLineAndBareSettingsShowsThemAll() {
-        assertThat(say("/settings timezone Asia/Kolkata")).isEqualTo(
-                "Time zone: Asia/Kolkata (was UTC). It is 3:30 pm there now.");
+        assertThat(say("/settings timezone Asia/Kolkata"))
+                .isEqualTo("Time zone: Asia/Kolkata (was UTC). It is 3:30 pm there now.");
         assertThat(say("/settings digest 7:30")).isEqualTo("Digest time: 7:30 am (was 9:00 am).");
         assertThat(say("/settings days weekdays")).isEqualTo("Digest days: weekdays (was every day).");
         assertThat(say("/settings pause until 2 Dec")).startsWith("Paused: through Wed 2 Dec 2026 (was no).");
