@@ -133,10 +133,6 @@ class RepliesReadWellTest {
                         "/followup list → • Richard Finnie — Wed 2 Dec 2026 (in 6 days), every week",
                         "/settings max 1 → Digest holds: at most 1 person (was at most 5 people).",
                         "/settings days everyday → Digest days: every day (was Mon, Wed and Fri).");
-        try {
-        } catch (java.io.IOException e) {
-            throw new RuntimeException(e);
-        }
 
         assertThat(lines)
                 .allSatisfy(line -> assertThat(reply(line))
