@@ -169,6 +169,43 @@ class ConsoleEndToEndTest {
     }
 
     @Test
+    void eachSettingsChangeAnswersWithTheOneLineItChanged() throws Exception {
+        // GIVEN a newcomer's console WHEN they change their settings as people type them
+        Run run = rapport(
+                "jack",
+                String.join(
+                        "\n",
+                        "/settings digest 8:30pm",
+                        "/settings timezone new york",
+                        "/settings days mon,wed,fri",
+                        "/settings max 1",
+                        "/settings pause for 2 weeks",
+                        "/settings digest 25:00",
+                        "/settings timezone EST",
+                        "/settings",
+                        ""));
+
+        // THEN each change answers with its one line, a mistake with its reason, and EST with places to pick
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.out())
+                .contains("Digest time: 8:30 pm (was 9:00 am).")
+                .containsPattern(
+                        "Time zone: America/New_York \\(was [^()]+\\)\\. It is 1?[0-9]:[0-5][0-9] [ap]m there now\\.")
+                .contains("Digest days: Mon, Wed and Fri (was every day).")
+                .contains("Digest holds: at most 1 person (was at most 5 people).")
+                .containsPattern("Paused: through [A-Z][a-z]{2} [0-9]{1,2} [A-Z][a-z]{2} [0-9]{4} \\(was no\\)\\."
+                        + " Digests start again on [A-Z][a-z]{2} [0-9]{1,2} [A-Z][a-z]{2};")
+                .contains("There is no 25:00: hours go from 0 to 23.")
+                .contains("“EST” is an abbreviation, not a place")
+                .contains("  [America/New_York] /settings timezone America/New_York")
+                .contains("  Time zone: America/New_York", "  Digest time: 8:30 pm", "  Digest days: Mon, Wed and Fri")
+                .doesNotContain("((")
+                .doesNotContain("Something went wrong");
+        // AND the whole table only for the bare /settings
+        assertThat(run.out().split("== Your settings ==", -1)).hasSize(2);
+    }
+
+    @Test
     void badInputGetsAFriendlyLineAndTheConsoleCarriesOn() throws Exception {
         Run run = rapport("carol", "remember without slash\n/followup\n/remember x: " + "y".repeat(2100) + "\n/help\n");
 

@@ -3,6 +3,7 @@ package dev.rapport.discord;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
+import dev.rapport.core.command.Hints;
 import dev.rapport.discord.command.SlashCommand;
 import dev.rapport.discord.command.SlashCommands;
 import java.util.List;
@@ -87,6 +88,20 @@ class CommandRegistrationTest {
         assertThat(allOptions().stream().filter(option -> option.getName().equals("when")))
                 .hasSize(2)
                 .allMatch(OptionData::isAutoComplete);
+    }
+
+    @Test
+    void theHintsOfTypedTimesComeFromCoreAndNeverLeaveNextFridayUnexplained() {
+        assertThat(allOptions().stream()
+                        .filter(option -> option.getName().equals("when"))
+                        .map(OptionData::getDescription))
+                .containsExactly(Hints.FOLLOW_UP_WHEN, Hints.SNOOZE_UNTIL)
+                .noneMatch(hint -> hint.toLowerCase(java.util.Locale.ROOT).contains("next friday"));
+        assertThat(command("settings").getSubcommands().stream()
+                        .flatMap(subcommand -> subcommand.getOptions().stream())
+                        .map(OptionData::getDescription))
+                .contains(Hints.ZONE, Hints.DIGEST_TIME, Hints.DIGEST_DAYS, Hints.PAUSE)
+                .allMatch(hint -> hint.length() <= Hints.MAX_LENGTH);
     }
 
     @Test

@@ -240,22 +240,31 @@ class SlashCommandsOnDiscordTest {
     void settingsShowAndEverySubcommandReachCore() {
         assertThat(bot.slash("settings", "show", Map.of()).embedText())
                 .contains("Your settings")
-                .contains("UTC (not set yet)");
-        assertThat(bot.slash("settings", "timezone", Map.of("zone", "Europe/Berlin"))
+                .contains("UTC, not set yet");
+        assertThat(bot.slash("settings", "timezone", Map.of("zone", "berlin")).embedText())
+                .contains("Time zone: Europe/Berlin (was UTC, not set yet).");
+        assertThat(bot.slash("settings", "digest", Map.of("time", "8:30pm")).embedText())
+                .contains("Digest time: 8:30 pm (was 9:00 am).");
+        assertThat(bot.slash("settings", "days", Map.of("which", "mon,wed,fri")).embedText())
+                .contains("Digest days: Mon, Wed and Fri (was every day).");
+        assertThat(bot.slash("settings", "pause", Map.of("until", "for 2 weeks"))
                         .embedText())
-                .contains("Time zone set to Europe/Berlin.");
-        assertThat(bot.slash("settings", "digest", Map.of("time", "08:30")).embedText())
-                .contains("Your digest now comes at 08:30.");
-        assertThat(bot.slash("settings", "days", Map.of("which", "weekdays")).embedText())
-                .contains("Digests come");
-        assertThat(bot.slash("settings", "pause", Map.of("until", "2 Jan")).embedText())
-                .contains("Digests paused through");
-        assertThat(bot.slash("settings", "resume", Map.of()).embedText()).contains("Digests resumed.");
-        assertThat(bot.slash("settings", "max", Map.of("people", 3)).embedText())
-                .contains("Your digest holds at most 3 people.");
+                .contains("Paused: through Tue 8 Dec 2026 (was no).");
+        assertThat(bot.slash("settings", "resume", Map.of()).embedText())
+                .contains("Paused: no (was through Tue 8 Dec 2026).");
+        assertThat(bot.slash("settings", "max", Map.of("people", 1)).embedText())
+                .contains("Digest holds: at most 1 person (was at most 5 people).");
         assertThat(bot.slash("settings", "about", Map.of("topics", "climbing, Rust"))
                         .embedText())
-                .contains("ask me about climbing, Rust");
+                .contains("Ask me about: “climbing, Rust” (was nothing).");
+    }
+
+    @Test
+    void anAbbreviatedZoneOffersPlacesAsButtonsThatSetTheZone() {
+        DiscordTester.Sent reply = bot.slash("settings", "timezone", Map.of("zone", "CET"));
+
+        assertThat(reply.embedText()).contains("“CET” is an abbreviation, not a place", "Nothing was changed.");
+        assertThat(reply.customIds()).startsWith("tz:Europe/Berlin", "tz:Europe/Paris");
     }
 
     @Test

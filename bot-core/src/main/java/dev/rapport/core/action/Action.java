@@ -28,7 +28,8 @@ public sealed interface Action
                 Action.EditNote,
                 Action.Resplit,
                 Action.Answered,
-                Action.ReachedOut {
+                Action.ReachedOut,
+                Action.SetZone {
     int MAX_ID = 100;
 
     /** The action id that stands for this action. */
@@ -176,6 +177,13 @@ public sealed interface Action
     record ReachedOut(long contactId, Reacher who) implements Action {
         public String id() {
             return ActionCodec.write("reach", who.code(), contactId);
+        }
+    }
+
+    /** Set the presser's time zone to one a suggestion named, by its tz database id ("Europe/Berlin"). */
+    record SetZone(java.time.ZoneId zone) implements Action {
+        public String id() {
+            return ActionCodec.write("tz", zone.getId());
         }
     }
 

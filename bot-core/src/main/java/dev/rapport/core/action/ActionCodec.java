@@ -88,7 +88,8 @@ final class ActionCodec {
                     new Reader(
                             2,
                             args -> coded(args, Action.Reacher.values(), 0)
-                                    .flatMap(who -> id(args, 1).map(id -> new Action.ReachedOut(id, who))))));
+                                    .flatMap(who -> id(args, 1).map(id -> new Action.ReachedOut(id, who))))),
+            Map.entry("tz", new Reader(1, args -> zone(args, 0).map(Action.SetZone::new))));
 
     /** How many arguments a verb takes, and how they are read. */
     private record Reader(int arity, Function<List<String>, Optional<Action>> read) {}
@@ -137,6 +138,18 @@ final class ActionCodec {
         } catch (java.time.format.DateTimeParseException e) {
             return Optional.empty();
         }
+    }
+
+    // A tz database region id ("Europe/Berlin", "America/Argentina/Buenos_Aires") or UTC: letters, digits, _ - + /.
+    private static final Pattern ZONE = Pattern.compile("[A-Za-z][A-Za-z0-9_+\\-]*(?:/[A-Za-z0-9_+\\-]+){1,2}|UTC|GMT");
+
+    private static Optional<java.time.ZoneId> zone(List<String> args, int index) {
+        String arg = args.get(index);
+        if (!ZONE.matcher(arg).matches()
+                || !java.time.ZoneId.getAvailableZoneIds().contains(arg)) {
+            return Optional.empty();
+        }
+        return Optional.of(java.time.ZoneId.of(arg));
     }
 
     private static Optional<Long> id(List<String> args, int index) {

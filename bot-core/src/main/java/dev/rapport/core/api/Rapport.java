@@ -13,6 +13,7 @@ import dev.rapport.core.reply.Prompt;
 import dev.rapport.core.reply.Reply;
 import dev.rapport.core.reply.Section;
 import dev.rapport.core.reply.Wording;
+import dev.rapport.core.time.TimeZones;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -242,6 +243,11 @@ public final class Rapport {
                 })
                 .limit(limit)
                 .toList();
+    }
+
+    /** Time zones that fit what someone has typed so far ("berl", "new york", "CET"), for autocomplete. */
+    public List<String> suggestZones(String typed, int limit) {
+        return TimeZones.suggest(typed, clock.instant(), limit);
     }
 
     /** The home view (Slack's App Home): the user's circle, then their follow-ups. */

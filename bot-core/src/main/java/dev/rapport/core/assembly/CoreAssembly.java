@@ -99,15 +99,15 @@ public final class CoreAssembly {
                 storage.pendingImports());
         RoundAnswers roundAnswers = new RoundAnswers(storage.rounds(), storage.notes(), introContacts, inTouch);
 
+        SettingsCommand settings = new SettingsCommand(
+                storage.users(), Optional.of(new CalendarSettings(calendarFeed, storage.yearlyDates(), publicUrl)));
         List<CommandHandler> commands = List.of(
                 remember,
                 followUp,
                 new ContactCommand(people, storage.notes(), storage.followUps(), corrections),
                 new CircleCommand(storage.contacts(), storage.notes(), storage.followUps()),
                 new TodayCommand(planner),
-                new SettingsCommand(
-                        storage.users(),
-                        Optional.of(new CalendarSettings(calendarFeed, storage.yearlyDates(), publicUrl))),
+                settings,
                 forget,
                 new ExportCommand(
                         storage.contacts(),
@@ -124,7 +124,17 @@ public final class CoreAssembly {
                 storage.contacts(),
                 storage.transactor(),
                 commands,
-                List.of(remember, followUp, forget, intro, checkIns, roundAnswers, importing, noteDates, chosen),
+                List.of(
+                        remember,
+                        followUp,
+                        forget,
+                        intro,
+                        checkIns,
+                        roundAnswers,
+                        importing,
+                        noteDates,
+                        chosen,
+                        settings),
                 List.of(importing),
                 new Onboarding(
                         clock,

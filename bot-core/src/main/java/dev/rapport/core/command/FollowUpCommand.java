@@ -251,7 +251,7 @@ public final class FollowUpCommand implements CommandHandler, ActionHandler {
             LocalDate next = contact.rhythmNext().orElseThrow();
             String rhythm = contact.rhythm().map(Cadence::describe).orElse("");
             if (next.isAfter(today)) {
-                upcoming.add("• " + contact.name() + " — " + DateText.date(next, today) + " (" + rhythm + ")");
+                upcoming.add("• " + contact.name() + " — " + DateText.date(next, today) + ", " + rhythm);
             } else {
                 lapsed.add("• " + contact.name() + " — " + rhythm + ", " + ContactContext.lastContact(contact, today)
                         + ", due " + DateText.ago(next, today));

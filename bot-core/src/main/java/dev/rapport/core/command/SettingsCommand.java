@@ -1,30 +1,56 @@
 package dev.rapport.core.command;
 
+import dev.rapport.core.action.Action;
+import dev.rapport.core.api.ActionHandler;
 import dev.rapport.core.api.CommandHandler;
 import dev.rapport.core.api.Invocation;
 import dev.rapport.core.domain.DigestDays;
 import dev.rapport.core.domain.Settings;
 import dev.rapport.core.exchange.CalendarSettings;
 import dev.rapport.core.port.UserStore;
+import dev.rapport.core.reply.Button;
 import dev.rapport.core.reply.Reply;
 import dev.rapport.core.reply.Section;
+import dev.rapport.core.reply.Wording;
+import dev.rapport.core.time.ClockTimes;
 import dev.rapport.core.time.DateText;
 import dev.rapport.core.time.Parse;
+import dev.rapport.core.time.Reading;
 import dev.rapport.core.time.TimePhrases;
+import dev.rapport.core.time.TimeZones;
+import dev.rapport.core.time.WeekDays;
 import dev.rapport.core.time.When;
-import java.time.DateTimeException;
+import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
+import java.time.ZonedDateTime;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
-/** /settings: show or change time zone, digest time and days, pause, the cap, and "ask me about" topics. */
-public final class SettingsCommand implements CommandHandler {
+/**
+ * /settings: show the settings, or change one of them (time zone, digest time and days, pause, the cap, "ask me
+ * about" topics). A change answers with the one line it changed; only a bare /settings shows them all.
+ */
+public final class SettingsCommand implements CommandHandler, ActionHandler {
     static final int MAX_TOPICS_LENGTH = 300;
-    private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("H:mm");
+
+    /** The forms each setting takes, for /help and the table's footer. */
+    static final String FORMS = "timezone Berlin | digest 8:30am | days mon,wed,fri | pause for 2 weeks"
+            + " | pause until 3 Jan | resume | max 5 | about climbing, Rust";
+
+    private static final String ZONE_EXAMPLE = "/settings timezone Berlin";
+    private static final String TIME_EXAMPLE = "/settings digest 8:30am";
+    private static final String DAYS_EXAMPLE = "/settings days mon,wed,fri";
+    private static final String PAUSE_EXAMPLE = "/settings pause for 2 weeks";
+    private static final Pattern AT = Pattern.compile("(?iu)^at\\s+");
+    private static final Pattern PAUSE_FOR = Pattern.compile("(?iu)^for\\s+(.+)$");
+    private static final Pattern PAUSE_UNTIL = Pattern.compile("(?iu)^(?:until|till|til|through|thru)\\s+(.+)$");
+    private static final Pattern NO_DAYS = Pattern.compile("(?iu)never|none|no days|nothing|off");
+    private static final Pattern MAX = Pattern.compile("(?iu)([0-9]{1,9})(?:\\s+(?:people|persons?))?");
 
     private final UserStore users;
 
@@ -50,102 +76,161 @@ public final class SettingsCommand implements CommandHandler {
         String[] parts = invocation.text().strip().split("\\s+", 2);
         String key = parts[0].toLowerCase(Locale.ROOT);
         String value = parts.length > 1 ? parts[1].strip() : "";
-        Settings current = invocation.user().settings();
         Optional<Reply> more = calendar.flatMap(c -> c.handle(invocation, key, value));
         if (more.isPresent()) {
             return more.get();
         }
         return switch (key) {
-            case "" -> show(current, invocation, "Your settings");
+            case "" -> table(invocation);
             case "timezone", "tz", "zone" -> zone(invocation, value);
-            case "digest" -> digestTime(invocation, value);
+            case "digest", "time" -> digestTime(invocation, value);
             case "days" -> days(invocation, value);
             case "pause" -> pause(invocation, value);
-            case "resume" -> save(invocation, current.withPausedUntil(Optional.empty()), "Digests resumed.");
+            case "resume" -> pausedUntil(invocation, Optional.empty(), "");
             case "max" -> max(invocation, value);
             case "about" -> about(invocation, value);
             default ->
                 Reply.error(
                         "I don't know the setting “" + parts[0]
-                                + "”. Settings are timezone, digest, days, pause, resume," + " max and about"
+                                + "”. Settings are timezone, digest, days, pause, resume, max and about"
                                 + (calendar.isPresent() ? ", calendar and birthdays." : "."),
-                        "/settings timezone Europe/Berlin");
+                        ZONE_EXAMPLE);
         };
     }
 
+    @Override
+    public Set<Class<? extends Action>> actions() {
+        return Set.of(Action.SetZone.class);
+    }
+
+    /** A suggested zone's button. */
+    @Override
+    public Reply act(Action action, Invocation invocation) {
+        return changeZone(invocation, ((Action.SetZone) action).zone());
+    }
+
     private Reply zone(Invocation invocation, String value) {
-        try {
-            if (value.isEmpty() || !(value.contains("/") || value.equalsIgnoreCase("UTC"))) {
-                throw new DateTimeException("not a region");
-            }
-            ZoneId zone = ZoneId.of(value.equalsIgnoreCase("UTC") ? "UTC" : value);
-            return save(invocation, invocation.user().settings().withZone(zone), "Time zone set to " + zone + ".");
-        } catch (DateTimeException e) {
-            return Reply.error(
-                    "“" + value + "” is not a time zone I know. Use an Area/City name.",
-                    "/settings timezone America/New_York");
+        TimeZones.Reading reading = TimeZones.read(value, invocation.now());
+        if (reading instanceof TimeZones.Reading.Found found) {
+            return changeZone(invocation, found.zone());
         }
+        TimeZones.Reading.Unclear unclear = (TimeZones.Reading.Unclear) reading;
+        String message = unclear.message() + " Nothing was changed. "
+                + (unclear.suggestions().isEmpty()
+                        ? "Give " + TimeZones.EXAMPLES + "."
+                        : "Pick yours, or give your city:");
+        if (unclear.suggestions().isEmpty()) {
+            return Reply.error(message, ZONE_EXAMPLE);
+        }
+        return Reply.error(message)
+                .withButtons(unclear.suggestions().stream()
+                        .map(zone -> Button.of(
+                                zone.getId(), new Action.SetZone(zone).id(), "/settings timezone " + zone.getId()))
+                        .toList());
+    }
+
+    private Reply changeZone(Invocation invocation, ZoneId zone) {
+        Settings current = invocation.user().settings();
+        LocalTime there = ZonedDateTime.ofInstant(invocation.now(), zone).toLocalTime();
+        return change(
+                invocation,
+                current.withZone(zone),
+                "Time zone",
+                zoneValue(current),
+                zone.getId(),
+                "It is " + ClockTimes.shown(there) + " there now.");
     }
 
     private Reply digestTime(Invocation invocation, String value) {
-        try {
-            LocalTime time = LocalTime.parse(value, CLOCK);
-            return save(
-                    invocation,
-                    invocation.user().settings().withDigestTime(time),
-                    "Your digest now comes at " + time + ".");
-        } catch (DateTimeParseException e) {
-            return Reply.error("The digest time is a 24-hour time like 08:30.", "/settings digest 08:30");
+        Reading<LocalTime> reading = ClockTimes.read(AT.matcher(value).replaceFirst(""));
+        if (reading instanceof Reading.Error<LocalTime> error) {
+            return Reply.error(error.message(), TIME_EXAMPLE);
         }
+        LocalTime time = ((Reading.Ok<LocalTime>) reading).value();
+        Settings current = invocation.user().settings();
+        return change(
+                invocation,
+                current.withDigestTime(time),
+                "Digest time",
+                ClockTimes.shown(current.digestTime()),
+                ClockTimes.shown(time),
+                "");
     }
 
     private Reply days(Invocation invocation, String value) {
-        DigestDays days;
-        switch (value.toLowerCase(Locale.ROOT)) {
-            case "weekdays" -> days = DigestDays.WEEKDAYS;
-            case "everyday", "every day", "daily" -> days = DigestDays.EVERYDAY;
-            default -> {
-                return Reply.error("Digest days are “weekdays” or “everyday”.", "/settings days weekdays");
-            }
+        if (NO_DAYS.matcher(value).matches()) {
+            return Reply.error(
+                    "A digest needs at least one day. To stop digests for a while, pause them.", PAUSE_EXAMPLE);
         }
-        return save(
-                invocation, invocation.user().settings().withDigestDays(days), "Digests come " + days.describe() + ".");
+        Reading<DigestDays> reading = WeekDays.read(value);
+        if (reading instanceof Reading.Error<DigestDays> error) {
+            return Reply.error(error.message(), DAYS_EXAMPLE);
+        }
+        DigestDays days = ((Reading.Ok<DigestDays>) reading).value();
+        Settings current = invocation.user().settings();
+        return change(
+                invocation,
+                current.withDigestDays(days),
+                "Digest days",
+                current.digestDays().describe(),
+                days.describe(),
+                "");
     }
 
+    /** "for 2 weeks" pauses fourteen days from today on; "until 3 Jan" (or just "3 Jan") pauses through 3 Jan. */
     private Reply pause(Invocation invocation, String value) {
         if (value.isEmpty()) {
-            return Reply.error("Pause until when?", "/settings pause until 2 Jan");
+            return Reply.error("Pause for how long, or until when?", PAUSE_EXAMPLE);
         }
-        String phrase = value.replaceFirst("(?i)^until\\s+", "");
-        Parse parse = TimePhrases.parse(phrase, invocation.today());
+        LocalDate today = invocation.today();
+        Matcher forLong = PAUSE_FOR.matcher(value);
+        Matcher until = PAUSE_UNTIL.matcher(value);
+        Parse parse;
+        boolean isLength;
+        if (forLong.matches()) {
+            parse = TimePhrases.parse("in " + forLong.group(1), today);
+            isLength = true;
+        } else {
+            String phrase = until.matches() ? until.group(1) : value;
+            parse = TimePhrases.parse(phrase, today);
+            Parse asLength = TimePhrases.parse("in " + phrase, today);
+            isLength = !until.matches() && parse instanceof Parse.Error && asLength instanceof Parse.Ok;
+            parse = isLength ? asLength : parse;
+        }
         if (parse instanceof Parse.Error error) {
-            return Reply.error(error.message(), "/settings pause until 2 Jan");
+            return Reply.error(error.message(), PAUSE_EXAMPLE);
         }
         if (!(((Parse.Ok) parse).when() instanceof When.On on)) {
-            return Reply.error("Pause needs a date, not a rhythm.", "/settings pause until 2 Jan");
+            return Reply.error("A pause needs a date or a length, not a rhythm.", PAUSE_EXAMPLE);
         }
-        return save(
+        LocalDate through = isLength ? on.date().minusDays(1) : on.date();
+        return pausedUntil(
                 invocation,
-                invocation.user().settings().withPausedUntil(Optional.of(on.date())),
-                "Digests paused through " + DateText.date(on.date(), invocation.today())
-                        + ". /settings resume ends the pause.");
+                Optional.of(through),
+                "Digests start again on " + DateText.shortDate(through.plusDays(1))
+                        + "; /settings resume ends the pause sooner.");
+    }
+
+    private Reply pausedUntil(Invocation invocation, Optional<LocalDate> through, String after) {
+        Settings current = invocation.user().settings();
+        return change(
+                invocation,
+                current.withPausedUntil(through),
+                "Paused",
+                pausedValue(current, invocation.today()),
+                through.map(date -> "through " + DateText.fullDate(date)).orElse("no"),
+                after);
     }
 
     private Reply max(Invocation invocation, String value) {
-        int max;
-        try {
-            max = Integer.parseInt(value);
-        } catch (NumberFormatException e) {
-            max = -1;
-        }
+        Matcher m = MAX.matcher(value);
+        int max = m.matches() ? Integer.parseInt(m.group(1)) : -1;
         if (max < 1 || max > Settings.MAX_ITEMS_LIMIT) {
             return Reply.error(
                     "The digest holds between 1 and " + Settings.MAX_ITEMS_LIMIT + " people.", "/settings max 5");
         }
-        return save(
-                invocation,
-                invocation.user().settings().withMaxItems(max),
-                "Your digest holds at most " + max + " people.");
+        Settings current = invocation.user().settings();
+        return change(invocation, current.withMaxItems(max), "Digest holds", holds(current), holds(max), "");
     }
 
     private Reply about(Invocation invocation, String value) {
@@ -154,34 +239,59 @@ public final class SettingsCommand implements CommandHandler {
                     "Keep “ask me about” under " + MAX_TOPICS_LENGTH + " characters.",
                     "/settings about climbing, Rust, moving to Lisbon");
         }
-        String message = value.isEmpty()
-                ? "Cleared your “ask me about” topics."
-                : "Pairing partners will see: ask me about " + value + ".";
-        return save(invocation, invocation.user().settings().withAboutTopics(value), message);
+        Settings current = invocation.user().settings();
+        return change(
+                invocation,
+                current.withAboutTopics(value),
+                "Ask me about",
+                topics(current.aboutTopics()),
+                topics(value),
+                value.isEmpty() ? "" : "Only your pairing partners see it.");
     }
 
-    private Reply save(Invocation invocation, Settings settings, String message) {
-        users.saveSettings(invocation.userId(), settings);
-        return show(settings, invocation, message);
+    /**
+     * Saves the settings and answers with the one line that changed: "Digest time: 8:30 pm (was 9:00 am)." Values
+     * hold no parenthesis of their own, so the line never doubles them.
+     */
+    private Reply change(Invocation invocation, Settings updated, String label, String was, String now, String after) {
+        users.saveSettings(invocation.userId(), updated);
+        String line = label + ": " + now + (was.equals(now) ? " (unchanged)." : " (was " + was + ").");
+        return Reply.text(after.isEmpty() ? line : line + " " + after);
     }
 
-    private static Reply show(Settings s, Invocation invocation, String heading) {
+    private static Reply table(Invocation invocation) {
+        Settings s = invocation.user().settings();
         List<Section.Field> fields = List.of(
-                new Section.Field("Time zone", s.zone().getId() + (s.zoneChosen() ? "" : " (not set yet)")),
-                new Section.Field("Digest time", s.digestTime().toString()),
+                new Section.Field("Time zone", zoneValue(s)),
+                new Section.Field("Digest time", ClockTimes.shown(s.digestTime())),
                 new Section.Field("Digest days", s.digestDays().describe()),
-                new Section.Field(
-                        "Paused",
-                        s.pausedUntil()
-                                .filter(until -> !until.isBefore(invocation.today()))
-                                .map(until -> "through " + DateText.date(until, invocation.today()))
-                                .orElse("no")),
-                new Section.Field("Most people per digest", String.valueOf(s.maxItems())),
-                new Section.Field("Ask me about", s.aboutTopics().isEmpty() ? "—" : s.aboutTopics()));
-        return Reply.of(Section.titled(
-                heading,
-                "Change one: /settings timezone Europe/Berlin · digest 08:30 · days weekdays · pause until 2 Jan"
-                        + " · resume · max 5 · about climbing, Rust",
-                fields));
+                new Section.Field("Paused", pausedValue(s, invocation.today())),
+                new Section.Field("Digest holds", holds(s)),
+                new Section.Field("Ask me about", topics(s.aboutTopics())));
+        return Reply.of(Section.titled("Your settings", "Change one: /settings " + FORMS, fields));
+    }
+
+    private static String zoneValue(Settings s) {
+        return s.zone().getId() + (s.zoneChosen() ? "" : ", not set yet");
+    }
+
+    private static String pausedValue(Settings s, LocalDate today) {
+        return s.pausedUntil()
+                .filter(until -> !until.isBefore(today))
+                .map(until -> "through " + DateText.fullDate(until))
+                .orElse("no");
+    }
+
+    private static String holds(Settings s) {
+        return holds(s.maxItems());
+    }
+
+    private static String holds(int max) {
+        return "at most " + Wording.people(max);
+    }
+
+    /** User text in quotes, so that its own parentheses never meet the line's. */
+    private static String topics(String topics) {
+        return topics.isEmpty() ? "nothing" : "“" + topics + "”";
     }
 }

@@ -4,6 +4,7 @@ import dev.rapport.core.api.Invocation;
 import dev.rapport.core.api.Notices;
 import dev.rapport.core.domain.User;
 import dev.rapport.core.reply.Section;
+import dev.rapport.core.time.ClockTimes;
 import java.util.List;
 
 /** The first reply to someone new whose platform gave no time zone (Discord) asks, once, for theirs. */
@@ -19,6 +20,7 @@ public final class Welcome implements Notices {
             return List.of();
         }
         return List.of(Section.of("Welcome! Until you set your time zone Rapport uses UTC, so your daily reminder comes"
-                + " at 09:00 UTC. Set yours: /settings timezone Europe/Berlin"));
+                + " at " + ClockTimes.shown(afterCommand.settings().digestTime())
+                + " UTC. Set yours with your city: /settings timezone Berlin"));
     }
 }

@@ -30,7 +30,7 @@ public final class DigestView {
             List<String> lines = new ArrayList<>();
             lines.add(item.why());
             if (item.kind() != DigestItem.Kind.RHYTHM) {
-                lines.add(ContactContext.lastContact(item.contact(), digest.date()));
+                lines.add(Wording.line(ContactContext.lastContact(item.contact(), digest.date())));
             }
             item.context().ifPresent(lines::add);
             sections.add(Section.titled(item.contact().name(), String.join("\n", lines))

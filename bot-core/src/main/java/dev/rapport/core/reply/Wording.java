@@ -50,6 +50,18 @@ public final class Wording {
         return count + " " + (count == 1 ? one : many);
     }
 
+    /** The text as a line of its own: its first letter capitalised ("last contact …" → "Last contact …"). */
+    public static String line(String text) {
+        if (text.isEmpty()) {
+            return text;
+        }
+        int first = text.codePointAt(0);
+        return new StringBuilder()
+                .appendCodePoint(Character.toTitleCase(first))
+                .append(text.substring(Character.charCount(first)))
+                .toString();
+    }
+
     /** "+4 more — /followup list": the line that stands for what a list leaves out. */
     public static String more(int count, String where) {
         return "+" + count + " more — " + where;

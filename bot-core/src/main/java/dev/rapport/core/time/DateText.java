@@ -15,7 +15,7 @@ public final class DateText {
 
     /** "Fri 4 Dec 2026 (in 9 days)", "Wed 25 Nov 2026 (today)", "Tue 24 Nov 2026 (yesterday)". */
     public static String date(LocalDate date, LocalDate today) {
-        return FULL.format(date) + " (" + ago(date, today) + ")";
+        return fullDate(date) + " (" + ago(date, today) + ")";
     }
 
     /** "today", "yesterday", "3 days ago"; for a future date "tomorrow", "in 2 days". */
@@ -31,6 +31,11 @@ public final class DateText {
             return "tomorrow";
         }
         return days > 0 ? days + " days ago" : "in " + -days + " days";
+    }
+
+    /** "Fri 4 Dec 2026": the date alone, without how far it is from today. */
+    public static String fullDate(LocalDate date) {
+        return FULL.format(date);
     }
 
     /** "Fri 4 Dec", without the year. */

@@ -88,6 +88,7 @@ public final class TimePhrases {
     private static final String UNIT = "(" + String.join("|", UNITS.keySet()) + ")";
     private static final String WEEKDAY = alternatives(Stream.concat(
             Arrays.stream(DayOfWeek.values()).map(TimePhrases::lowerName), Stream.of("tues", "thur", "thurs")));
+    private static final Pattern WEEKDAY_WORD = Pattern.compile(WEEKDAY);
     private static final String MONTH =
             alternatives(Stream.concat(Arrays.stream(Month.values()).map(TimePhrases::lowerName), Stream.of("sept")));
     private static final String DAY = "([0-9]{1,2})(?:st|nd|rd|th)?";
@@ -287,6 +288,12 @@ public final class TimePhrases {
         return new BigInteger(word).min(BigInteger.valueOf(Integer.MAX_VALUE)).intValue();
     }
 
+    /** The day a weekday word names ("fri", "Thurs", "monday"), as the phrases read it; empty for any other word. */
+    static Optional<DayOfWeek> weekdayNamed(String word) {
+        String lower = word.toLowerCase(Locale.ROOT);
+        return WEEKDAY_WORD.matcher(lower).matches() ? Optional.of(weekday(lower)) : Optional.empty();
+    }
+
     private static DayOfWeek weekday(String word) {
         return Arrays.stream(DayOfWeek.values())
                 .filter(day -> lowerName(day).startsWith(word))
@@ -307,7 +314,7 @@ public final class TimePhrases {
     }
 
     /** The user's text as it may be echoed in one line: spaces collapsed, control characters dropped, cut short. */
-    private static String shown(String text) {
+    static String shown(String text) {
         String line =
                 CONTROL.matcher(SPACES.matcher(text).replaceAll(" ").strip()).replaceAll("");
         if (line.codePointCount(0, line.length()) <= MAX_SHOWN_CHARACTERS) {

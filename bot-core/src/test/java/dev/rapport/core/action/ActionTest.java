@@ -7,6 +7,7 @@ import dev.rapport.core.action.Action.Rhythm;
 import dev.rapport.core.action.Action.RoundAnswer;
 import dev.rapport.core.action.Action.Side;
 import dev.rapport.core.action.Action.Soon;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -38,7 +39,13 @@ class ActionTest {
                 Arguments.of(new Action.AnswerRound(6, RoundAnswer.SKIP), "rnd:skip:6"),
                 Arguments.of(new Action.ConfirmImport(3), "imp:3"),
                 Arguments.of(new Action.CancelImport(3), "impx:3"),
-                Arguments.of(new Action.FollowUpOn(8, java.time.LocalDate.of(2027, 5, 1)), "fuon:20270501:8"));
+                Arguments.of(new Action.FollowUpOn(8, java.time.LocalDate.of(2027, 5, 1)), "fuon:20270501:8"),
+                Arguments.of(new Action.SetZone(ZoneId.of("Europe/Berlin")), "tz:Europe/Berlin"),
+                Arguments.of(new Action.SetZone(ZoneId.of("America/Port-au-Prince")), "tz:America/Port-au-Prince"),
+                Arguments.of(
+                        new Action.SetZone(ZoneId.of("America/Argentina/ComodRivadavia")),
+                        "tz:America/Argentina/ComodRivadavia"),
+                Arguments.of(new Action.SetZone(ZoneId.of("UTC")), "tz:UTC"));
     }
 
     @ParameterizedTest
@@ -80,7 +87,15 @@ class ActionTest {
                 "fuon:20270230:8",
                 "fuon:2027051:8",
                 "fuon:+0270501:8",
-                "fuon:20270501"
+                "fuon:20270501",
+                "tz:",
+                "tz:Mars/Base",
+                "tz:europe/berlin",
+                "tz:Europe/Berlin:1",
+                "tz:+02:00",
+                "tz:EST",
+                "tz:Europe/../Berlin",
+                "tz: Europe/Berlin"
             })
     void anythingElseIsRefused(String id) {
         assertThat(Action.parse(id)).isEmpty();
@@ -141,6 +156,9 @@ class ActionTest {
         }
         if (action instanceof Action.Forget) {
             return new Action.Forget(big);
+        }
+        if (action instanceof Action.SetZone) {
+            return action;
         }
         return new Action.Keep(big);
     }

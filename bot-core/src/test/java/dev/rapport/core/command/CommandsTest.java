@@ -343,21 +343,30 @@ class CommandsTest {
     }
 
     @Test
-    void settingsChangeAndShow() {
-        assertThat(say("/settings timezone Asia/Kolkata")).contains("Time zone: Asia/Kolkata");
-        assertThat(say("/settings digest 7:30")).contains("Digest time: 07:30");
-        assertThat(say("/settings days weekdays")).contains("Digest days: weekdays");
-        assertThat(say("/settings pause until 2 Dec")).contains("Paused: through Wed 2 Dec 2026");
-        assertThat(say("/settings resume")).contains("Paused: no");
-        assertThat(say("/settings max 8")).contains("Most people per digest: 8");
-        assertThat(say("/settings about climbing, Rust")).contains("Ask me about: climbing, Rust");
+    void eachSettingsChangeAnswersWithItsOneLineAndBareSettingsShowsThemAll() {
+        assertThat(say("/settings timezone Asia/Kolkata"))
+                .isEqualTo("Time zone: Asia/Kolkata (was UTC). It is 3:30 pm there now.");
+        assertThat(say("/settings digest 7:30")).isEqualTo("Digest time: 7:30 am (was 9:00 am).");
+        assertThat(say("/settings days weekdays")).isEqualTo("Digest days: weekdays (was every day).");
+        assertThat(say("/settings pause until 2 Dec")).startsWith("Paused: through Wed 2 Dec 2026 (was no).");
+        assertThat(say("/settings resume")).isEqualTo("Paused: no (was through Wed 2 Dec 2026).");
+        assertThat(say("/settings max 8")).isEqualTo("Digest holds: at most 8 people (was at most 5 people).");
+        assertThat(say("/settings about climbing, Rust")).startsWith("Ask me about: “climbing, Rust” (was nothing).");
         assertThat(app.rapport.user(alice).settings().maxItems()).isEqualTo(8);
+        assertThat(say("/settings"))
+                .contains(
+                        "Time zone: Asia/Kolkata",
+                        "Digest time: 7:30 am",
+                        "Digest days: weekdays",
+                        "Paused: no",
+                        "Digest holds: at most 8 people",
+                        "Ask me about: “climbing, Rust”");
     }
 
     @Test
     void badSettingsAreExplained() {
         assertThat(app.run(alice, "/settings timezone Mars/Base").plainText()).contains("Area/City");
-        assertThat(app.run(alice, "/settings digest 25:00").plainText()).contains("08:30");
+        assertThat(app.run(alice, "/settings digest 25:00").plainText()).contains("There is no 25:00");
         assertThat(app.run(alice, "/settings max 99").plainText()).contains("between 1 and 20");
         assertThat(app.run(alice, "/settings days someday").isError()).isTrue();
         assertThat(app.run(alice, "/settings colour blue").isError()).isTrue();

@@ -1,6 +1,7 @@
 package dev.rapport.discord.command;
 
 import dev.rapport.core.api.Requester;
+import dev.rapport.core.command.Hints;
 import java.util.List;
 import java.util.Optional;
 import net.dv8tion.jda.api.interactions.commands.CommandInteractionPayload;
@@ -28,7 +29,7 @@ public final class FollowUpCommand extends SlashCommand {
                 new SubcommandData(ADD, "Schedule a follow-up, or a rhythm with “every …”")
                         .addOptions(
                                 Options.who("Who to follow up with"),
-                                Options.when("When: next friday, in 2 weeks, every month…"),
+                                Options.when(Hints.FOLLOW_UP_WHEN),
                                 Options.note(ABOUT, "What it is about", false),
                                 Options.user()),
                 new SubcommandData(LIST, "Overdue and upcoming follow-ups, and lapsed rhythms"),
@@ -40,7 +41,7 @@ public final class FollowUpCommand extends SlashCommand {
                 new SubcommandData(SNOOZE, "Move a follow-up to later")
                         .addOptions(
                                 Options.who("Whose follow-up to move"),
-                                Options.when("Until when: tomorrow, next week, 1 May…"),
+                                Options.when(Hints.SNOOZE_UNTIL),
                                 Options.note(REASON, "Why (kept as a note)", false),
                                 Options.user()),
                 new SubcommandData(CANCEL, "Drop the follow-up and the rhythm")

@@ -24,7 +24,7 @@ public final class Options {
         return new OptionData(OptionType.USER, USER, "Or pick them on Discord (links the contact to their account)");
     }
 
-    /** A time phrase such as "next friday" or "every 3 weeks", with suggestions. */
+    /** A time phrase such as "friday" or "every 3 weeks", with suggestions. */
     static OptionData when(String description) {
         return new OptionData(OptionType.STRING, WHEN, description, true, true).setMaxLength(100);
     }

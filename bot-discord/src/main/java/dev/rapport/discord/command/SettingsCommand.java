@@ -1,6 +1,7 @@
 package dev.rapport.discord.command;
 
 import dev.rapport.core.api.Requester;
+import dev.rapport.core.command.Hints;
 import dev.rapport.core.domain.Settings;
 import java.util.List;
 import java.util.Optional;
@@ -36,19 +37,15 @@ public final class SettingsCommand extends SlashCommand {
         data.addSubcommands(
                 new SubcommandData(SHOW, "Show your settings"),
                 new SubcommandData(TIMEZONE, "Your time zone (Discord does not tell it)")
-                        .addOptions(
-                                new OptionData(OptionType.STRING, ZONE, "Area/City, like Europe/Berlin", true, true)),
+                        .addOptions(new OptionData(OptionType.STRING, ZONE, Hints.ZONE, true, true).setMaxLength(100)),
                 new SubcommandData(DIGEST, "When your daily digest comes")
-                        .addOptions(new OptionData(OptionType.STRING, TIME, "24-hour time, like 08:30", true)
-                                .setMaxLength(5)),
+                        .addOptions(new OptionData(OptionType.STRING, TIME, Hints.DIGEST_TIME, true).setMaxLength(20)),
                 new SubcommandData(DAYS, "Which days the digest comes")
-                        .addOptions(new OptionData(OptionType.STRING, WHICH, "Weekdays or every day", true)
-                                .addChoice("weekdays", "weekdays")
-                                .addChoice("every day", "everyday")),
-                new SubcommandData(PAUSE, "Pause digests until a date")
                         .addOptions(
-                                new OptionData(OptionType.STRING, UNTIL, "Until when: 2 Jan, next month…", true, true)
-                                        .setMaxLength(100)),
+                                new OptionData(OptionType.STRING, WHICH, Hints.DIGEST_DAYS, true).setMaxLength(100)),
+                new SubcommandData(PAUSE, "Pause digests for a while")
+                        .addOptions(
+                                new OptionData(OptionType.STRING, UNTIL, Hints.PAUSE, true, true).setMaxLength(100)),
                 new SubcommandData(RESUME, "End a pause"),
                 new SubcommandData(MAX, "How many people a digest holds at most")
                         .addOptions(new OptionData(

@@ -2,13 +2,12 @@ package dev.rapport.discord.command;
 
 import dev.rapport.core.api.Rapport;
 import dev.rapport.core.api.Requester;
-import java.time.ZoneId;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Stream;
 import net.dv8tion.jda.api.interactions.commands.build.OptionData;
 
-/** What autocomplete offers: the asker's own contacts, time phrases core understands, time zones. */
+/** What autocomplete offers: the asker's own contacts, time phrases core understands, time zones core reads. */
 public final class Suggestions {
     /** Discord shows at most 25 choices. */
     public static final int MAX = OptionData.MAX_CHOICES;
@@ -17,10 +16,6 @@ public final class Suggestions {
             "tomorrow", "in 3 days", "next week", "in 2 weeks", "in a month", "next month", "friday", "this weekend");
     static final List<String> RHYTHMS =
             List.of("every week", "every 2 weeks", "every 3 weeks", "every month", "every 3 months", "every year");
-    private static final List<String> ZONES = ZoneId.getAvailableZoneIds().stream()
-            .filter(id -> id.contains("/"))
-            .sorted()
-            .toList();
 
     private final Rapport rapport;
 
@@ -41,8 +36,9 @@ public final class Suggestions {
         return matching(Stream.concat(DATES.stream(), RHYTHMS.stream()), typed);
     }
 
+    /** Core reads zones the way /settings timezone does: "new york", "berl", "CET". */
     public List<String> zones(String typed) {
-        return matching(Stream.concat(Stream.of("UTC"), ZONES.stream()), typed);
+        return rapport.suggestZones(typed, MAX);
     }
 
     private static List<String> matching(Stream<String> all, String typed) {

@@ -47,10 +47,7 @@ public final class PostgresDigestOutbox implements DigestOutbox {
 
     @Override
     public int claim(ZoneId zone, LocalDate date, LocalTime time, Set<String> platforms, Instant now) {
-        List<String> days = Arrays.stream(DigestDays.values())
-                .filter(d -> d.includes(date))
-                .map(Enum::name)
-                .toList();
+        List<String> days = DigestDays.codesIncluding(date);
         if (platforms.isEmpty()) {
             return 0;
         }

@@ -64,7 +64,7 @@ public final class PostgresUserStore implements UserStore {
                     initial.zone().getId(),
                     initial.zoneChosen(),
                     initial.digestTime().toString(),
-                    initial.digestDays().name(),
+                    initial.digestDays().code(),
                     initial.maxItems(),
                     initial.aboutTopics(),
                     now.toString());
@@ -81,7 +81,7 @@ public final class PostgresUserStore implements UserStore {
                 s.zone().getId(),
                 s.zoneChosen(),
                 s.digestTime().toString(),
-                s.digestDays().name(),
+                s.digestDays().code(),
                 s.pausedUntil(),
                 s.maxItems(),
                 s.aboutTopics(),
@@ -93,12 +93,16 @@ public final class PostgresUserStore implements UserStore {
         db.write(c -> Rows.update(c, "UPDATE users SET unreachable_reason = ? WHERE id = ?", reason, userId));
     }
 
+    private static DigestDays digestDays(String code) throws SQLException {
+        return DigestDays.fromCode(code).orElseThrow(() -> new SQLException("Unknown digest days: " + code));
+    }
+
     static User map(ResultSet rs) throws SQLException {
         Settings settings = new Settings(
                 ZoneId.of(rs.getString("time_zone")),
                 rs.getInt("zone_chosen") == 1,
                 LocalTime.parse(rs.getString("digest_time")),
-                DigestDays.valueOf(rs.getString("digest_days")),
+                digestDays(rs.getString("digest_days")),
                 optionalDate(rs, "paused_until"),
                 rs.getInt("max_items"),
                 rs.getString("about_topics"));
