@@ -35,6 +35,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -153,7 +154,7 @@ public final class Main {
                         : db.migrationsCurrent()
                                 ? Optional.empty()
                                 : Optional.of("the schema is not at this Rapport's version");
-                run(config, clock, core, storage, null, Urls.withoutSecrets(url), metrics, problem);
+                run(config, clock, core, storage, null, Urls.withoutSecrets(url), metrics, problem, delivery -> {});
             }
             return;
         }
@@ -168,7 +169,9 @@ public final class Main {
                     new Backups(db, config.backupDirectory(), clock),
                     config.database().toString(),
                     metrics,
-                    db::problem);
+                    db::problem,
+                    delivery ->
+                            IntegrityWatch.start(config.database().toString(), db::fullCheck, db::damaged, delivery));
         }
     }
 
@@ -181,7 +184,8 @@ public final class Main {
             Backups backups,
             String where,
             Optional<Metrics> metrics,
-            Supplier<Optional<String>> databaseProblem)
+            Supplier<Optional<String>> databaseProblem,
+            Consumer<OutboxDelivery> watchIntegrity)
             throws Exception {
         {
             Rapport rapport = core.rapport();
@@ -217,6 +221,8 @@ public final class Main {
             Map<String, ChannelMembers> members = new LinkedHashMap<>();
             adapters.forEach(adapter -> members.put(adapter.messenger().platform(), adapter.members()));
             OutboxDelivery delivery = core.delivery(messengers);
+            // SQLite's full integrity check, now that sends can be stopped if it fails.
+            watchIntegrity.accept(delivery);
             DigestScheduler digests = core.digests(delivery, PARALLEL_SENDS);
             Maintenance maintenance = new Maintenance(
                     clock,

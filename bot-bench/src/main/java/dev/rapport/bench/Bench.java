@@ -30,6 +30,7 @@ public final class Bench {
                             .run();
                 case "delivery" -> new DeliveryBench(folder).run();
                 case "import" -> new ImportBench(folder).run();
+                case "calendar" -> new CalendarTimingBench(folder).run();
                 case "crash" -> {
                     Path jar = Path.of(System.getProperty("rapport.jar", "bot-app/target/rapport.jar"));
                     String part = System.getProperty("crash", "all");
@@ -42,8 +43,8 @@ public final class Bench {
                     }
                 }
                 default ->
-                    throw new IllegalArgumentException(
-                            "unknown benchmark " + name + "; try: commands, startup, delivery, crash, import");
+                    throw new IllegalArgumentException("unknown benchmark " + name
+                            + "; try: commands, startup, delivery, crash, import, calendar");
             }
         }
     }

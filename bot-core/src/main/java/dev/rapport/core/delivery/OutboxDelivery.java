@@ -50,6 +50,8 @@ public final class OutboxDelivery {
     /**
      * @param instance this Rapport instance's name as a lease holder: unique among the instances sharing a database
      */
+    private volatile Optional<String> halted = Optional.empty();
+
     public OutboxDelivery(
             Clock clock,
             Collection<DirectMessenger> messengers,
@@ -98,7 +100,21 @@ public final class OutboxDelivery {
 
     /** The platforms messages can go to now. */
     public Set<String> platforms() {
-        return messengers.keySet();
+        // Halted, no platform is served: the schedulers claim and send nothing.
+        return halted.isPresent() ? Set.of() : messengers.keySet();
+    }
+
+    /** Stops every send from now on (the database failed its integrity check, say); the reason is logged once. */
+    public void halt(String reason) {
+        if (halted.isEmpty()) {
+            halted = Optional.of(reason);
+            log.error("Every send is stopped: {}", reason);
+        }
+    }
+
+    /** Why sends are stopped, if they are. */
+    public Optional<String> halted() {
+        return halted;
     }
 
     /** Whether a platform asked us to wait and the wait has not ended. */

@@ -42,6 +42,7 @@ public final class Database implements Transactor, AutoCloseable {
     private final String schemaVersion;
     private final DatabaseLock running;
     private volatile boolean closed;
+    private volatile List<String> damage = List.of();
     private final AtomicBoolean closeOnce = new AtomicBoolean();
 
     private Database(Path file, String schemaVersion, DatabaseLock running) throws SQLException {
@@ -91,12 +92,16 @@ public final class Database implements Transactor, AutoCloseable {
         }
     }
 
-    /** Refuses to start on a damaged file, saying what is wrong and how to restore, rather than make it worse. */
+    /**
+     * Refuses to start on a damaged file, saying what is wrong and how to restore, rather than make it worse. At
+     * start this is SQLite's quick check (every page, not every index against its table), so a large database is
+     * ready at once; the full check runs after start ({@link #fullCheck}) and with every backup.
+     */
     private static void checkIntegrity(Path file) throws SQLException {
         if (!Files.exists(file)) {
             return;
         }
-        List<String> problems = integrityProblems(file);
+        List<String> problems = problems(file, "PRAGMA quick_check");
         if (!problems.isEmpty()) {
             throw new DamagedDatabaseException(file, problems);
         }
@@ -104,10 +109,31 @@ public final class Database implements Transactor, AutoCloseable {
 
     /** What {@code PRAGMA integrity_check} reports for a database file; empty when it is sound. */
     public static List<String> integrityProblems(Path file) throws SQLException {
+        return problems(file, "PRAGMA integrity_check");
+    }
+
+    /** The full integrity check of this open database (on a connection of its own); empty when it is sound. */
+    public List<String> fullCheck() {
+        try {
+            return integrityProblems(file);
+        } catch (SQLException e) {
+            return List.of(e.getMessage());
+        }
+    }
+
+    /**
+     * Records that the full check found damage: from then on {@link #problem()} says so (readiness fails) until the
+     * operator restores a backup and restarts.
+     */
+    public void damaged(List<String> problems) {
+        damage = List.copyOf(problems);
+    }
+
+    private static List<String> problems(Path file, String check) throws SQLException {
         List<String> problems = new ArrayList<>();
         try (Connection connection = DatabaseFile.inspect(file);
                 var statement = connection.createStatement();
-                var rs = statement.executeQuery("PRAGMA integrity_check")) {
+                var rs = statement.executeQuery(check)) {
             while (rs.next()) {
                 String line = rs.getString(1);
                 if (!"ok".equals(line)) {
@@ -156,6 +182,10 @@ public final class Database implements Transactor, AutoCloseable {
     public Optional<String> problem() {
         if (!Files.exists(file)) {
             return Optional.of("the database file " + file + " is gone");
+        }
+        List<String> found = damage;
+        if (!found.isEmpty()) {
+            return Optional.of("the database failed its integrity check (" + found.get(0) + "); restore a backup");
         }
         try {
             // The highest version applied, which is not the last one applied when a migration ran out of order.
