@@ -81,9 +81,23 @@ class SigtermTest {
             assertThat(first.process().exitValue()).as(first.log()).isIn(0, 143);
             // AND every request that got its 200 is in the inbox exactly once
             Map<Long, String> rows = inbox(first.database());
+            Map<Long, Long> copies = rowsPerCommand(first.database());
             assertThat(burst.outcomes(Burst.ACKNOWLEDGED))
                     .as("acknowledged commands in the inbox")
-                    .allSatisfy(n -> assertThat(rows).containsKey(n));
+                    .allSatisfy(n ->
+                            assertThat(copies.get(n)).as("inbox rows of c%d", n).isEqualTo(1L));
+            Map<String, Long> states = new TreeMap<>();
+            rows.values().forEach(state -> states.merge(state, 1L, Long::sum));
+            System.out.printf(
+                    "SigtermTest: %d acknowledged, %d refused before the stop; after SIGTERM %s; inbox at exit %s%n",
+                    burst.acknowledged(),
+                    burst.outcomes.size()
+                            - burst.acknowledged()
+                            - burst.afterStop().size(),
+                    burst.afterStop().stream()
+                            .collect(java.util.stream.Collectors.groupingBy(
+                                    s -> s, TreeMap::new, java.util.stream.Collectors.counting())),
+                    states);
             // AND what was sent once the stop had begun was either written down and acknowledged, or refused
             // (503, or no connection): never an error after the request was taken
             assertThat(burst.afterStop())
@@ -380,6 +394,18 @@ class SigtermTest {
             String key = rs.getString(1);
             if (key.startsWith("slack:c")) {
                 rows.put(Long.parseLong(key.substring("slack:c".length(), key.indexOf('.'))), rs.getString(2));
+            }
+        });
+        return rows;
+    }
+
+    /** How many inbox rows each command number has. */
+    static Map<Long, Long> rowsPerCommand(Path database) {
+        Map<Long, Long> rows = new HashMap<>();
+        query(database, "SELECT dedupe_key FROM inbox", rs -> {
+            String key = rs.getString(1);
+            if (key.startsWith("slack:c")) {
+                rows.merge(Long.parseLong(key.substring("slack:c".length(), key.indexOf('.'))), 1L, Long::sum);
             }
         });
         return rows;
