@@ -15,7 +15,9 @@ import java.util.Locale;
 
 /**
  * Tells a user, once, about requests of theirs that were acknowledged but not finished: ones that could not run
- * before their reply channel expired (a long outage), and ones that ran but whose answer was lost.
+ * before their reply channel expired (a long outage), and ones that ran but whose answer was not confirmed. The
+ * latter is worded as a doubt, not a loss: a crash between the platform taking the answer and the row being marked
+ * answered leaves the same trace as an answer the platform never took.
  */
 public final class UnfinishedRequests implements Notices {
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("MMM d, HH:mm", Locale.ENGLISH);
@@ -48,7 +50,8 @@ public final class UnfinishedRequests implements Notices {
         }
         String when = TIME.format(row.receivedAt().atZone(zone));
         return row.state() == Inbox.State.RAN
-                ? "I did " + what + " (sent " + when + "), but its answer was lost while I was restarting."
+                ? "I did " + what + " (sent " + when + "), but its answer may not have reached you."
+                        + " No need to send it again."
                 : "I could not finish " + what + " (sent " + when + "): I was down until it was too late to answer."
                         + " Nothing of it was saved; please send it again.";
     }

@@ -1,6 +1,7 @@
 package dev.rapport.core.inbox;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.groups.Tuple.tuple;
 
 import dev.rapport.core.api.ActionRequest;
@@ -517,7 +518,31 @@ class InboxTest {
         assertThat(contacts(ann)).containsExactly("Marc Kelly");
         assertThat(world.rapport.handle(command(ann, "circle")).plainText())
                 .contains("I did “/remember Marc Kelly: met at the mixer”")
-                .contains("answer was lost");
+                .contains("its answer may not have reached you");
+    }
+
+    @Test
+    void aCrashAfterThePlatformTookTheAnswerTellsTheUserItMayNotHaveReachedThemAndSendsNothingAgain() {
+        // GIVEN the platform takes the answer, and the process dies before the row is marked answered
+        Requester ann = slackUser("U1");
+        channel.dieAfterAnswer = true;
+        InboxWorkers workers = workers(1);
+        workers.accept("t-1", command(ann, "remember Marc Kelly: met at the mixer"), "url-1", SLACK_REPLY);
+        assertThatThrownBy(workers::drain).hasMessageContaining("killed");
+
+        // WHEN it starts again
+        channel.dieAfterAnswer = false;
+        world.storage.inbox().releaseLeases(CoreAssembly.ALONE);
+        workers(1).drain();
+
+        // THEN the command is neither run nor answered a second time
+        assertThat(contacts(ann)).containsExactly("Marc Kelly");
+        assertThat(channel.byUser.get("url-1")).hasSize(1);
+        // AND her next reply says it was done and that its answer may not have reached her, not that it was lost
+        assertThat(world.rapport.handle(command(ann, "circle")).plainText())
+                .contains("I did “/remember Marc Kelly: met at the mixer”")
+                .contains("its answer may not have reached you. No need to send it again.")
+                .doesNotContain("lost");
     }
 
     @Test
@@ -562,7 +587,7 @@ class InboxTest {
         assertThat(world.rapport.handle(command(ann, "circle")).plainText())
                 .as("nothing was lost to tell about")
                 .doesNotContain("could not finish")
-                .doesNotContain("answer was lost");
+                .doesNotContain("may not have reached you");
     }
 
     /** The real inbox, with something happening right after a claim is renewed (a worker stalling, say). */
@@ -644,6 +669,8 @@ class InboxTest {
         volatile boolean refuse;
         volatile Optional<Upload> file = Optional.empty();
         volatile boolean fileUnavailable;
+        /** The answer is taken, then the process is killed before the worker marks it answered. */
+        volatile boolean dieAfterAnswer;
 
         void expect(int count) {
             all = new CountDownLatch(count);
@@ -685,6 +712,9 @@ class InboxTest {
                     .add(replyTo);
             answers.put(replyTo, reply);
             all.countDown();
+            if (dieAfterAnswer) {
+                throw new IllegalStateException("killed after the platform took the answer");
+            }
             return true;
         }
 
