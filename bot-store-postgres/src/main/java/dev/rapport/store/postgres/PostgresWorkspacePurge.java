@@ -20,10 +20,11 @@ public final class PostgresWorkspacePurge implements WorkspacePurge {
             Rows.update(c, "DELETE FROM intros WHERE platform = ? AND workspace = ?", platform, workspace);
             int channels = Rows.update(
                     c, "DELETE FROM round_channels WHERE platform = ? AND workspace = ?", platform, workspace);
-            int requests = Rows.update(c, "DELETE FROM inbox WHERE platform = ? AND workspace = ?", platform, workspace);
+            int requests =
+                    Rows.update(c, "DELETE FROM inbox WHERE platform = ? AND workspace = ?", platform, workspace);
             int users = Rows.update(c, "DELETE FROM users WHERE platform = ? AND workspace = ?", platform, workspace);
-            int installation =
-                    Rows.update(c, "DELETE FROM installations WHERE platform = ? AND workspace = ?", platform, workspace);
+            int installation = Rows.update(
+                    c, "DELETE FROM installations WHERE platform = ? AND workspace = ?", platform, workspace);
             return new Purged(users, channels, requests, installation > 0);
         });
     }
