@@ -153,7 +153,8 @@ public final class Main {
         try {
             WorkspacePurge.Purged purged;
             if (config.postgresUrl().isPresent()) {
-                try (dev.rapport.store.postgres.Database db = openPostgres(config, config.postgresUrl().get(), 2)) {
+                try (dev.rapport.store.postgres.Database db =
+                        openPostgres(config, config.postgresUrl().get(), 2)) {
                     purged = PostgresStorage.over(db).workspaces().purge("slack", team);
                 }
             } else {

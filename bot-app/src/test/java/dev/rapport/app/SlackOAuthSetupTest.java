@@ -103,8 +103,10 @@ class SlackOAuthSetupTest {
         assertThat(refused).isEqualTo(2);
         try (Database db = Database.open(file)) {
             Storage storage = SqliteStorage.over(db);
-            assertThat(storage.users().find(new UserKey("slack", "T0ACME0001", "U0ANA00001"))).isEmpty();
-            assertThat(storage.users().find(new UserKey("slack", "T0BETA0002", "U0ANA00001"))).isPresent();
+            assertThat(storage.users().find(new UserKey("slack", "T0ACME0001", "U0ANA00001")))
+                    .isEmpty();
+            assertThat(storage.users().find(new UserKey("slack", "T0BETA0002", "U0ANA00001")))
+                    .isPresent();
         }
     }
 }
