@@ -3,6 +3,7 @@ package dev.rapport.slack;
 import static dev.rapport.slack.SlackInstallBed.ANA;
 import static dev.rapport.slack.SlackInstallBed.BOB;
 import static dev.rapport.slack.SlackInstallBed.BOT_A;
+import static dev.rapport.slack.SlackInstallBed.BOT_B;
 import static dev.rapport.slack.SlackInstallBed.TEAM_A;
 import static dev.rapport.slack.SlackInstallBed.TEAM_B;
 import static dev.rapport.slack.SlackInstallBed.TOKEN_A;
@@ -13,6 +14,7 @@ import dev.rapport.core.domain.User;
 import dev.rapport.core.domain.UserKey;
 import dev.rapport.core.install.InstallStates;
 import dev.rapport.core.install.Installation;
+import dev.rapport.core.intro.IntroRounds;
 import dev.rapport.core.port.DigestOutbox;
 import dev.rapport.core.port.InstallationStore;
 import java.net.URLDecoder;
@@ -24,6 +26,7 @@ import java.time.LocalDate;
 import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
+import java.util.Random;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -295,6 +298,66 @@ class SlackInstallTest {
         assertThat(bed.slack.calls().stream().filter(c -> c.token().equals(TOKEN_A)))
                 .hasSize(withA);
         assertThat(bed.installations.active("slack", TEAM_B)).isPresent();
+    }
+
+    @Test
+    void theHomeTabOfEachWorkspaceIsPublishedWithItsOwnToken() {
+        bed.installBoth();
+
+        HttpResponse<String> ack = bed.post(
+                Fixtures.text("slack/app_home_opened.json")
+                        .replace("T0RAPPORT1", TEAM_B)
+                        .replace(ANA, BOB)
+                        .replace("U0BOT00001", BOT_B),
+                "application/json");
+
+        assertThat(ack.statusCode()).isEqualTo(200);
+        FakeSlackWebApi.Call publish = bed.slack.await("views.publish");
+        assertThat(publish.form()).containsEntry("user_id", BOB);
+        assertThat(publish.token()).isEqualTo(TOKEN_B);
+    }
+
+    @Test
+    void aWorkspacesRoundsUseItsTokenAndStopWhenItIsUninstalled() {
+        // GIVEN Beta's #general, made by Bob, with Bob, Carl and Rapport in it, and rounds turned on there
+        bed.installBoth();
+        String carl = "U0CARL0003";
+        bed.slack.member(carl, "carl", "Carl Berg", "Carl", "Europe/London");
+        bed.slack.channel("C0GENERAL1", BOB);
+        bed.slack.channelMembers("C0GENERAL1", List.of(List.of(BOB, BOT_B, carl)));
+        assertThat(bed.command(TEAM_B, BOB, "bob", "intro", "rounds on")
+                        .get("response_type")
+                        .getAsString())
+                .isEqualTo("in_channel");
+        IntroRounds rounds = bed.core.rounds(
+                bed.core.delivery(List.of(bed.adapter.messenger())), bed.adapter.channelMembers(), new Random(7));
+
+        // WHEN the round runs
+        IntroRounds.Tick paired = rounds.tick(bed.clock.instant());
+
+        // THEN Beta's members were listed, and Bob and Carl told of each other, all with Beta's token
+        assertThat(paired.roundsStarted()).isEqualTo(1);
+        assertThat(paired.sent()).isEqualTo(2);
+        assertThat(bed.slack.calls("conversations.members"))
+                .extracting(FakeSlackWebApi.Call::token)
+                .containsOnly(TOKEN_B);
+        assertThat(bed.slack.calls("chat.postMessage").subList(2, 4))
+                .extracting(call -> call.form().get("channel") + " " + call.token())
+                .containsExactlyInAnyOrder("D0BOB00002 " + TOKEN_B, "D0CARL0003 " + TOKEN_B);
+
+        // WHEN Beta uninstalls Rapport before the check-ins a week later
+        bed.event("slack/app_uninstalled.json", TEAM_B, BOT_B);
+        int calls = bed.slack.calls().size();
+        IntroRounds.Tick checked = rounds.tick(bed.clock.instant().plus(Duration.ofDays(7)));
+
+        // THEN the check-ins are closed, not sent and not retried
+        assertThat(checked.sent()).isZero();
+        assertThat(checked.unreachable()).isEqualTo(2);
+        assertThat(checked.retrying()).isZero();
+        assertThat(bed.slack.calls()).hasSize(calls);
+        assertThat(rounds.tick(bed.clock.instant().plus(Duration.ofDays(8))).sent())
+                .isZero();
+        assertThat(bed.slack.calls()).hasSize(calls);
     }
 
     @Test
