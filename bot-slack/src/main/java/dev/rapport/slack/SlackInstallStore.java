@@ -76,11 +76,13 @@ final class SlackInstallStore implements InstallationService {
                         : Instant.ofEpochMilli(installer.getInstalledAt())));
     }
 
+    /** Bolt deletes a bot whose token auth.test calls account_inactive: the installation is broken. */
     @Override
     public void deleteBot(Bot bot) {
-        removed(
-                workspace(bot.getEnterpriseId(), bot.getTeamId(), Boolean.TRUE.equals(bot.getIsEnterpriseInstall())),
-                "deleted by Bolt");
+        String workspace =
+                workspace(bot.getEnterpriseId(), bot.getTeamId(), Boolean.TRUE.equals(bot.getIsEnterpriseInstall()));
+        tokens.forget(workspace);
+        installations.broken(SlackDirectory.PLATFORM, workspace, "account_inactive");
     }
 
     @Override
