@@ -361,6 +361,33 @@ class SlackInstallTest {
     }
 
     @Test
+    void aCommandFromAWorkspaceWhoseTokenSlackCallsInactiveIsRefusedAndMarksItBroken() {
+        // GIVEN Acme installed, and its token now inactive for Slack
+        bed.installBoth();
+        bed.slack.refuseToken(TOKEN_A, "account_inactive");
+
+        // WHEN Ana types a command there
+        String body = Fixtures.filled(
+                        "slack/slash_command.form",
+                        java.util.Map.of(
+                                "channel_id", "C0GENERAL1",
+                                "channel_name", "general",
+                                "user_id", ANA,
+                                "user_name", "ana",
+                                "command", SlackTestBed.encode("/today"),
+                                "text", "",
+                                "response_url", SlackTestBed.encode(bed.slack.responseUrl("inactive")),
+                                "trigger_id", "13345224609.738474920.0000000000000000777"))
+                .replace("team_id=T0RAPPORT1", "team_id=" + TEAM_A);
+        HttpResponse<String> ack = bed.post(body, "application/x-www-form-urlencoded");
+
+        // THEN Bolt refuses it, and the installation is marked broken, not retried
+        assertThat(ack.statusCode()).isEqualTo(401);
+        assertThat(bed.installations.state("slack", TEAM_A)).contains(InstallationStore.State.BROKEN);
+        assertThat(bed.installations.active("slack", TEAM_B)).isPresent();
+    }
+
+    @Test
     void aReinstallAfterAnUninstallServesTheWorkspaceAgainWithTheNewToken() {
         bed.installBoth();
         bed.event("slack/app_uninstalled.json", TEAM_A, BOT_A);
