@@ -10,6 +10,7 @@ import dev.rapport.core.port.ChannelMembers;
 import dev.rapport.core.port.DirectMessenger;
 import dev.rapport.core.port.Storage;
 import dev.rapport.core.port.Telemetry;
+import dev.rapport.core.port.WorkspacePurge;
 import dev.rapport.http.HttpAnswer;
 import dev.rapport.http.HttpFront;
 import dev.rapport.store.postgres.PostgresStorage;
@@ -42,7 +43,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Starts Rapport: configuration, storage, core, and every adapter with credentials; else the local console.
- * {@code rapport restore <backup file>} puts a backup back in place of the database.
+ * {@code rapport restore <backup file>} puts a backup back in place of the database; {@code rapport purge-workspace
+ * <team>} deletes one Slack workspace's data.
  */
 public final class Main {
     private static final Logger log = LoggerFactory.getLogger(Main.class);
@@ -68,6 +70,12 @@ public final class Main {
         warnIfOpenToOthers(config.database());
         if (args.length > 0) {
             System.exit(tool(config, args));
+        }
+        Optional<String> slackProblem = SlackLauncher.problem(config);
+        if (slackProblem.isPresent()) {
+            System.err.println(slackProblem.get());
+            System.exit(2);
+            return;
         }
         try {
             run(config);
@@ -103,6 +111,9 @@ public final class Main {
         if (args[0].equals("migrate-to") && args.length == 2) {
             return migrateTo(config, args[1]);
         }
+        if (args[0].equals("purge-workspace") && args.length == 2) {
+            return purgeWorkspace(config, args[1]);
+        }
         if (args[0].equals("backups")) {
             return BackupTools.list(config.backupDirectory(), config.database(), System.out);
         }
@@ -110,7 +121,8 @@ public final class Main {
                 + "       ./rapport backups         list this database's daily backups\n"
                 + "       ./rapport restore <file> [--yes]  replace the database with one of its backups"
                 + " (Rapport must be stopped; asks first unless --yes)\n"
-                + "       ./rapport migrate-to <jdbc:postgresql://…>  copy the SQLite database into PostgreSQL");
+                + "       ./rapport migrate-to <jdbc:postgresql://…>  copy the SQLite database into PostgreSQL\n"
+                + "       ./rapport purge-workspace <team id>  delete everything of one Slack workspace");
         return args[0].equals("help") || args[0].equals("--help") ? 0 : 2;
     }
 
@@ -129,6 +141,39 @@ public final class Main {
         } catch (RuntimeException e) {
             System.err.println("migrate-to failed (run it again: copied tables are kept, the rest copied anew): "
                     + e.getMessage());
+            return 1;
+        }
+    }
+
+    /**
+     * Deletes everything Rapport holds of one Slack workspace (its users and all their notes, its channels' rounds
+     * and intros, its waiting requests, its installation). On SQLite, Rapport must be stopped (it caches users).
+     */
+    static int purgeWorkspace(Config config, String team) {
+        if (!team.matches("[TE][A-Z0-9]{2,30}")) {
+            System.err.println("purge-workspace needs a Slack team id such as T0123ABCD (Slack shows it in the"
+                    + " workspace's URL and under About this workspace)");
+            return 2;
+        }
+        try {
+            WorkspacePurge.Purged purged;
+            if (config.postgresUrl().isPresent()) {
+                try (dev.rapport.store.postgres.Database db =
+                        openPostgres(config, config.postgresUrl().get(), 2)) {
+                    purged = PostgresStorage.over(db).workspaces().purge("slack", team);
+                }
+            } else {
+                try (Database db = Database.open(config.database())) {
+                    purged = SqliteStorage.over(db).workspaces().purge("slack", team);
+                }
+            }
+            System.out.println("Deleted Slack workspace " + team + ": " + purged.users()
+                    + " user(s) with all their contacts and notes, " + purged.channels() + " channel(s) with their"
+                    + " rounds, " + purged.requests() + " waiting request(s), "
+                    + (purged.installation() ? "and its installation." : "no installation (none was stored)."));
+            return 0;
+        } catch (RuntimeException e) {
+            System.err.println("purge-workspace failed, nothing was deleted: " + e.getMessage());
             return 1;
         }
     }
@@ -205,7 +250,7 @@ public final class Main {
                     return HttpAnswer.of(answer.status(), answer.contentType(), answer.body());
                 });
             }
-            SlackLauncher.start(config, rapport, inbox, front).ifPresent(adapters::add);
+            SlackLauncher.start(config, core, inbox, front, clock).ifPresent(adapters::add);
             DiscordLauncher.start(config, rapport, inbox).ifPresent(adapters::add);
             if (adapters.isEmpty()) {
                 runConsole(config, clock, core, backups);

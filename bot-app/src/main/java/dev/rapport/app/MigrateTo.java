@@ -30,7 +30,9 @@ final class MigrateTo {
             "round_dms",
             "digest_outbox",
             "platform_pauses",
-            "job_leases");
+            "job_leases",
+            // Sealed tokens open on PostgreSQL as on SQLite: they are bound to their workspace, not the database.
+            "installations");
 
     /** Tables whose id is generated: their sequence moves past the copied ids. */
     private static final List<String> WITH_IDS = List.of(

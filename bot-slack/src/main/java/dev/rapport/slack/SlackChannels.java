@@ -2,7 +2,6 @@ package dev.rapport.slack;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
-import com.slack.api.methods.MethodsClient;
 import com.slack.api.methods.SlackApiException;
 import com.slack.api.methods.response.auth.AuthTestResponse;
 import com.slack.api.methods.response.conversations.ConversationsInfoResponse;
@@ -15,6 +14,8 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -27,16 +28,17 @@ final class SlackChannels implements ChannelMembers {
     private static final int PAGE = 200;
     private static final int MAX_PAGES = 100;
 
-    private final MethodsClient methods;
+    private final SlackClients clients;
     private final SlackDirectory directory;
     private final Cache<String, String> creators = Caffeine.newBuilder()
             .maximumSize(10_000)
             .expireAfterWrite(Duration.ofHours(1))
             .build();
-    private volatile Optional<Identity> self = Optional.empty();
+    // Rapport's own bot user on each workspace, by the workspace the token was asked for.
+    private final ConcurrentMap<String, Identity> selves = new ConcurrentHashMap<>();
 
-    SlackChannels(MethodsClient methods, SlackDirectory directory) {
-        this.methods = methods;
+    SlackChannels(SlackClients clients, SlackDirectory directory) {
+        this.clients = clients;
         this.directory = directory;
     }
 
@@ -52,7 +54,11 @@ final class SlackChannels implements ChannelMembers {
         if (!SlackDirectory.PLATFORM.equals(platform)) {
             return List.of();
         }
-        Optional<Identity> me = identity();
+        if (!clients.installed(workspace)) {
+            log.info("Channel {} has no round: Rapport is not installed on workspace {}", channelId, workspace);
+            return List.of();
+        }
+        Optional<Identity> me = identity(workspace);
         if (me.isPresent() && !me.get().teamId().equals(workspace)) {
             log.warn(
                     "Asked for the members of a channel on workspace {}, but Rapport is installed on {}",
@@ -61,7 +67,7 @@ final class SlackChannels implements ChannelMembers {
             return List.of();
         }
         List<Member> members = new ArrayList<>();
-        for (String userId : memberIds(channelId)) {
+        for (String userId : memberIds(workspace, channelId)) {
             if (me.isPresent() && me.get().userId().equals(userId)) {
                 continue;
             }
@@ -85,15 +91,18 @@ final class SlackChannels implements ChannelMembers {
         return members;
     }
 
-    private Set<String> memberIds(String channelId) {
+    private Set<String> memberIds(String teamId, String channelId) {
         Set<String> ids = new LinkedHashSet<>();
         String cursor = "";
         for (int page = 0; page < MAX_PAGES; page++) {
             String from = cursor;
             ConversationsMembersResponse listed;
             try {
-                listed = methods.conversationsMembers(
-                        r -> r.channel(channelId).limit(PAGE).cursor(from.isEmpty() ? null : from));
+                listed = clients.call(
+                                teamId,
+                                m -> m.conversationsMembers(
+                                        r -> r.channel(channelId).limit(PAGE).cursor(from.isEmpty() ? null : from)))
+                        .orElseThrow(() -> new IllegalStateException("Rapport is not installed on " + teamId));
             } catch (IOException | SlackApiException e) {
                 throw new IllegalStateException("conversations.members for " + channelId + " failed: " + e, e);
             }
@@ -122,26 +131,32 @@ final class SlackChannels implements ChannelMembers {
                 .member(teamId, userId)
                 .map(SlackDirectory.Member::admin)
                 .orElse(false);
-        return admin || creator(channelId).filter(userId::equals).isPresent();
+        return admin || creator(teamId, channelId).filter(userId::equals).isPresent();
     }
 
-    private Optional<String> creator(String channelId) {
+    private Optional<String> creator(String teamId, String channelId) {
         if (channelId == null || channelId.isBlank()) {
             return Optional.empty();
         }
-        String cached = creators.getIfPresent(channelId);
+        String key = teamId + ":" + channelId;
+        String cached = creators.getIfPresent(key);
         if (cached != null) {
             return Optional.of(cached).filter(c -> !c.isEmpty());
         }
         try {
-            ConversationsInfoResponse info = methods.conversationsInfo(r -> r.channel(channelId));
+            Optional<ConversationsInfoResponse> answered =
+                    clients.call(teamId, m -> m.conversationsInfo(r -> r.channel(channelId)));
+            if (answered.isEmpty()) {
+                return Optional.empty();
+            }
+            ConversationsInfoResponse info = answered.get();
             if (!info.isOk() || info.getChannel() == null) {
                 // A private channel Rapport is not in answers channel_not_found: only admins manage its rounds.
                 log.info("conversations.info for {} failed: {}", channelId, info.getError());
                 return Optional.empty();
             }
             String creator = Optional.ofNullable(info.getChannel().getCreator()).orElse("");
-            creators.put(channelId, creator);
+            creators.put(key, creator);
             return Optional.of(creator).filter(c -> !c.isEmpty());
         } catch (IOException | SlackApiException e) {
             log.warn("conversations.info for {} failed: {}", channelId, e.toString());
@@ -149,20 +164,24 @@ final class SlackChannels implements ChannelMembers {
         }
     }
 
-    private Optional<Identity> identity() {
-        Optional<Identity> known = self;
-        if (known.isPresent()) {
-            return known;
+    private Optional<Identity> identity(String teamId) {
+        Identity known = selves.get(teamId);
+        if (known != null) {
+            return Optional.of(known);
         }
         try {
-            AuthTestResponse auth = methods.authTest(r -> r);
+            Optional<AuthTestResponse> answered = clients.call(teamId, m -> m.authTest(r -> r));
+            if (answered.isEmpty()) {
+                return Optional.empty();
+            }
+            AuthTestResponse auth = answered.get();
             if (!auth.isOk() || auth.getUserId() == null) {
                 log.warn("auth.test failed: {}", auth.getError());
                 return Optional.empty();
             }
-            Optional<Identity> found = Optional.of(new Identity(auth.getTeamId(), auth.getUserId()));
-            self = found;
-            return found;
+            Identity found = new Identity(auth.getTeamId(), auth.getUserId());
+            selves.put(teamId, found);
+            return Optional.of(found);
         } catch (IOException | SlackApiException e) {
             log.warn("auth.test failed: {}", e.toString());
             return Optional.empty();

@@ -2,7 +2,6 @@ package dev.rapport.slack;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
-import com.slack.api.methods.MethodsClient;
 import com.slack.api.methods.SlackApiException;
 import com.slack.api.methods.response.users.UsersInfoResponse;
 import com.slack.api.model.User;
@@ -27,14 +26,14 @@ final class SlackDirectory {
     private static final Logger log = LoggerFactory.getLogger(SlackDirectory.class);
     private static final Pattern MENTION = Pattern.compile("<@([UW][A-Z0-9]+)(?:\\|[^>]*)?>");
 
-    private final MethodsClient methods;
+    private final SlackClients clients;
     private final Cache<String, Member> members = Caffeine.newBuilder()
             .maximumSize(10_000)
             .expireAfterWrite(Duration.ofHours(1))
             .build();
 
-    SlackDirectory(MethodsClient methods) {
-        this.methods = methods;
+    SlackDirectory(SlackClients clients) {
+        this.clients = clients;
     }
 
     /**
@@ -89,7 +88,7 @@ final class SlackDirectory {
         if (cached != null) {
             return Optional.of(cached);
         }
-        Optional<Member> fetched = fetch(userId);
+        Optional<Member> fetched = fetch(teamId, userId);
         fetched.ifPresent(member -> members.put(key, member));
         return fetched;
     }
@@ -101,9 +100,14 @@ final class SlackDirectory {
         }
     }
 
-    private Optional<Member> fetch(String userId) {
+    private Optional<Member> fetch(String teamId, String userId) {
         try {
-            UsersInfoResponse info = methods.usersInfo(r -> r.user(userId));
+            Optional<UsersInfoResponse> answered = clients.call(teamId, m -> m.usersInfo(r -> r.user(userId)));
+            if (answered.isEmpty()) {
+                // Rapport is not installed there (any more): nobody to ask.
+                return Optional.empty();
+            }
+            UsersInfoResponse info = answered.get();
             if (!info.isOk() || info.getUser() == null) {
                 if ("ratelimited".equals(info.getError())) {
                     throw new Unavailable("ratelimited", null);

@@ -1,6 +1,5 @@
 package dev.rapport.slack;
 
-import com.slack.api.methods.MethodsClient;
 import com.slack.api.methods.SlackApiException;
 import com.slack.api.methods.response.views.ViewsPublishResponse;
 import com.slack.api.model.block.ContextBlock;
@@ -27,12 +26,12 @@ final class SlackHome {
     private static final String FOOTER = "Type /help in any channel or in this app's Messages tab for every command.";
 
     private final Rapport rapport;
-    private final MethodsClient methods;
+    private final SlackClients clients;
     private final SlackReplyRenderer renderer;
 
-    SlackHome(Rapport rapport, MethodsClient methods, SlackReplyRenderer renderer) {
+    SlackHome(Rapport rapport, SlackClients clients, SlackReplyRenderer renderer) {
         this.rapport = rapport;
-        this.methods = methods;
+        this.clients = clients;
         this.renderer = renderer;
     }
 
@@ -50,8 +49,14 @@ final class SlackHome {
         blocks.add(ContextBlock.builder().elements(footer).build());
         String userId = from.key().platformUserId();
         try {
-            ViewsPublishResponse published = methods.viewsPublish(r -> r.userId(userId)
-                    .view(View.builder().type("home").blocks(blocks).build()));
+            Optional<ViewsPublishResponse> answered = clients.call(
+                    from.key().workspace(),
+                    m -> m.viewsPublish(r -> r.userId(userId)
+                            .view(View.builder().type("home").blocks(blocks).build())));
+            if (answered.isEmpty()) {
+                return false;
+            }
+            ViewsPublishResponse published = answered.get();
             if (!published.isOk()) {
                 log.warn("views.publish failed: {}", published.getError());
             }

@@ -1,6 +1,5 @@
 package dev.rapport.slack;
 
-import com.slack.api.methods.MethodsClient;
 import com.slack.api.methods.SlackApiException;
 import com.slack.api.methods.response.views.ViewsOpenResponse;
 import dev.rapport.core.api.ActionRequest;
@@ -29,7 +28,7 @@ final class SlackInbox implements InboxChannel {
     private final SlackChannels channels;
     private final SlackReplies replies;
     private final SlackHome home;
-    private final MethodsClient methods;
+    private final SlackClients clients;
     private final SlackFiles files;
 
     SlackInbox(
@@ -37,13 +36,13 @@ final class SlackInbox implements InboxChannel {
             SlackChannels channels,
             SlackReplies replies,
             SlackHome home,
-            MethodsClient methods,
+            SlackClients clients,
             SlackFiles files) {
         this.directory = directory;
         this.channels = channels;
         this.replies = replies;
         this.home = home;
-        this.methods = methods;
+        this.clients = clients;
         this.files = files;
     }
 
@@ -84,9 +83,9 @@ final class SlackInbox implements InboxChannel {
             return home.publish(directory.requester(to.teamId(), to.userId(), ""), Optional.of(reply));
         }
         if (to.responseUrl().isPresent()) {
-            return replies.respond(to.responseUrl().get(), to.userId(), reply);
+            return replies.respond(to.teamId(), to.responseUrl().get(), to.userId(), reply);
         }
-        return replies.directMessage(to.userId(), reply);
+        return replies.directMessage(to.teamId(), to.userId(), reply);
     }
 
     @Override
@@ -98,8 +97,13 @@ final class SlackInbox implements InboxChannel {
         PromptModal.Origin origin =
                 PromptModal.Origin.of(actionId, to.place(), to.responseUrl().orElse(null), to.fromHome());
         try {
-            ViewsOpenResponse opened =
-                    methods.viewsOpen(r -> r.triggerId(to.triggerId().get()).view(PromptModal.view(prompt, origin)));
+            Optional<ViewsOpenResponse> answered = clients.call(
+                    to.teamId(),
+                    m -> m.viewsOpen(r -> r.triggerId(to.triggerId().get()).view(PromptModal.view(prompt, origin))));
+            if (answered.isEmpty()) {
+                return false;
+            }
+            ViewsOpenResponse opened = answered.get();
             if (!opened.isOk()) {
                 // A trigger lives three seconds: after a restart it is gone, and the user is asked to press again.
                 log.warn("views.open failed: {}", opened.getError());
@@ -122,8 +126,13 @@ final class SlackInbox implements InboxChannel {
         FileModal.Origin origin =
                 FileModal.Origin.of(command, to.place(), to.responseUrl().orElse(null));
         try {
-            ViewsOpenResponse opened =
-                    methods.viewsOpen(r -> r.triggerId(to.triggerId().get()).view(FileModal.view(prompt, origin)));
+            Optional<ViewsOpenResponse> answered = clients.call(
+                    to.teamId(),
+                    m -> m.viewsOpen(r -> r.triggerId(to.triggerId().get()).view(FileModal.view(prompt, origin))));
+            if (answered.isEmpty()) {
+                return false;
+            }
+            ViewsOpenResponse opened = answered.get();
             if (!opened.isOk()) {
                 log.warn("views.open of a file modal failed: {}", opened.getError());
             }

@@ -2,7 +2,6 @@ package dev.rapport.slack;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
-import com.slack.api.methods.MethodsClient;
 import com.slack.api.methods.SlackApiException;
 import com.slack.api.methods.SlackApiTextResponse;
 import com.slack.api.methods.response.chat.ChatPostMessageResponse;
@@ -14,6 +13,7 @@ import dev.rapport.core.port.DirectMessenger;
 import dev.rapport.core.reply.Reply;
 import java.io.IOException;
 import java.time.Duration;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -22,9 +22,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Core's direct messages on Slack: {@code conversations.open} then {@code chat.postMessage}, with the dedupe key in
- * the message metadata, where {@link #alreadySent} finds it again. Rate limits and server trouble say when to retry; a user Slack will not let us message is
- * unreachable.
+ * Core's direct messages on Slack: {@code conversations.open} then {@code chat.postMessage} with the token of the
+ * user's own workspace, the dedupe key in the message metadata, where {@link #alreadySent} finds it again. Rate limits
+ * and server trouble say when to retry; a user Slack will not let us message is unreachable; a workspace Rapport is
+ * not installed on (any more), or whose token Slack refuses, gets nothing more.
  */
 public final class SlackMessenger implements DirectMessenger {
     /** The metadata event type of every message Rapport starts; its payload holds {@code key}. */
@@ -63,14 +64,17 @@ public final class SlackMessenger implements DirectMessenger {
 
     private static final Set<String> STALE_CHANNEL = Set.of("channel_not_found", "is_archived", "not_in_channel");
 
-    private final MethodsClient methods;
+    /** Why nothing is sent to a workspace that has no installation. */
+    static final String NOT_INSTALLED = "not_installed";
+
+    private final SlackClients clients;
     private final SlackReplyRenderer renderer;
     // A user's DM channel with Rapport does not change: opening it once saves a call on every later digest.
     private final Cache<String, String> imChannels =
             Caffeine.newBuilder().maximumSize(100_000).build();
 
-    SlackMessenger(MethodsClient methods, SlackReplyRenderer renderer) {
-        this.methods = methods;
+    SlackMessenger(SlackClients clients, SlackReplyRenderer renderer) {
+        this.clients = clients;
         this.renderer = renderer;
     }
 
@@ -84,28 +88,40 @@ public final class SlackMessenger implements DirectMessenger {
         if (!SlackDirectory.PLATFORM.equals(to.platform())) {
             throw new IllegalArgumentException("Not a Slack user: platform " + to.platform());
         }
-        String cached = imChannels.getIfPresent(to.platformUserId());
+        String team = to.workspace();
+        String dm = team + ":" + to.platformUserId();
+        String cached = imChannels.getIfPresent(dm);
         try {
             String channel = cached;
             if (channel == null) {
-                ConversationsOpenResponse open =
-                        methods.conversationsOpen(r -> r.users(java.util.List.of(to.platformUserId())));
+                Optional<ConversationsOpenResponse> opened =
+                        clients.call(team, m -> m.conversationsOpen(r -> r.users(List.of(to.platformUserId()))));
+                if (opened.isEmpty()) {
+                    return new Stopped(NOT_INSTALLED);
+                }
+                ConversationsOpenResponse open = opened.get();
                 if (!open.isOk() || open.getChannel() == null) {
                     return failed("conversations.open", open);
                 }
                 channel = open.getChannel().getId();
-                imChannels.put(to.platformUserId(), channel);
+                imChannels.put(dm, channel);
             }
             String target = channel;
-            ChatPostMessageResponse posted = methods.chatPostMessage(r -> r.channel(target)
-                    .text(renderer.fallbackText(message))
-                    .blocks(renderer.message(message))
-                    .metadata(new Message.Metadata(METADATA_EVENT, Map.of("key", dedupeKey)))
-                    .unfurlLinks(false)
-                    .unfurlMedia(false));
+            Optional<ChatPostMessageResponse> answered = clients.call(
+                    team,
+                    m -> m.chatPostMessage(r -> r.channel(target)
+                            .text(renderer.fallbackText(message))
+                            .blocks(renderer.message(message))
+                            .metadata(new Message.Metadata(METADATA_EVENT, Map.of("key", dedupeKey)))
+                            .unfurlLinks(false)
+                            .unfurlMedia(false)));
+            if (answered.isEmpty()) {
+                return new Stopped(NOT_INSTALLED);
+            }
+            ChatPostMessageResponse posted = answered.get();
             if (!posted.isOk() && cached != null && STALE_CHANNEL.contains(posted.getError())) {
                 // The remembered DM channel is gone: open it afresh once before concluding anything.
-                imChannels.invalidate(to.platformUserId());
+                imChannels.invalidate(dm);
                 return send(to, message, dedupeKey);
             }
             return posted.isOk() ? new Sent() : failed("chat.postMessage", posted);
@@ -126,20 +142,28 @@ public final class SlackMessenger implements DirectMessenger {
         if (!SlackDirectory.PLATFORM.equals(to.platform())) {
             return false;
         }
+        String team = to.workspace();
+        String dm = team + ":" + to.platformUserId();
         try {
-            String channel = imChannels.getIfPresent(to.platformUserId());
+            String channel = imChannels.getIfPresent(dm);
             if (channel == null) {
-                ConversationsOpenResponse open =
-                        methods.conversationsOpen(r -> r.users(java.util.List.of(to.platformUserId())));
-                if (!open.isOk() || open.getChannel() == null) {
+                Optional<ConversationsOpenResponse> open =
+                        clients.call(team, m -> m.conversationsOpen(r -> r.users(List.of(to.platformUserId()))));
+                if (open.isEmpty() || !open.get().isOk() || open.get().getChannel() == null) {
                     return false;
                 }
-                channel = open.getChannel().getId();
-                imChannels.put(to.platformUserId(), channel);
+                channel = open.get().getChannel().getId();
+                imChannels.put(dm, channel);
             }
             String target = channel;
-            ConversationsHistoryResponse history = methods.conversationsHistory(
-                    r -> r.channel(target).limit(HISTORY_LOOKBACK).includeAllMetadata(true));
+            Optional<ConversationsHistoryResponse> answered = clients.call(
+                    team,
+                    m -> m.conversationsHistory(
+                            r -> r.channel(target).limit(HISTORY_LOOKBACK).includeAllMetadata(true)));
+            if (answered.isEmpty()) {
+                return false;
+            }
+            ConversationsHistoryResponse history = answered.get();
             if (!history.isOk() || history.getMessages() == null) {
                 log.warn("conversations.history failed: {}", history.getError());
                 return false;
@@ -160,9 +184,13 @@ public final class SlackMessenger implements DirectMessenger {
                 && dedupeKey.equals(String.valueOf(metadata.getEventPayload().get("key")));
     }
 
-    private static Delivery failed(String method, SlackApiTextResponse response) {
+    private Delivery failed(String method, SlackApiTextResponse response) {
         String error =
                 Optional.ofNullable(response.getError()).orElse("unknown_error").toLowerCase(Locale.ROOT);
+        if (clients.tokens().stopsOn(error)) {
+            // The installation is marked broken already (SlackClients saw the answer): nothing more goes there.
+            return new Stopped(error);
+        }
         if (UNREACHABLE.contains(error)) {
             return new Unreachable(error);
         }

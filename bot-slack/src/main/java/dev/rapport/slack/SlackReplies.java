@@ -3,9 +3,9 @@ package dev.rapport.slack;
 import com.slack.api.Slack;
 import com.slack.api.app_backend.interactive_components.response.ActionResponse;
 import com.slack.api.bolt.util.Responder;
-import com.slack.api.methods.MethodsClient;
 import com.slack.api.methods.SlackApiException;
 import com.slack.api.methods.SlackFilesUploadV2Exception;
+import com.slack.api.methods.response.chat.ChatPostMessageResponse;
 import com.slack.api.methods.response.conversations.ConversationsOpenResponse;
 import com.slack.api.methods.response.files.FilesUploadV2Response;
 import com.slack.api.webhook.WebhookResponse;
@@ -28,18 +28,18 @@ final class SlackReplies {
     private static final Logger log = LoggerFactory.getLogger(SlackReplies.class);
 
     private final Slack slack;
-    private final MethodsClient methods;
+    private final SlackClients clients;
     private final SlackReplyRenderer renderer;
 
-    SlackReplies(Slack slack, MethodsClient methods, SlackReplyRenderer renderer) {
-        this.slack = slack;
-        this.methods = methods;
+    SlackReplies(SlackClients clients, SlackReplyRenderer renderer) {
+        this.slack = clients.slack();
+        this.clients = clients;
         this.renderer = renderer;
     }
 
     /** Answers through a response_url; files go to the user's DM first. True when Slack took the answer. */
-    boolean respond(String responseUrl, String userId, Reply reply) {
-        Reply shown = withFile(userId, reply);
+    boolean respond(String teamId, String responseUrl, String userId, Reply reply) {
+        Reply shown = withFile(teamId, userId, reply);
         ActionResponse response = ActionResponse.builder()
                 .responseType(shown.visibility() == Reply.Visibility.CHANNEL ? "in_channel" : "ephemeral")
                 .replaceOriginal(false)
@@ -60,18 +60,24 @@ final class SlackReplies {
     }
 
     /** Answers in a direct message, for interactions that came without a response_url. */
-    boolean directMessage(String userId, Reply reply) {
-        Reply shown = withFile(userId, reply);
+    boolean directMessage(String teamId, String userId, Reply reply) {
+        Reply shown = withFile(teamId, userId, reply);
         try {
-            Optional<String> channel = openDm(userId);
+            Optional<String> channel = openDm(teamId, userId);
             if (channel.isEmpty()) {
                 return false;
             }
-            var posted = methods.chatPostMessage(r -> r.channel(channel.get())
-                    .text(renderer.fallbackText(shown))
-                    .blocks(renderer.message(shown))
-                    .unfurlLinks(false)
-                    .unfurlMedia(false));
+            Optional<ChatPostMessageResponse> answered = clients.call(
+                    teamId,
+                    m -> m.chatPostMessage(r -> r.channel(channel.get())
+                            .text(renderer.fallbackText(shown))
+                            .blocks(renderer.message(shown))
+                            .unfurlLinks(false)
+                            .unfurlMedia(false)));
+            if (answered.isEmpty()) {
+                return false;
+            }
+            ChatPostMessageResponse posted = answered.get();
             if (!posted.isOk()) {
                 log.warn("chat.postMessage failed: {}", posted.getError());
             }
@@ -82,11 +88,11 @@ final class SlackReplies {
         }
     }
 
-    private Reply withFile(String userId, Reply reply) {
+    private Reply withFile(String teamId, String userId, Reply reply) {
         if (reply.attachment().isEmpty()) {
             return reply;
         }
-        boolean uploaded = upload(userId, reply.attachment().get());
+        boolean uploaded = upload(teamId, userId, reply.attachment().get());
         List<Section> sections = new ArrayList<>(reply.sections());
         sections.add(Section.of(
                 uploaded
@@ -95,17 +101,20 @@ final class SlackReplies {
         return new Reply(sections, reply.buttons(), reply.visibility(), Optional.empty(), reply.isError());
     }
 
-    private boolean upload(String userId, Attachment file) {
+    private boolean upload(String teamId, String userId, Attachment file) {
         try {
-            Optional<String> channel = openDm(userId);
-            if (channel.isEmpty()) {
+            Optional<String> channel = openDm(teamId, userId);
+            Optional<String> token = clients.tokens().botToken(teamId);
+            if (channel.isEmpty() || token.isEmpty()) {
                 return false;
             }
-            FilesUploadV2Response uploaded = methods.filesUploadV2(r -> r.channel(channel.get())
-                    .filename(file.fileName())
-                    .title(file.fileName())
-                    .content(file.content())
-                    .initialComment("Your Rapport export"));
+            // filesUploadV2 is several calls the SDK makes itself, so it is not one that clients.call can check.
+            FilesUploadV2Response uploaded = slack.methods(token.get())
+                    .filesUploadV2(r -> r.channel(channel.get())
+                            .filename(file.fileName())
+                            .title(file.fileName())
+                            .content(file.content())
+                            .initialComment("Your Rapport export"));
             if (!uploaded.isOk()) {
                 log.warn("File upload failed: {}", uploaded.getError());
             }
@@ -116,8 +125,14 @@ final class SlackReplies {
         }
     }
 
-    private Optional<String> openDm(String userId) throws IOException, SlackApiException {
-        ConversationsOpenResponse open = methods.conversationsOpen(r -> r.users(List.of(userId)));
+    private Optional<String> openDm(String teamId, String userId) throws IOException, SlackApiException {
+        Optional<ConversationsOpenResponse> answered =
+                clients.call(teamId, m -> m.conversationsOpen(r -> r.users(List.of(userId))));
+        if (answered.isEmpty()) {
+            log.info("No direct message on workspace {}: Rapport is not installed there", teamId);
+            return Optional.empty();
+        }
+        ConversationsOpenResponse open = answered.get();
         if (!open.isOk() || open.getChannel() == null) {
             log.warn("conversations.open failed: {}", open.getError());
             return Optional.empty();

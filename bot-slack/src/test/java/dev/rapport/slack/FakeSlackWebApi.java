@@ -40,6 +40,9 @@ final class FakeSlackWebApi implements AutoCloseable {
     private final Map<String, List<List<String>>> memberPages = new HashMap<>();
     private final Map<String, List<JsonObject>> history = new HashMap<>();
     private final Map<String, PrivateFile> files = new HashMap<>();
+    private final Map<String, Grant> grants = new HashMap<>();
+    private final Map<String, Bot> bots = new HashMap<>();
+    private final Map<String, String> refusedTokens = new HashMap<>();
     private int posted;
 
     /**
@@ -58,7 +61,19 @@ final class FakeSlackWebApi implements AutoCloseable {
         JsonObject json() {
             return JsonParser.parseString(body).getAsJsonObject();
         }
+
+        /** The bot token the call carried in its Authorization header, if any. */
+        String token() {
+            String authorization = headers.getOrDefault("authorization", "");
+            return authorization.startsWith("Bearer ") ? authorization.substring("Bearer ".length()) : "";
+        }
     }
+
+    /** What oauth.v2.access answers for one code. */
+    private record Grant(String teamId, String teamName, String botToken, String botUserId, String installer) {}
+
+    /** Whose bot a token is, as auth.test tells. */
+    private record Bot(String teamId, String botUserId) {}
 
     private record Canned(int status, Map<String, String> headers, String body) {}
 
@@ -137,6 +152,26 @@ final class FakeSlackWebApi implements AutoCloseable {
         return base() + "/" + path;
     }
 
+    /**
+     * Slack's side of an install: oauth.v2.access trades {@code code} for this workspace's bot token, and auth.test
+     * then says whose the token is.
+     */
+    synchronized void grant(
+            String code, String teamId, String teamName, String botToken, String botUserId, String installer) {
+        grants.put(code, new Grant(teamId, teamName, botToken, botUserId, installer));
+        bots.put(botToken, new Bot(teamId, botUserId));
+    }
+
+    /** Every call made with this token from now on is answered {"ok":false,"error":error}. */
+    synchronized void refuseToken(String token, String error) {
+        refusedTokens.put(token, error);
+    }
+
+    /** The calls named so that carried this token. */
+    synchronized List<Call> callsWith(String name, String token) {
+        return calls(name).stream().filter(call -> call.token().equals(token)).toList();
+    }
+
     /** conversations.open answers user_not_found for this user. */
     synchronized void unreachable(String userId) {
         unreachable.add(userId);
@@ -201,7 +236,7 @@ final class FakeSlackWebApi implements AutoCloseable {
             }
             Canned answer;
             synchronized (this) {
-                answer = answer(name, form);
+                answer = answer(name, form, headers);
             }
             byte[] bytes = answer.body().getBytes(StandardCharsets.UTF_8);
             answer.headers()
@@ -241,10 +276,22 @@ final class FakeSlackWebApi implements AutoCloseable {
         }
     }
 
-    private Canned answer(String name, Map<String, String> form) {
+    private Canned answer(String name, Map<String, String> form, Map<String, String> headers) {
         Deque<Canned> queued = once.get(name);
         if (queued != null && !queued.isEmpty()) {
             return queued.poll();
+        }
+        String token = new Call(name, "", form, headers).token();
+        if (refusedTokens.containsKey(token)) {
+            return ok("{\"ok\":false,\"error\":\"" + refusedTokens.get(token) + "\"}");
+        }
+        if (name.equals("oauth.v2.access")) {
+            return oauthAccess(form.getOrDefault("code", ""));
+        }
+        if (name.equals("auth.test") && bots.containsKey(token)) {
+            Bot bot = bots.get(token);
+            return ok(Fixtures.filled(
+                    "web-api/auth.test.team.json", Map.of("team_id", bot.teamId(), "bot_user_id", bot.botUserId())));
         }
         if (name.startsWith("response/")) {
             return ok("ok");
@@ -274,6 +321,21 @@ final class FakeSlackWebApi implements AutoCloseable {
             case "files.completeUploadExternal" -> ok(Fixtures.text("web-api/files.completeUploadExternal.json"));
             default -> ok("{\"ok\":true}");
         };
+    }
+
+    private Canned oauthAccess(String code) {
+        Grant grant = grants.get(code);
+        if (grant == null) {
+            return ok("{\"ok\":false,\"error\":\"invalid_code\"}");
+        }
+        return ok(Fixtures.filled(
+                "web-api/oauth.v2.access.json",
+                Map.of(
+                        "installer", grant.installer(),
+                        "access_token", grant.botToken(),
+                        "bot_user_id", grant.botUserId(),
+                        "team_id", grant.teamId(),
+                        "team_name", grant.teamName())));
     }
 
     /** Posts like Slack: the message joins the channel's history as the bot's, with its metadata. */

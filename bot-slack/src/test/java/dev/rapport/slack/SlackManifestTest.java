@@ -13,6 +13,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 class SlackManifestTest {
     private static final Pattern COMMAND = Pattern.compile("(?m)^\\s*- command: /(\\w+)\\s*$");
+    private static final Pattern SCOPE = Pattern.compile("(?m)^      - ([a-z:]+)");
 
     @ParameterizedTest
     @ValueSource(strings = {"slack-manifest.yml", "slack-manifest-http.yml"})
@@ -33,6 +34,24 @@ class SlackManifestTest {
                 .contains("home_tab_enabled: true")
                 .contains("- app_home_opened")
                 .contains("interactivity:\n    is_enabled: true");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"slack-manifest.yml", "slack-manifest-http.yml"})
+    void theManifestAsksExactlyTheScopesAnInstallAsksForAndNamesTheRedirectAndUninstallEvents(String file)
+            throws IOException {
+        String manifest = Files.readString(Path.of("..").resolve(file));
+
+        // THEN its bot scopes are the ones "Add to Slack" asks for, in the same order
+        String bot = manifest.substring(manifest.indexOf("    bot:\n"), manifest.indexOf("\nsettings:"));
+        List<String> scopes = SCOPE.matcher(bot).results().map(m -> m.group(1)).toList();
+        assertThat(scopes).containsExactlyElementsOf(SlackScopes.BOT);
+
+        // AND the OAuth redirect is registered, and uninstalls and revocations are heard
+        assertThat(manifest)
+                .contains("redirect_urls:\n    - https://YOUR-HOST" + SlackOAuthSettings.REDIRECT_PATH + "\n")
+                .contains("- app_uninstalled")
+                .contains("- tokens_revoked");
     }
 
     @ParameterizedTest

@@ -28,6 +28,9 @@ import dev.rapport.core.exchange.Importer;
 import dev.rapport.core.exchange.NoteDates;
 import dev.rapport.core.inbox.InboxWorkers;
 import dev.rapport.core.inbox.UnfinishedRequests;
+import dev.rapport.core.install.InstallStates;
+import dev.rapport.core.install.Installations;
+import dev.rapport.core.install.TokenCipher;
 import dev.rapport.core.intro.IntroCheckIns;
 import dev.rapport.core.intro.IntroCommand;
 import dev.rapport.core.intro.IntroContacts;
@@ -236,5 +239,15 @@ public final class CoreAssembly {
                 delivery,
                 random,
                 storage.jobs());
+    }
+
+    /** The workspaces Rapport is installed on, their bot tokens sealed under {@code cipher}'s key. */
+    public Installations installations(TokenCipher cipher) {
+        return new Installations(clock, storage.installations(), storage.workspaces(), cipher);
+    }
+
+    /** The state parameters of installs under way. */
+    public InstallStates installStates() {
+        return new InstallStates(clock, storage.installStates());
     }
 }

@@ -27,7 +27,7 @@ import org.slf4j.LoggerFactory;
  * a platform that asked us to wait is left alone until then; a message an earlier process may have sent is looked
  * for on the platform first ({@code alreadySent}); otherwise the sending mark is committed, the message sent, and
  * the outcome marked: sent, retried (the platform's Retry-After, else exponential backoff; a rate limit pauses the
- * whole platform) or unreachable.
+ * whole platform), unreachable, or closed because Rapport may no longer send to that workspace.
  */
 public final class OutboxDelivery {
     static final Duration FIRST_RETRY = Duration.ofSeconds(30);
@@ -72,6 +72,7 @@ public final class OutboxDelivery {
     public enum Outcome {
         SENT,
         RETRIED,
+        /** Closed without delivery: the person cannot be messaged, or Rapport may no longer send to their workspace. */
         UNREACHABLE,
         /** Not tried: its platform is paused or not connected. The message stays due. */
         WAITING,
@@ -194,6 +195,12 @@ public final class OutboxDelivery {
                 recipient.unreachable(unreachable.reason());
                 return null;
             });
+            return Outcome.UNREACHABLE;
+        }
+        if (delivery instanceof DirectMessenger.Stopped stopped) {
+            // Closed like an unreachable person's message, without marking the person.
+            log.info("{} is not sent on {}: {}", message.dedupeKey(), platform, stopped.reason());
+            marks.unreachable(message.entryId(), stopped.reason(), now);
             return Outcome.UNREACHABLE;
         }
         transactor.inTransaction(() -> {

@@ -26,7 +26,7 @@ public interface DirectMessenger {
     }
 
     /** What became of one send. */
-    sealed interface Delivery permits Sent, RetryLater, Unreachable {}
+    sealed interface Delivery permits Sent, RetryLater, Unreachable, Stopped {}
 
     /** Delivered. */
     record Sent() implements Delivery {}
@@ -44,4 +44,11 @@ public interface DirectMessenger {
 
     /** This user cannot be messaged (blocked DMs, left, deactivated): stop trying. */
     record Unreachable(String reason) implements Delivery {}
+
+    /**
+     * Rapport may no longer send anything to the user's workspace (it was uninstalled there, or its token was revoked
+     * or refused): the message is closed with the reason and never tried again. The user is not marked unreachable;
+     * it is not they who cannot be messaged.
+     */
+    record Stopped(String reason) implements Delivery {}
 }

@@ -21,4 +21,8 @@ public record Storage(
         PendingImportStore pendingImports,
         CalendarFeedStore calendarFeeds,
         // "Did you mean": the command kept while the user picks a person (issue 11).
-        PendingChoices choices) {}
+        PendingChoices choices,
+        // Installs on many workspaces (issue 15).
+        InstallationStore installations,
+        InstallStateStore installStates,
+        WorkspacePurge workspaces) {}

@@ -30,6 +30,9 @@ public final class PostgresStorage {
                 new PostgresYearlyDateStore(db),
                 new PostgresPendingImportStore(db),
                 new PostgresCalendarFeedStore(db),
-                new PostgresPendingChoices(db));
+                new PostgresPendingChoices(db),
+                new PostgresInstallationStore(db),
+                new PostgresInstallStateStore(db),
+                new PostgresWorkspacePurge(db));
     }
 }

@@ -65,4 +65,9 @@ public final class CachingContactStore implements ContactStore {
         byOwner.invalidate(ownerId);
         db.afterTransaction(() -> byOwner.invalidate(ownerId));
     }
+
+    /** Forgets every cached entry (a workspace was purged under the cache). */
+    public void invalidateAll() {
+        byOwner.invalidateAll();
+    }
 }

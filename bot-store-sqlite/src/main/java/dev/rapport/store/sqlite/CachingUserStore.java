@@ -82,4 +82,9 @@ public final class CachingUserStore implements UserStore {
         drop.run();
         db.afterTransaction(drop);
     }
+
+    /** Forgets every cached entry (a workspace was purged under the cache). */
+    public void invalidateAll() {
+        byKey.invalidateAll();
+    }
 }

@@ -42,6 +42,16 @@ public final class SqliteStorage {
                 new SqliteYearlyDateStore(db),
                 new SqlitePendingImportStore(db),
                 new SqliteCalendarFeedStore(db),
-                new SqlitePendingChoices(db));
+                new SqlitePendingChoices(db),
+                new SqliteInstallationStore(db),
+                new SqliteInstallStateStore(db),
+                new SqliteWorkspacePurge(db, () -> {
+                    if (users instanceof CachingUserStore cached) {
+                        cached.invalidateAll();
+                    }
+                    if (contacts instanceof CachingContactStore cached) {
+                        cached.invalidateAll();
+                    }
+                }));
     }
 }
