@@ -53,6 +53,7 @@ class SigtermTest {
     private static final int USERS = 6;
     private static final int SENDERS = 4;
     private static final Duration WAIT = Duration.ofSeconds(90);
+    private static final Duration POLL = Duration.ofMillis(50);
     private static final Pattern LISTENING = Pattern.compile("HTTP front listening on 127\\.0\\.0\\.1:(\\d+)");
 
     @TempDir
@@ -211,12 +212,11 @@ class SigtermTest {
 
         /** Waits, on the process (which must stay alive), until {@code condition} holds; fails after {@link #WAIT}. */
         void until(BooleanSupplier condition, String what) throws InterruptedException {
-            long deadline = System.nanoTime() + WAIT.toNanos();
-            while (!condition.getAsBoolean()) {
-                assertThat(System.nanoTime() < deadline)
-                        .as("%s within %s; log:%n%s", what, WAIT, log())
-                        .isTrue();
-                assertThat(process.waitFor(50, TimeUnit.MILLISECONDS))
+            // Each look waits on the process for at most POLL, so a bounded number of looks bounds the wait.
+            long looks = WAIT.toMillis() / POLL.toMillis();
+            for (long look = 0; !condition.getAsBoolean(); look++) {
+                assertThat(look).as("%s within %s; log:%n%s", what, WAIT, log()).isLessThan(looks);
+                assertThat(process.waitFor(POLL.toMillis(), TimeUnit.MILLISECONDS))
                         .as("Rapport stopped before %s; log:%n%s", what, log())
                         .isFalse();
             }
