@@ -237,6 +237,9 @@ final class FakeSlackWebApi implements AutoCloseable {
             Canned answer;
             synchronized (this) {
                 answer = answer(name, form, headers);
+                // Recorded before it is answered: a caller that has its answer can count on the call being here.
+                calls.add(new Call(name, body, form, Map.copyOf(headers)));
+                notifyAll();
             }
             byte[] bytes = answer.body().getBytes(StandardCharsets.UTF_8);
             answer.headers()
@@ -245,10 +248,6 @@ final class FakeSlackWebApi implements AutoCloseable {
             exchange.sendResponseHeaders(answer.status(), bytes.length);
             try (OutputStream out = exchange.getResponseBody()) {
                 out.write(bytes);
-            }
-            synchronized (this) {
-                calls.add(new Call(name, body, form, Map.copyOf(headers)));
-                notifyAll();
             }
         }
     }
