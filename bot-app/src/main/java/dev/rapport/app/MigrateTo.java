@@ -31,6 +31,7 @@ final class MigrateTo {
             "digest_outbox",
             "platform_pauses",
             "job_leases",
+            "dm_channels",
             // Sealed tokens open on PostgreSQL as on SQLite: they are bound to their workspace, not the database.
             "installations");
 

@@ -7,6 +7,7 @@ import dev.rapport.core.install.TokenCipher;
 import dev.rapport.http.HttpFront;
 import dev.rapport.slack.SlackAdapter;
 import dev.rapport.slack.SlackOAuthSettings;
+import dev.rapport.slack.SlackPacing;
 import dev.rapport.slack.SlackSettings;
 import java.time.Clock;
 import java.util.List;
@@ -50,6 +51,13 @@ final class SlackLauncher {
      * when it can.
      */
     static Optional<String> problem(Config config) {
+        if (mode(config) != Mode.NONE) {
+            try {
+                pacing(config);
+            } catch (IllegalArgumentException e) {
+                return Optional.of(e.getMessage());
+            }
+        }
         if (mode(config) != Mode.OAUTH) {
             return Optional.empty();
         }
@@ -107,7 +115,27 @@ final class SlackLauncher {
             adapter.close();
             throw e;
         }
-        return Optional.of(new Running(adapter, adapter.messenger(), adapter.channelMembers(), adapter::connected));
+        return Optional.of(new Running(
+                adapter,
+                adapter.messenger(core.dmChannels(), pacing(config), clock),
+                adapter.channelMembers(),
+                adapter::connected));
+    }
+
+    /**
+     * Slack's published tiers per method and workspace, or one budget for every method with
+     * SLACK_REQUESTS_PER_SECOND (a proxy, or a stand-in server with a single limit).
+     */
+    static SlackPacing pacing(Config config) {
+        Optional<String> rate = config.get("SLACK_REQUESTS_PER_SECOND");
+        if (rate.isEmpty()) {
+            return SlackPacing.tiers();
+        }
+        try {
+            return SlackPacing.allMethods(Double.parseDouble(rate.get().strip()));
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("SLACK_REQUESTS_PER_SECOND must be a positive number");
+        }
     }
 
     static SlackSettings settings(Config config) {

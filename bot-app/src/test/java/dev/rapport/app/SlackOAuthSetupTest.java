@@ -6,6 +6,7 @@ import dev.rapport.core.domain.Settings;
 import dev.rapport.core.domain.UserKey;
 import dev.rapport.core.install.TokenCipher;
 import dev.rapport.core.port.Storage;
+import dev.rapport.slack.SlackPacing;
 import dev.rapport.store.sqlite.Database;
 import dev.rapport.store.sqlite.SqliteStorage;
 import java.nio.file.Path;
@@ -39,6 +40,33 @@ class SlackOAuthSetupTest {
             }
         }
         return Config.of(values);
+    }
+
+    @Test
+    void aRequestBudgetForEveryMethodMustBeAPositiveNumber() {
+        Config oneToken = with(OAUTH, "SLACK_BOT_TOKEN", "xoxb-0000000000-0000000000000-test0000000000000000");
+        assertThat(SlackLauncher.pacing(oneToken)).isEqualTo(SlackPacing.tiers());
+        for (String bad : new String[] {"fast", "0", "-3", "NaN"}) {
+            Config config = Config.of(Map.of(
+                    "SLACK_BOT_TOKEN",
+                    "xoxb-0000000000-0000000000000-test0000000000000000",
+                    "SLACK_APP_TOKEN",
+                    "xapp-1-test",
+                    "SLACK_REQUESTS_PER_SECOND",
+                    bad));
+            assertThat(SlackLauncher.problem(config))
+                    .as(bad)
+                    .contains("SLACK_REQUESTS_PER_SECOND must be a positive number");
+        }
+        Config fifty = Config.of(Map.of(
+                "SLACK_BOT_TOKEN",
+                "xoxb-0000000000-0000000000000-test0000000000000000",
+                "SLACK_APP_TOKEN",
+                "xapp-1-test",
+                "SLACK_REQUESTS_PER_SECOND",
+                " 50 "));
+        assertThat(SlackLauncher.problem(fifty)).isEmpty();
+        assertThat(SlackLauncher.pacing(fifty)).isEqualTo(SlackPacing.allMethods(50));
     }
 
     @Test

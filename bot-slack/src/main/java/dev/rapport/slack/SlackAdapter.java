@@ -9,12 +9,14 @@ import com.slack.api.bolt.socket_mode.SocketModeApp;
 import com.slack.api.model.event.AppHomeOpenedEvent;
 import com.slack.api.util.http.listener.DetailedLoggingListener;
 import dev.rapport.core.api.Rapport;
+import dev.rapport.core.delivery.Pacer;
 import dev.rapport.core.inbox.InboxWorkers;
 import dev.rapport.core.install.InstallStates;
 import dev.rapport.core.install.InstallText;
 import dev.rapport.core.install.Installations;
 import dev.rapport.core.port.ChannelMembers;
 import dev.rapport.core.port.DirectMessenger;
+import dev.rapport.core.port.DmChannels;
 import dev.rapport.http.HttpFront;
 import java.time.Clock;
 import java.time.Duration;
@@ -40,6 +42,8 @@ public final class SlackAdapter implements AutoCloseable {
     private final Optional<String> appToken;
     private final Optional<String> signingSecret;
     private final SlackMessenger messenger;
+    private final SlackClients clients;
+    private final SlackReplyRenderer renderer;
     private final SlackChannels channels;
     private final ExecutorService workers;
     private final Optional<SlackOAuthRoute> oauthPages;
@@ -68,6 +72,8 @@ public final class SlackAdapter implements AutoCloseable {
 
         SlackClients clients = new SlackClients(slack, tokens);
         SlackReplyRenderer renderer = new SlackReplyRenderer();
+        this.clients = clients;
+        this.renderer = renderer;
         SlackDirectory directory = new SlackDirectory(clients);
         SlackReplies replies = new SlackReplies(clients, renderer);
         SlackHome home = new SlackHome(rapport, clients, renderer);
@@ -248,6 +254,20 @@ public final class SlackAdapter implements AutoCloseable {
 
     public DirectMessenger messenger() {
         return messenger;
+    }
+
+    /**
+     * The messenger a running Rapport sends digests and round messages through: each person's DM channel kept in
+     * {@code channels} (a restart or another instance does not open it again), and every Web API call paced to
+     * {@code pacing}'s budgets on the clock's time, so that Slack is not sent what it would refuse.
+     */
+    public DirectMessenger messenger(DmChannels channels, SlackPacing pacing, Clock clock) {
+        return messenger(channels, pacing, pacing.pacer(clock, Pacer.Waiter.SLEEP));
+    }
+
+    /** As {@link #messenger(DmChannels, SlackPacing, Clock)}, with the pacer given (built on {@code pacing}). */
+    public DirectMessenger messenger(DmChannels channels, SlackPacing pacing, Pacer pacer) {
+        return new SlackMessenger(clients, renderer, Optional.of(channels), Optional.of(pacer), pacing);
     }
 
     /**

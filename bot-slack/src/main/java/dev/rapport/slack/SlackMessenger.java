@@ -8,8 +8,10 @@ import com.slack.api.methods.response.chat.ChatPostMessageResponse;
 import com.slack.api.methods.response.conversations.ConversationsHistoryResponse;
 import com.slack.api.methods.response.conversations.ConversationsOpenResponse;
 import com.slack.api.model.Message;
+import dev.rapport.core.delivery.Pacer;
 import dev.rapport.core.domain.UserKey;
 import dev.rapport.core.port.DirectMessenger;
+import dev.rapport.core.port.DmChannels;
 import dev.rapport.core.reply.Reply;
 import java.io.IOException;
 import java.time.Duration;
@@ -36,7 +38,11 @@ public final class SlackMessenger implements DirectMessenger {
     static final int HISTORY_LOOKBACK = 20;
 
     private static final Duration DEFAULT_RATE_LIMIT_WAIT = Duration.ofSeconds(30);
-    private static final Duration SERVER_TROUBLE_WAIT = Duration.ofMinutes(1);
+    /** Slack's own trouble (5xx, a network error): the pacer bounds how often any retry goes out. */
+    private static final Duration SERVER_TROUBLE_WAIT = Duration.ofSeconds(5);
+    /** The reason of a message that waits for its own DM's limit: not a rate limit of the platform. */
+    static final String CHANNEL_RATE_LIMITED = "channel_ratelimited";
+
     private static final Duration SETUP_TROUBLE_WAIT = Duration.ofHours(1);
     private static final Set<String> UNREACHABLE = Set.of(
             "user_not_found",
@@ -69,13 +75,31 @@ public final class SlackMessenger implements DirectMessenger {
 
     private final SlackClients clients;
     private final SlackReplyRenderer renderer;
-    // A user's DM channel with Rapport does not change: opening it once saves a call on every later digest.
+    // A user's DM channel with Rapport does not change: opening it once saves a call on every later digest. The
+    // database keeps it across restarts and instances; this cache saves reading it there.
     private final Cache<String, String> imChannels =
             Caffeine.newBuilder().maximumSize(100_000).build();
+    private final Optional<DmChannels> stored;
+    private final Optional<Pacer> pacer;
+    private final SlackPacing pacing;
 
+    /** A messenger that keeps DM channels in this process only and does not pace its calls (tests, tools). */
     SlackMessenger(SlackClients clients, SlackReplyRenderer renderer) {
+        this(clients, renderer, Optional.empty(), Optional.empty(), SlackPacing.tiers());
+    }
+
+    /** The messenger that ships: DM channels kept in the database, every call paced to Slack's limits. */
+    SlackMessenger(
+            SlackClients clients,
+            SlackReplyRenderer renderer,
+            Optional<DmChannels> stored,
+            Optional<Pacer> pacer,
+            SlackPacing pacing) {
         this.clients = clients;
         this.renderer = renderer;
+        this.stored = stored;
+        this.pacer = pacer;
+        this.pacing = pacing;
     }
 
     @Override
@@ -89,11 +113,14 @@ public final class SlackMessenger implements DirectMessenger {
             throw new IllegalArgumentException("Not a Slack user: platform " + to.platform());
         }
         String team = to.workspace();
-        String dm = team + ":" + to.platformUserId();
-        String cached = imChannels.getIfPresent(dm);
+        Optional<String> cached = knownChannel(to);
+        String calling = "conversations.open";
         try {
-            String channel = cached;
-            if (channel == null) {
+            String channel;
+            if (cached.isPresent()) {
+                channel = cached.get();
+            } else {
+                pace(team, calling);
                 Optional<ConversationsOpenResponse> opened =
                         clients.call(team, m -> m.conversationsOpen(r -> r.users(List.of(to.platformUserId()))));
                 if (opened.isEmpty()) {
@@ -101,12 +128,14 @@ public final class SlackMessenger implements DirectMessenger {
                 }
                 ConversationsOpenResponse open = opened.get();
                 if (!open.isOk() || open.getChannel() == null) {
-                    return failed("conversations.open", open);
+                    return failed(team, calling, open);
                 }
                 channel = open.getChannel().getId();
-                imChannels.put(dm, channel);
+                rememberChannel(to, channel);
             }
             String target = channel;
+            calling = "chat.postMessage";
+            pace(team, calling);
             Optional<ChatPostMessageResponse> answered = clients.call(
                     team,
                     m -> m.chatPostMessage(r -> r.channel(target)
@@ -119,17 +148,49 @@ public final class SlackMessenger implements DirectMessenger {
                 return new Stopped(NOT_INSTALLED);
             }
             ChatPostMessageResponse posted = answered.get();
-            if (!posted.isOk() && cached != null && STALE_CHANNEL.contains(posted.getError())) {
+            if (!posted.isOk() && cached.isPresent() && STALE_CHANNEL.contains(posted.getError())) {
                 // The remembered DM channel is gone: open it afresh once before concluding anything.
-                imChannels.invalidate(dm);
+                forgetChannel(to);
                 return send(to, message, dedupeKey);
             }
-            return posted.isOk() ? new Sent() : failed("chat.postMessage", posted);
+            return posted.isOk() ? new Sent() : failed(team, calling, posted);
         } catch (SlackApiException e) {
-            return httpFailure(e);
+            return httpFailure(team, calling, e);
         } catch (IOException e) {
             return new RetryLater(
                     SERVER_TROUBLE_WAIT, "network: " + e.getClass().getSimpleName());
+        } catch (InterruptedException e) {
+            // Stopping: nothing was sent on this call, so the message simply stays due.
+            Thread.currentThread().interrupt();
+            return new RetryLater(Duration.ZERO, "stopping");
+        }
+    }
+
+    private Optional<String> knownChannel(UserKey to) {
+        String dm = to.workspace() + ":" + to.platformUserId();
+        String cached = imChannels.getIfPresent(dm);
+        if (cached != null) {
+            return Optional.of(cached);
+        }
+        Optional<String> kept = stored.flatMap(channels -> channels.find(to));
+        kept.ifPresent(channel -> imChannels.put(dm, channel));
+        return kept;
+    }
+
+    private void rememberChannel(UserKey to, String channel) {
+        imChannels.put(to.workspace() + ":" + to.platformUserId(), channel);
+        stored.ifPresent(channels -> channels.remember(to, channel));
+    }
+
+    private void forgetChannel(UserKey to) {
+        imChannels.invalidate(to.workspace() + ":" + to.platformUserId());
+        stored.ifPresent(channels -> channels.forget(to));
+    }
+
+    /** Waits for the method's turn on the workspace, so that Slack is never sent a call it would refuse. */
+    private void pace(String team, String method) throws InterruptedException {
+        if (pacer.isPresent()) {
+            pacer.get().acquire(pacing.lane(team, method));
         }
     }
 
@@ -143,19 +204,23 @@ public final class SlackMessenger implements DirectMessenger {
             return false;
         }
         String team = to.workspace();
-        String dm = team + ":" + to.platformUserId();
         try {
-            String channel = imChannels.getIfPresent(dm);
-            if (channel == null) {
+            Optional<String> known = knownChannel(to);
+            String channel;
+            if (known.isPresent()) {
+                channel = known.get();
+            } else {
+                pace(team, "conversations.open");
                 Optional<ConversationsOpenResponse> open =
                         clients.call(team, m -> m.conversationsOpen(r -> r.users(List.of(to.platformUserId()))));
                 if (open.isEmpty() || !open.get().isOk() || open.get().getChannel() == null) {
                     return false;
                 }
                 channel = open.get().getChannel().getId();
-                imChannels.put(dm, channel);
+                rememberChannel(to, channel);
             }
             String target = channel;
+            pace(team, "conversations.history");
             Optional<ConversationsHistoryResponse> answered = clients.call(
                     team,
                     m -> m.conversationsHistory(
@@ -172,6 +237,9 @@ public final class SlackMessenger implements DirectMessenger {
         } catch (IOException | SlackApiException | RuntimeException e) {
             log.warn("Could not look for an earlier send of {}: {}", dedupeKey, e.toString());
             return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
         }
     }
 
@@ -184,7 +252,7 @@ public final class SlackMessenger implements DirectMessenger {
                 && dedupeKey.equals(String.valueOf(metadata.getEventPayload().get("key")));
     }
 
-    private Delivery failed(String method, SlackApiTextResponse response) {
+    private Delivery failed(String team, String method, SlackApiTextResponse response) {
         String error =
                 Optional.ofNullable(response.getError()).orElse("unknown_error").toLowerCase(Locale.ROOT);
         if (clients.tokens().stopsOn(error)) {
@@ -195,6 +263,7 @@ public final class SlackMessenger implements DirectMessenger {
             return new Unreachable(error);
         }
         if (error.equals("ratelimited")) {
+            pacer.ifPresent(p -> p.pauseFor(pacing.lane(team, method), DEFAULT_RATE_LIMIT_WAIT));
             return new RetryLater(DEFAULT_RATE_LIMIT_WAIT, RetryLater.RATE_LIMITED);
         }
         if (SETUP.contains(error)) {
@@ -205,10 +274,18 @@ public final class SlackMessenger implements DirectMessenger {
         return new RetryLater(SERVER_TROUBLE_WAIT, error);
     }
 
-    private static Delivery httpFailure(SlackApiException e) {
+    private Delivery httpFailure(String team, String method, SlackApiException e) {
         int status = e.getResponse() == null ? 0 : e.getResponse().code();
         if (status == 429) {
             Duration wait = retryAfter(e).orElse(DEFAULT_RATE_LIMIT_WAIT);
+            if (method.equals("chat.postMessage") && pacer.isPresent()) {
+                // chat.postMessage is limited per channel (a message a second to one DM) under a workspace budget
+                // that the pacer already keeps to: this refusal is this DM's, so only this message waits, exactly
+                // as long as Slack said, and the other DMs go on.
+                return new RetryLater(wait, CHANNEL_RATE_LIMITED);
+            }
+            // Exactly Slack's wait, on the lane of the method it refused (and, through the outbox, for the platform).
+            pacer.ifPresent(p -> p.pauseFor(pacing.lane(team, method), wait));
             return new RetryLater(wait, RetryLater.RATE_LIMITED);
         }
         if (e.getError() != null && e.getError().getError() != null) {

@@ -44,6 +44,7 @@ import dev.rapport.core.people.InTouch;
 import dev.rapport.core.people.People;
 import dev.rapport.core.port.ChannelMembers;
 import dev.rapport.core.port.DirectMessenger;
+import dev.rapport.core.port.DmChannels;
 import dev.rapport.core.port.PlatformPauses;
 import dev.rapport.core.port.Storage;
 import dev.rapport.core.port.Telemetry;
@@ -217,6 +218,11 @@ public final class CoreAssembly {
     }
 
     /** The daily digest, sent through {@code delivery} with up to {@code parallelSends} in flight. */
+    /** Each person's DM channel, as the platforms' messengers keep them. */
+    public DmChannels dmChannels() {
+        return storage.dmChannels();
+    }
+
     public DigestScheduler digests(OutboxDelivery delivery, int parallelSends) {
         return new DigestScheduler(
                 clock,

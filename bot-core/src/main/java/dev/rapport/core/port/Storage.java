@@ -25,4 +25,6 @@ public record Storage(
         // Installs on many workspaces (issue 15).
         InstallationStore installations,
         InstallStateStore installStates,
-        WorkspacePurge workspaces) {}
+        WorkspacePurge workspaces,
+        // Delivery at the platform's full rate (issue 16): DM channels looked up once.
+        DmChannels dmChannels) {}

@@ -274,6 +274,8 @@ class InstallationStoresTest {
         }
         installations.installed(installation("T0A", TOKEN_A));
         installations.installed(installation("T0B", TOKEN_B));
+        storage.dmChannels().remember(ana.key(), "D0ANA");
+        storage.dmChannels().remember(bob.key(), "D0BOB");
 
         // WHEN the operator purges workspace A
         WorkspacePurge.Purged purged = installations.purge("slack", "T0A");
@@ -286,6 +288,8 @@ class InstallationStoresTest {
         assertThat(store.rows("notes")).isEqualTo(1);
         assertThat(store.rows("round_channels")).isEqualTo(1);
         assertThat(store.rows("inbox")).isEqualTo(1);
+        assertThat(storage.dmChannels().find(ana.key())).isEmpty();
+        assertThat(storage.dmChannels().find(bob.key())).contains("D0BOB");
         assertThat(storage.installations().find("slack", "T0A")).isEmpty();
         assertThat(installations.active("slack", "T0B")).isPresent();
 

@@ -52,6 +52,7 @@ public final class SqliteStorage {
                     if (contacts instanceof CachingContactStore cached) {
                         cached.invalidateAll();
                     }
-                }));
+                }),
+                new SqliteDmChannels(db));
     }
 }

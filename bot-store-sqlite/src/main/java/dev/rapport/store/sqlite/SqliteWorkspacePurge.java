@@ -24,6 +24,7 @@ public final class SqliteWorkspacePurge implements WorkspacePurge {
                     c, "DELETE FROM round_channels WHERE platform = ? AND workspace = ?", platform, workspace);
             int requests =
                     Rows.update(c, "DELETE FROM inbox WHERE platform = ? AND workspace = ?", platform, workspace);
+            Rows.update(c, "DELETE FROM dm_channels WHERE platform = ? AND workspace = ?", platform, workspace);
             int users = Rows.update(c, "DELETE FROM users WHERE platform = ? AND workspace = ?", platform, workspace);
             int installation = Rows.update(
                     c, "DELETE FROM installations WHERE platform = ? AND workspace = ?", platform, workspace);
