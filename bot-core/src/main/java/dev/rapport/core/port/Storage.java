@@ -25,4 +25,6 @@ public record Storage(
         // Installs on many workspaces (issue 15).
         InstallationStore installations,
         InstallStateStore installStates,
-        WorkspacePurge workspaces) {}
+        WorkspacePurge workspaces,
+        // One person's accounts on several platforms (issue 12).
+        AccountLinks links) {}

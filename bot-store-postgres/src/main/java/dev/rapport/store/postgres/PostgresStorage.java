@@ -33,6 +33,7 @@ public final class PostgresStorage {
                 new PostgresPendingChoices(db),
                 new PostgresInstallationStore(db),
                 new PostgresInstallStateStore(db),
-                new PostgresWorkspacePurge(db));
+                new PostgresWorkspacePurge(db),
+                new PostgresAccountLinks(db));
     }
 }
