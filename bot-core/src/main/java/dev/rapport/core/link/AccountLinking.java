@@ -183,7 +183,8 @@ public final class AccountLinking {
         }
         List<AccountLinks.Linked> linked = links.linkedTo(account.id());
         if (linked.isEmpty()) {
-            return Reply.error("This account isn't linked to another; /settings link makes a code to link one.");
+            return Reply.error(
+                    "This account isn't linked to another; /settings link makes a code to link one.", "/settings link");
         }
         List<String> names = new ArrayList<>();
         for (AccountLinks.Linked other : linked) {
@@ -201,7 +202,9 @@ public final class AccountLinking {
         List<User> accounts = accounts(primary);
         String wanted = place.toLowerCase(Locale.ROOT).replaceFirst("^the\\s+", "");
         if (accounts.size() < 2) {
-            return Reply.error("Your digest comes to this account; link another with /settings link to send it there.");
+            return Reply.error(
+                    "Your digest comes to this account; link another with /settings link to send it there.",
+                    "/settings link");
         }
         User here = account(invocation);
         Optional<User> chosen = wanted.equals("here") || wanted.equals("this account")
