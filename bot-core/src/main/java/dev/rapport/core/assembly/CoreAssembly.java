@@ -239,6 +239,7 @@ public final class CoreAssembly {
                 storage.rounds(),
                 storage.roundOutbox(),
                 storage.users(),
+                storage.links(),
                 storage.transactor(),
                 members,
                 delivery,
