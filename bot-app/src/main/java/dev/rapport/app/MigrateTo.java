@@ -32,6 +32,8 @@ final class MigrateTo {
             "platform_pauses",
             "job_leases",
             "dm_channels",
+            // Linked accounts (one person on several platforms); codes and tries are short-lived and not copied.
+            "account_links",
             // Sealed tokens open on PostgreSQL as on SQLite: they are bound to their workspace, not the database.
             "installations");
 

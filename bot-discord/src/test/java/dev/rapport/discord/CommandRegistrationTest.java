@@ -73,7 +73,8 @@ class CommandRegistrationTest {
     void followUpAndSettingsUseSubcommands() {
         assertThat(subcommands("followup")).containsExactly("add", "list", "done", "snooze", "cancel");
         assertThat(subcommands("settings"))
-                .containsExactly("show", "timezone", "digest", "days", "pause", "resume", "max", "about");
+                .containsExactly(
+                        "show", "timezone", "digest", "days", "pause", "resume", "max", "about", "link", "unlink");
     }
 
     @Test

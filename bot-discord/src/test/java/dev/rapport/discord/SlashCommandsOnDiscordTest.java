@@ -260,6 +260,28 @@ class SlashCommandsOnDiscordTest {
     }
 
     @Test
+    void linkAndUnlinkReachCoreWithTheTypedCode() {
+        // GIVEN Ana keeps Marc on the console and made a link code there
+        dev.rapport.core.api.Requester console = dev.rapport.core.api.Requester.of("console", "local", "ana", "ana");
+        bot.rapport.handle(dev.rapport.core.api.CommandRequest.of(console, "remember", "Marc Kelly: sails"));
+        String made = bot.rapport
+                .handle(dev.rapport.core.api.CommandRequest.of(console, "settings", "link"))
+                .plainText();
+        java.util.regex.Matcher code =
+                java.util.regex.Pattern.compile("[A-Z2-9]{4}-[A-Z2-9]{4}").matcher(made);
+        assertThat(code.find()).isTrue();
+
+        // WHEN she enters it in Discord's code option, then unlinks
+        // THEN Discord shares the console's circle, and after unlinking starts empty again
+        assertThat(bot.slash("settings", "link", Map.of("code", code.group().toLowerCase()))
+                        .embedText())
+                .contains("Linked: this Discord account and your console account");
+        assertThat(bot.slash("circle", Map.of()).embedText()).contains("Marc Kelly");
+        assertThat(bot.slash("settings", "unlink", Map.of()).embedText())
+                .contains("Unlinked: this Discord account starts again with an empty circle");
+    }
+
+    @Test
     void anAbbreviatedZoneOffersPlacesAsButtonsThatSetTheZone() {
         DiscordTester.Sent reply = bot.slash("settings", "timezone", Map.of("zone", "CET"));
 

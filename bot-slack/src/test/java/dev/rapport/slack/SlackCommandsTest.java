@@ -61,6 +61,29 @@ class SlackCommandsTest {
     }
 
     @Test
+    void aLinkCodeTypedInSlackJoinsTheAccountThatMadeIt() {
+        // GIVEN Ana keeps Zoë on Discord and made a link code there
+        dev.rapport.core.api.Requester discord = dev.rapport.core.api.Requester.of("discord", "", "4242", "ana");
+        bed.rapport.handle(dev.rapport.core.api.CommandRequest.of(discord, "remember", "Zoë: climbing partner"));
+        String made = bed.rapport
+                .handle(dev.rapport.core.api.CommandRequest.of(discord, "settings", "link"))
+                .plainText();
+        java.util.regex.Matcher code =
+                java.util.regex.Pattern.compile("[A-Z2-9]{4}-[A-Z2-9]{4}").matcher(made);
+        assertThat(code.find()).isTrue();
+
+        // WHEN she types it in a signed Slack /settings link (her Slack account keeps nobody yet)
+        JsonObject linked = bed.answer("settings", "link " + code.group());
+
+        // THEN Slack shares Discord's circle, and /settings unlink parts them again
+        assertThat(visibleText(blocks(linked))).contains("Linked: this Slack account and your Discord account");
+        assertThat(visibleText(blocks(bed.answer("circle", "")))).contains("Zoë");
+        assertThat(visibleText(blocks(bed.answer("settings", "unlink"))))
+                .contains("Unlinked: this Slack account starts again with an empty circle");
+        assertThat(visibleText(blocks(bed.answer("circle", "")))).doesNotContain("Zoë");
+    }
+
+    @Test
     void theAcknowledgementDoesNotWaitForCore() {
         // GIVEN inbox workers that are not running yet
         try (SlackTestBed heldBed = SlackTestBed.held(dir.resolve("held"))) {

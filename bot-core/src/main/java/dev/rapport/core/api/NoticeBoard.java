@@ -1,10 +1,12 @@
 package dev.rapport.core.api;
 
 import dev.rapport.core.domain.User;
+import dev.rapport.core.port.AccountLinks;
 import dev.rapport.core.port.UserStore;
 import dev.rapport.core.reply.Reply;
 import dev.rapport.core.reply.Section;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Puts what a user should be told (arrival notices, then every {@link Notices} source's) above their reply. A
@@ -12,11 +14,18 @@ import java.util.List;
  */
 public final class NoticeBoard {
     private final UserStore users;
+    private final Optional<AccountLinks> links;
     private final List<Notices> sources;
 
     /** @param users read again after a first command, whose settings may have changed what to say */
     public NoticeBoard(UserStore users, List<Notices> sources) {
+        this(users, Optional.empty(), sources);
+    }
+
+    /** @param links a first command may have linked the account: its notices then speak of the primary's settings */
+    public NoticeBoard(UserStore users, Optional<AccountLinks> links, List<Notices> sources) {
         this.users = users;
+        this.links = links;
         this.sources = List.copyOf(sources);
     }
 
@@ -28,7 +37,11 @@ public final class NoticeBoard {
         List<Section> arrivalNotices = arrived.notices();
         Reply result = reply;
         if (arrived.firstTime()) {
-            User afterCommand = users.find(user.key()).orElse(user);
+            User afterCommand = users.find(user.key())
+                    .map(account -> links.flatMap(l -> l.primaryOf(account.id()))
+                            .flatMap(users::byId)
+                            .orElse(account))
+                    .orElse(user);
             for (Notices source : sources) {
                 for (Section notice : source.forFirstRequest(afterCommand)) {
                     result = result.withNotice(notice);

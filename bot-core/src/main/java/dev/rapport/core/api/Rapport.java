@@ -230,7 +230,7 @@ public final class Rapport {
 
     /** Contact names starting with (or containing a word starting with) the typed text, for autocomplete. */
     public List<String> suggestContacts(Requester from, String typed, int limit) {
-        Optional<User> user = users.find(from.key());
+        Optional<User> user = onboarding.existing(from);
         if (user.isEmpty()) {
             return List.of();
         }

@@ -38,6 +38,7 @@ import dev.rapport.core.intro.IntroRounds;
 import dev.rapport.core.intro.IntroducedContacts;
 import dev.rapport.core.intro.RoundAnswers;
 import dev.rapport.core.intro.RoundsCommand;
+import dev.rapport.core.link.AccountLinking;
 import dev.rapport.core.people.ContactContext;
 import dev.rapport.core.people.Corrections;
 import dev.rapport.core.people.InTouch;
@@ -104,7 +105,9 @@ public final class CoreAssembly {
         RoundAnswers roundAnswers = new RoundAnswers(storage.rounds(), storage.notes(), introContacts, inTouch);
 
         SettingsCommand settings = new SettingsCommand(
-                storage.users(), Optional.of(new CalendarSettings(calendarFeed, storage.yearlyDates(), publicUrl)));
+                storage.users(),
+                Optional.of(new CalendarSettings(calendarFeed, storage.yearlyDates(), publicUrl)),
+                Optional.of(new AccountLinking(storage.users(), storage.contacts(), storage.links())));
         List<CommandHandler> commands = List.of(
                 remember,
                 followUp,
@@ -144,9 +147,11 @@ public final class CoreAssembly {
                         clock,
                         storage.users(),
                         storage.transactor(),
+                        storage.links(),
                         List.of(new IntroducedContacts(storage.intros(), storage.notes(), introContacts))),
                 new NoticeBoard(
                         storage.users(),
+                        Optional.of(storage.links()),
                         List.of(
                                 new Welcome(),
                                 new UndeliveredDigestNotice(storage.users()),
@@ -240,6 +245,7 @@ public final class CoreAssembly {
                 storage.rounds(),
                 storage.roundOutbox(),
                 storage.users(),
+                storage.links(),
                 storage.transactor(),
                 members,
                 delivery,

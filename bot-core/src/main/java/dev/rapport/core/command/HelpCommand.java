@@ -52,7 +52,9 @@ public final class HelpCommand implements CommandHandler {
             "/settings days weekdays | weekends | every day | mon,wed,fri — which days it comes.",
             "/settings pause for 2 weeks | pause until 3 Jan | resume — no digests for a while.",
             "/settings max 5 | about climbing, Rust — how many people a digest holds; what pairing partners may"
-                    + " ask you about.");
+                    + " ask you about.",
+            "/settings link — a one-time code; /settings link <code> on your other platform shares one circle"
+                    + " and digest. /settings digest here | unlink.");
 
     /** How people and dates are named in every command. */
     static final String WORDS = String.join(

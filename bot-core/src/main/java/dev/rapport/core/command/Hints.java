@@ -33,5 +33,14 @@ public final class Hints {
     /** /settings pause. */
     public static final String PAUSE = "For how long or until when: for 2 weeks, until 3 Jan…";
 
+    /** /settings link: the code the other account showed, or nothing to make one. */
+    public static final String LINK_CODE = "The code your other account showed (empty makes a code here)";
+
+    /** /settings link itself. */
+    public static final String LINK = "Link this account with yours on another platform: one circle";
+
+    /** /settings unlink. */
+    public static final String UNLINK = "Undo a link: this account starts empty, the circle stays with the other";
+
     private Hints() {}
 }

@@ -7,6 +7,7 @@ import dev.rapport.core.api.Invocation;
 import dev.rapport.core.domain.DigestDays;
 import dev.rapport.core.domain.Settings;
 import dev.rapport.core.exchange.CalendarSettings;
+import dev.rapport.core.link.AccountLinking;
 import dev.rapport.core.port.UserStore;
 import dev.rapport.core.reply.Button;
 import dev.rapport.core.reply.Reply;
@@ -24,6 +25,7 @@ import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -40,7 +42,7 @@ public final class SettingsCommand implements CommandHandler, ActionHandler {
 
     /** The forms each setting takes, for /help and the table's footer. */
     static final String FORMS = "timezone Berlin | digest 8:30am | days mon,wed,fri | pause for 2 weeks"
-            + " | pause until 3 Jan | resume | max 5 | about climbing, Rust";
+            + " | pause until 3 Jan | resume | max 5 | about climbing, Rust | link | digest on discord | unlink";
 
     private static final String ZONE_EXAMPLE = "/settings timezone Berlin";
     private static final String TIME_EXAMPLE = "/settings digest 8:30am";
@@ -56,14 +58,20 @@ public final class SettingsCommand implements CommandHandler, ActionHandler {
 
     private final Optional<CalendarSettings> calendar;
 
+    private final Optional<AccountLinking> linking;
+
     public SettingsCommand(UserStore users) {
-        this(users, Optional.empty());
+        this(users, Optional.empty(), Optional.empty());
     }
 
-    /** With {@code calendar}: /settings calendar and /settings birthdays (issue 13). */
-    public SettingsCommand(UserStore users, Optional<CalendarSettings> calendar) {
+    /**
+     * With {@code calendar}: /settings calendar and /settings birthdays (issue 13); with {@code linking}: /settings
+     * link, unlink and digest on slack|discord (issue 12).
+     */
+    public SettingsCommand(UserStore users, Optional<CalendarSettings> calendar, Optional<AccountLinking> linking) {
         this.users = users;
         this.calendar = calendar;
+        this.linking = linking;
     }
 
     @Override
@@ -76,7 +84,8 @@ public final class SettingsCommand implements CommandHandler, ActionHandler {
         String[] parts = invocation.text().strip().split("\\s+", 2);
         String key = parts[0].toLowerCase(Locale.ROOT);
         String value = parts.length > 1 ? parts[1].strip() : "";
-        Optional<Reply> more = calendar.flatMap(c -> c.handle(invocation, key, value));
+        Optional<Reply> more = calendar.flatMap(c -> c.handle(invocation, key, value))
+                .or(() -> linking.flatMap(l -> l.handle(invocation, key, value)));
         if (more.isPresent()) {
             return more.get();
         }
@@ -91,11 +100,16 @@ public final class SettingsCommand implements CommandHandler, ActionHandler {
             case "about" -> about(invocation, value);
             default ->
                 Reply.error(
-                        "I don't know the setting “" + parts[0]
-                                + "”. Settings are timezone, digest, days, pause, resume, max and about"
-                                + (calendar.isPresent() ? ", calendar and birthdays." : "."),
+                        "I don't know the setting “" + parts[0] + "”. Settings are " + settingNames() + ".",
                         ZONE_EXAMPLE);
         };
+    }
+
+    private String settingNames() {
+        List<String> names = new ArrayList<>(List.of("timezone", "digest", "days", "pause", "resume", "max", "about"));
+        calendar.ifPresent(c -> names.addAll(List.of("calendar", "birthdays")));
+        linking.ifPresent(l -> names.addAll(List.of("link", "unlink")));
+        return String.join(", ", names.subList(0, names.size() - 1)) + " and " + names.get(names.size() - 1);
     }
 
     @Override
@@ -259,15 +273,16 @@ public final class SettingsCommand implements CommandHandler, ActionHandler {
         return Reply.text(after.isEmpty() ? line : line + " " + after);
     }
 
-    private static Reply table(Invocation invocation) {
+    private Reply table(Invocation invocation) {
         Settings s = invocation.user().settings();
-        List<Section.Field> fields = List.of(
+        List<Section.Field> fields = new ArrayList<>(List.of(
                 new Section.Field("Time zone", zoneValue(s)),
                 new Section.Field("Digest time", ClockTimes.shown(s.digestTime())),
                 new Section.Field("Digest days", s.digestDays().describe()),
                 new Section.Field("Paused", pausedValue(s, invocation.today())),
                 new Section.Field("Digest holds", holds(s)),
-                new Section.Field("Ask me about", topics(s.aboutTopics())));
+                new Section.Field("Ask me about", topics(s.aboutTopics()))));
+        linking.ifPresent(l -> fields.add(l.field(invocation)));
         return Reply.of(Section.titled("Your settings", "Change one: /settings " + FORMS, fields));
     }
 

@@ -279,7 +279,7 @@ public final class DigestScheduler implements AutoCloseable {
         User user = pending.user();
         Outgoing message = new Outgoing(
                 pending.entryId(),
-                user.key(),
+                pending.to(),
                 DedupeKey.digest(user.id(), digest.date()),
                 pending.attempts(),
                 pending.maybeSent());

@@ -13,6 +13,7 @@ import dev.rapport.core.domain.RoundDm;
 import dev.rapport.core.domain.Settings;
 import dev.rapport.core.domain.User;
 import dev.rapport.core.domain.UserKey;
+import dev.rapport.core.port.AccountLinks;
 import dev.rapport.core.port.ChannelMembers;
 import dev.rapport.core.port.JobLeases;
 import dev.rapport.core.port.Lease;
@@ -51,6 +52,7 @@ public final class IntroRounds {
     private final RoundStore rounds;
     private final RoundOutbox outbox;
     private final UserStore users;
+    private final AccountLinks links;
     private final Transactor transactor;
     private final ChannelMembers members;
     private final OutboxDelivery delivery;
@@ -64,6 +66,7 @@ public final class IntroRounds {
             RoundStore rounds,
             RoundOutbox outbox,
             UserStore users,
+            AccountLinks links,
             Transactor transactor,
             ChannelMembers members,
             OutboxDelivery delivery,
@@ -73,6 +76,7 @@ public final class IntroRounds {
         this.rounds = rounds;
         this.outbox = outbox;
         this.users = users;
+        this.links = links;
         this.transactor = transactor;
         this.members = members;
         this.delivery = delivery;
@@ -229,6 +233,12 @@ public final class IntroRounds {
     }
 
     private String topicsOf(UserKey key) {
-        return users.find(key).map(User::settings).map(Settings::aboutTopics).orElse("");
+        // A partner whose account is linked keeps their topics on the primary account (issue 12).
+        return users.find(key)
+                .map(account ->
+                        links.primaryOf(account.id()).flatMap(users::byId).orElse(account))
+                .map(User::settings)
+                .map(Settings::aboutTopics)
+                .orElse("");
     }
 }

@@ -1,6 +1,7 @@
 package dev.rapport.core.port;
 
 import dev.rapport.core.domain.User;
+import dev.rapport.core.domain.UserKey;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
@@ -21,7 +22,9 @@ public interface DigestOutbox extends OutboxMarks {
     /**
      * Claims the digest of {@code date} for every user of these platforms in {@code zone} whose digest time is at or
      * before {@code time}, for whom {@code date} is a digest day outside any pause, who is not marked unreachable,
-     * and who has no entry for this date or a later one. Returns how many were claimed.
+     * and who has no entry for this date or a later one. Returns how many were claimed. A user's platform here is the
+     * one their digest goes to (a linked account's, if they chose it); accounts linked to another get no digest of
+     * their own, since their primary's is theirs.
      */
     int claim(ZoneId zone, LocalDate date, LocalTime time, Set<String> platforms, Instant now);
 
@@ -70,9 +73,15 @@ public interface DigestOutbox extends OutboxMarks {
 
     /**
      * A claimed entry whose next attempt is due; {@code maybeSent} when an earlier attempt was handed to the platform
-     * and never came back (a crash between send and mark).
+     * and never came back (a crash between send and mark). {@code to} is the account the digest goes to: the user's
+     * own, or the linked account the user chose for it (issue 12).
      */
-    record Pending(long entryId, User user, LocalDate date, int attempts, boolean maybeSent) {}
+    record Pending(long entryId, User user, UserKey to, LocalDate date, int attempts, boolean maybeSent) {
+        /** An entry delivered to the user's own account. */
+        public Pending(long entryId, User user, LocalDate date, int attempts, boolean maybeSent) {
+            this(entryId, user, user.key(), date, attempts, maybeSent);
+        }
+    }
 
     /** Owed digests: how many, and when the oldest was claimed. */
     record Backlog(int pending, Optional<Instant> oldestClaimedAt) {

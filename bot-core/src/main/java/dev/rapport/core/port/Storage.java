@@ -27,4 +27,6 @@ public record Storage(
         InstallStateStore installStates,
         WorkspacePurge workspaces,
         // Delivery at the platform's full rate (issue 16): DM channels looked up once.
-        DmChannels dmChannels) {}
+        DmChannels dmChannels,
+        // One person's accounts on several platforms (issue 12).
+        AccountLinks links) {}

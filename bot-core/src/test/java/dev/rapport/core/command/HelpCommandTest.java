@@ -64,6 +64,10 @@ class HelpCommandTest {
             resume                                    | /settings resume                               | Paused: no
             /settings max 5                           | /settings max 5                                | Digest holds: at most 5 people
             about climbing, Rust                      | /settings about climbing, Rust                 | Ask me about: “climbing, Rust”
+            /settings link — a one-time code          | /settings link                                 | Your link code:
+            /settings link <code> on your other       | /settings link ABCD-EFGH                       | That code isn't right
+            /settings digest here                     | /settings digest here                          | Your digest comes to this account
+            unlink.                                   | /settings unlink                               | This account isn't linked to another
             """)
     void everyFormHelpNamesWorksAsWritten(String inHelp, String tried, String answerStarts) {
         // GIVEN someone with Marc Kelly (a note and an open question, one contact logged) and a duplicate "mkelly"

@@ -298,6 +298,8 @@ class SettingsCommandTest {
             max 99                | The digest holds between 1 and 20 people.
             max many              | The digest holds between 1 and 20 people.
             colour blue           | I don't know the setting “colour”.
+            digest on discord     | Your digest comes to this account
+            unlink                | This account isn't linked to another
             """)
     void badInputIsExplainedAndChangesNothing(String typed, String reason) {
         Requester who = newUser();
@@ -325,6 +327,7 @@ class SettingsCommandTest {
                         "Digest days: Mon, Wed and Fri",
                         "Paused: no",
                         "Digest holds: at most 1 person",
-                        "Ask me about: nothing");
+                        "Ask me about: nothing",
+                        "Linked accounts: none");
     }
 }

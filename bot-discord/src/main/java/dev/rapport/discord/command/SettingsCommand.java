@@ -11,7 +11,7 @@ import net.dv8tion.jda.api.interactions.commands.build.OptionData;
 import net.dv8tion.jda.api.interactions.commands.build.SlashCommandData;
 import net.dv8tion.jda.api.interactions.commands.build.SubcommandData;
 
-/** /settings show|timezone|digest|days|pause|resume|max|about. */
+/** /settings show|timezone|digest|days|pause|resume|max|about|link|unlink. */
 public final class SettingsCommand extends SlashCommand {
     static final String SHOW = "show";
     static final String TIMEZONE = "timezone";
@@ -27,6 +27,9 @@ public final class SettingsCommand extends SlashCommand {
     static final String PEOPLE = "people";
     static final String ABOUT = "about";
     static final String TOPICS = "topics";
+    static final String LINK = "link";
+    static final String CODE = "code";
+    static final String UNLINK = "unlink";
 
     public SettingsCommand() {
         super("settings", "Show or change your settings");
@@ -54,7 +57,10 @@ public final class SettingsCommand extends SlashCommand {
                 new SubcommandData(ABOUT, "“Ask me about” topics that only pairing partners see")
                         .addOptions(
                                 new OptionData(OptionType.STRING, TOPICS, "Like: climbing, Rust (empty clears)", false)
-                                        .setMaxLength(300)));
+                                        .setMaxLength(300)),
+                new SubcommandData(LINK, Hints.LINK)
+                        .addOptions(new OptionData(OptionType.STRING, CODE, Hints.LINK_CODE, false).setMaxLength(20)),
+                new SubcommandData(UNLINK, Hints.UNLINK));
     }
 
     @Override
@@ -69,6 +75,8 @@ public final class SettingsCommand extends SlashCommand {
             case RESUME -> text.word(RESUME);
             case MAX -> text.word(MAX).option(PEOPLE);
             case ABOUT -> text.word(ABOUT).option(TOPICS);
+            case LINK -> text.word(LINK).option(CODE);
+            case UNLINK -> text.word(UNLINK);
             default -> text;
         };
     }

@@ -4,6 +4,8 @@ import static dev.rapport.store.postgres.Rows.optionalInstant;
 import static dev.rapport.store.postgres.Rows.optionalString;
 
 import dev.rapport.core.domain.DigestDays;
+import dev.rapport.core.domain.User;
+import dev.rapport.core.domain.UserKey;
 import dev.rapport.core.port.DigestOutbox;
 import dev.rapport.core.port.Lease;
 import java.sql.ResultSet;
@@ -31,6 +33,20 @@ public final class PostgresDigestOutbox implements DigestOutbox {
     private static final String ENTRY_COLUMNS =
             "id, user_id, local_date, state, attempts, last_error, next_attempt_at, sent_at";
 
+    /**
+     * The platform a user's digest goes to: that of the linked account they chose for it (issue 12), else their own.
+     * Accounts linked to another are never claimed: their primary's digest is theirs.
+     */
+    private static final String DIGEST_PLATFORM = "COALESCE((SELECT d.platform FROM account_links l"
+            + " JOIN users d ON d.id = l.account_id WHERE l.primary_id = u.id AND l.digest_here = 1), u.platform)";
+
+    private static final String NOT_LINKED =
+            " AND NOT EXISTS (SELECT 1 FROM account_links s WHERE s.account_id = u.id)";
+
+    /** The account a taken entry's digest goes to, when it is a linked one. */
+    private static final String TO_ACCOUNT = " LEFT JOIN account_links l ON l.primary_id = u.id AND l.digest_here = 1"
+            + " LEFT JOIN users d ON d.id = l.account_id";
+
     private static final String RELEASE = " claimed_by = NULL, lease_until = NULL";
 
     private final Database db;
@@ -54,10 +70,10 @@ public final class PostgresDigestOutbox implements DigestOutbox {
         // Stored digest times are LocalTime text ("09:00", "09:00:30"); "HH:mm:ss" compares correctly against both.
         // The NOT EXISTS covers later dates too: a user who moves west after today's digest gets no second one.
         String due = " u.time_zone = ? AND u.digest_time <= ?"
-                + " AND u.platform IN (" + marks(platforms) + ")"
+                + " AND " + DIGEST_PLATFORM + " IN (" + marks(platforms) + ")"
                 + " AND u.digest_days IN (" + marks(days) + ")"
                 + " AND (u.paused_until IS NULL OR u.paused_until < ?)"
-                + " AND u.unreachable_reason IS NULL";
+                + " AND u.unreachable_reason IS NULL" + NOT_LINKED;
         List<Object> dueArgs = new ArrayList<>();
         dueArgs.add(zone.getId());
         dueArgs.add(time.format(TIME));
@@ -111,14 +127,18 @@ public final class PostgresDigestOutbox implements DigestOutbox {
                     c,
                     "SELECT o.id AS entry_id, o.local_date AS entry_date, o.attempts AS entry_attempts,"
                             + " o.send_started_at AS entry_send_started, " + USER_COLUMNS
+                            + ", d.platform AS to_platform, d.workspace AS to_workspace,"
+                            + " d.platform_user_id AS to_user"
                             + " FROM digest_outbox o JOIN users u ON u.id = o.user_id"
-                            + " WHERE o.state = 'CLAIMED' AND u.platform IN (" + marks(platforms) + ")"
+                            + TO_ACCOUNT
+                            + " WHERE o.state = 'CLAIMED' AND COALESCE(d.platform, u.platform) IN (" + marks(platforms)
+                            + ")"
                             + " AND o.next_attempt_at <= ?"
                             + " AND (o.lease_until IS NULL OR o.lease_until < ? OR o.claimed_by = ?)"
                             // Another instance taking rows at the same moment skips these instead of waiting for them.
                             + " ORDER BY o.next_attempt_at, o.id LIMIT ? FOR UPDATE OF o SKIP LOCKED",
-                    rs -> new Pending(
-                            rs.getLong("entry_id"),
+                    rs -> pending(
+                            rs,
                             PostgresUserStore.map(rs),
                             LocalDate.parse(rs.getString("entry_date")),
                             rs.getInt("entry_attempts"),
@@ -138,6 +158,15 @@ public final class PostgresDigestOutbox implements DigestOutbox {
         });
     }
 
+    private static Pending pending(ResultSet rs, User user, LocalDate date, int attempts, boolean maybeSent)
+            throws SQLException {
+        String platform = rs.getString("to_platform");
+        UserKey to = platform == null
+                ? user.key()
+                : new UserKey(platform, rs.getString("to_workspace"), rs.getString("to_user"));
+        return new Pending(rs.getLong("entry_id"), user, to, date, attempts, maybeSent);
+    }
+
     @Override
     public Optional<Instant> nextAttempt(Set<String> platforms, String holder) {
         if (platforms.isEmpty()) {
@@ -150,8 +179,9 @@ public final class PostgresDigestOutbox implements DigestOutbox {
                         c,
                         "SELECT MIN(CASE WHEN o.lease_until > o.next_attempt_at AND o.claimed_by <> ?"
                                 + " THEN o.lease_until ELSE o.next_attempt_at END)"
-                                + " FROM digest_outbox o JOIN users u ON u.id = o.user_id"
-                                + " WHERE o.state = 'CLAIMED' AND u.platform IN (" + marks(platforms) + ")",
+                                + " FROM digest_outbox o JOIN users u ON u.id = o.user_id" + TO_ACCOUNT
+                                + " WHERE o.state = 'CLAIMED' AND COALESCE(d.platform, u.platform) IN ("
+                                + marks(platforms) + ")",
                         rs -> Optional.ofNullable(rs.getString(1)).map(Instant::parse),
                         args.toArray()))
                 .flatMap(found -> found);

@@ -34,6 +34,7 @@ public final class PostgresStorage {
                 new PostgresInstallationStore(db),
                 new PostgresInstallStateStore(db),
                 new PostgresWorkspacePurge(db),
-                new PostgresDmChannels(db));
+                new PostgresDmChannels(db),
+                new PostgresAccountLinks(db));
     }
 }

@@ -1,5 +1,6 @@
 package dev.rapport.store.sqlite;
 
+import dev.rapport.core.port.AccountLinks;
 import dev.rapport.core.port.ContactStore;
 import dev.rapport.core.port.Storage;
 import dev.rapport.core.port.UserStore;
@@ -15,15 +16,16 @@ public final class SqliteStorage {
         return with(
                 db,
                 new CachingUserStore(new SqliteUserStore(db), db, CACHED_USERS),
-                new CachingContactStore(new SqliteContactStore(db), db, CACHED_USERS));
+                new CachingContactStore(new SqliteContactStore(db), db, CACHED_USERS),
+                new CachingAccountLinks(new SqliteAccountLinks(db), db, CACHED_USERS));
     }
 
     /** The same stores without caches, for proving that the caches change nothing. */
     public static Storage uncached(Database db) {
-        return with(db, new SqliteUserStore(db), new SqliteContactStore(db));
+        return with(db, new SqliteUserStore(db), new SqliteContactStore(db), new SqliteAccountLinks(db));
     }
 
-    private static Storage with(Database db, UserStore users, ContactStore contacts) {
+    private static Storage with(Database db, UserStore users, ContactStore contacts, AccountLinks links) {
         return new Storage(
                 users,
                 contacts,
@@ -52,7 +54,11 @@ public final class SqliteStorage {
                     if (contacts instanceof CachingContactStore cached) {
                         cached.invalidateAll();
                     }
+                    if (links instanceof CachingAccountLinks cached) {
+                        cached.invalidateAll();
+                    }
                 }),
-                new SqliteDmChannels(db));
+                new SqliteDmChannels(db),
+                links);
     }
 }
