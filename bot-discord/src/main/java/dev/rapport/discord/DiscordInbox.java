@@ -38,14 +38,18 @@ final class DiscordInbox implements InboxChannel {
     private final Supplier<Optional<JDA>> session;
     private final Acknowledgements acks;
     private final DiscordReplyRenderer renderer;
-    private final CdnFiles files;
+    private final DiscordFiles files;
 
-    /** @param session a connection that is logged in, waiting a little for one at start; empty when none came */
-    DiscordInbox(Supplier<Optional<JDA>> session, Acknowledgements acks, DiscordReplyRenderer renderer) {
+    /**
+     * @param session a connection that is logged in, waiting a little for one at start; empty when none came
+     * @param files where attachments are fetched from
+     */
+    DiscordInbox(
+            Supplier<Optional<JDA>> session, Acknowledgements acks, DiscordReplyRenderer renderer, DiscordFiles files) {
         this.session = session;
         this.acks = acks;
         this.renderer = renderer;
-        this.files = new CdnFiles();
+        this.files = files;
     }
 
     @Override

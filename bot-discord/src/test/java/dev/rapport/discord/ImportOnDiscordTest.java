@@ -11,6 +11,7 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.Optional;
 import net.dv8tion.jda.api.events.interaction.command.SlashCommandInteractionEvent;
 import net.dv8tion.jda.api.utils.data.DataArray;
 import net.dv8tion.jda.api.utils.data.DataObject;
@@ -18,6 +19,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /** /import with an attachment: JDA parses Discord's attachment option, the adapter fetches it, core previews it. */
 class ImportOnDiscordTest {
@@ -30,7 +33,6 @@ class ImportOnDiscordTest {
 
     @BeforeEach
     void start() throws IOException {
-        bot = new TestBot(folder);
         // Discord's CDN, on 127.0.0.1: serves the fixture files and counts fetches.
         cdn = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         cdn.createContext("/attachments/", exchange -> {
@@ -43,6 +45,11 @@ class ImportOnDiscordTest {
             }
         });
         cdn.start();
+        bot = new TestBot(folder, Optional.of(cdnBase()));
+    }
+
+    String cdnBase() {
+        return "http://127.0.0.1:" + cdn.getAddress().getPort();
     }
 
     @AfterEach
@@ -57,7 +64,10 @@ class ImportOnDiscordTest {
     }
 
     SlashCommandInteractionEvent importEvent(String name) {
-        String url = "http://127.0.0.1:" + cdn.getAddress().getPort() + "/attachments/1/2/" + name;
+        return importEvent(name, cdnBase() + "/attachments/1/2/" + name);
+    }
+
+    SlashCommandInteractionEvent importEvent(String name, String url) {
         DataObject attachment = DataObject.empty()
                 .put("id", "1330000000000000001")
                 .put("filename", name)
@@ -136,5 +146,56 @@ class ImportOnDiscordTest {
 
         assertThat(reply.body().getArray("attachments").getObject(0).getString("filename"))
                 .isEqualTo("rapport-contacts-2026-11-25.vcf");
+    }
+
+    @Test
+    void anAttachmentOffDiscordsCdnIsNeitherFetchedNorImported() throws IOException {
+        // GIVEN a server on another port that would serve the file
+        HttpServer elsewhere = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        int[] asked = {0};
+        elsewhere.createContext("/", exchange -> {
+            asked[0]++;
+            byte[] body = Fixtures.bytes("phone.vcf");
+            exchange.sendResponseHeaders(200, body.length);
+            try (OutputStream out = exchange.getResponseBody()) {
+                out.write(body);
+            }
+        });
+        elsewhere.start();
+        try {
+            // WHEN an interaction names an attachment there
+            String url = "http://127.0.0.1:" + elsewhere.getAddress().getPort() + "/attachments/1/2/phone.vcf";
+            bot.deliver(importEvent("phone.vcf", url));
+
+            // THEN nothing is asked of it, the user is told, and nothing is written
+            assertThat(asked[0]).isZero();
+            assertThat(bot.discord.lastMessage().embedText()).contains("couldn't fetch that file");
+            assertThat(bot.given(ANA, "circle", "").plainText()).contains("Your circle is empty");
+        } finally {
+            elsewhere.stop(0);
+        }
+    }
+
+    @ParameterizedTest(name = "{0} → {1}")
+    @CsvSource({
+        "https://cdn.discordapp.com/attachments/1/2/contacts.vcf?ex=1&is=2&hm=3, true",
+        "https://media.discordapp.net/attachments/1/2/contacts.vcf, true",
+        "https://CDN.DISCORDAPP.COM/attachments/1/2/contacts.vcf, true",
+        "http://127.0.0.1:4567/attachments/1/2/contacts.vcf, true",
+        "http://cdn.discordapp.com/attachments/1/2/contacts.vcf, false",
+        "https://cdn.discordapp.com:8443/attachments/1/2/contacts.vcf, false",
+        "https://cdn.discordapp.com.evil.example/attachments/1/2/contacts.vcf, false",
+        "https://cdn.discordapp.com@evil.example/attachments/1/2/contacts.vcf, false",
+        "https://discord.com/attachments/1/2/contacts.vcf, false",
+        "http://127.0.0.1:4568/attachments/1/2/contacts.vcf, false",
+        "file:///etc/passwd, false",
+        "not a url, false",
+    })
+    void attachmentsAreFetchedOnlyFromDiscordsCdnOrTheConfiguredRestHost(String location, boolean trusted) {
+        // GIVEN an adapter whose REST base is a local fake
+        DiscordFiles files = new DiscordFiles(Optional.of("http://127.0.0.1:4567/api/v10"));
+        // WHEN an attachment is at this address
+        // THEN it is fetched only from Discord's CDN or that fake
+        assertThat(files.trusted(location).isPresent()).isEqualTo(trusted);
     }
 }
