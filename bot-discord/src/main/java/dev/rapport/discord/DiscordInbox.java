@@ -115,6 +115,35 @@ final class DiscordInbox implements InboxChannel {
         }
     }
 
+    /**
+     * Edits the deferred placeholder into how far the request has come; the answer then takes its place. Nothing is
+     * shown where the answer will not edit the placeholder (it is seen otherwise than the deferral was).
+     */
+    @Override
+    public boolean progress(String replyTo, Reply interim) {
+        DiscordReplyTo to = DiscordReplyTo.decode(replyTo);
+        Optional<JDA> jda = session.get();
+        boolean privately = interim.visibility() == Reply.Visibility.PRIVATE;
+        if (jda.isEmpty() || privately != to.deferredPrivately()) {
+            return false;
+        }
+        acks.await(to.interactionId(), ACK_WAIT);
+        try {
+            InteractionHook.from(jda.get(), to.token())
+                    .editOriginal(MessageEditData.fromCreateData(renderer.render(interim, to.pointer())))
+                    .timeout(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)
+                    .complete();
+            return true;
+        } catch (RuntimeException e) {
+            // Only the type: a message may carry the webhook's route, and with it the token.
+            log.warn(
+                    "A progress line of interaction {} was not shown ({})",
+                    to.interactionId(),
+                    e.getClass().getSimpleName());
+            return false;
+        }
+    }
+
     @Override
     public boolean prompt(String replyTo, String actionId, Prompt prompt) {
         // A form opens only as the immediate response to a click, which the deferral already was.

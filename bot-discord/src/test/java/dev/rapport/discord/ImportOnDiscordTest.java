@@ -10,6 +10,7 @@ import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import net.dv8tion.jda.api.events.interaction.command.SlashCommandInteractionEvent;
@@ -38,7 +39,9 @@ class ImportOnDiscordTest {
         cdn.createContext("/attachments/", exchange -> {
             fetches++;
             String name = exchange.getRequestURI().getPath().replaceFirst(".*/", "");
-            byte[] body = name.equals("missing.vcf") ? new byte[0] : Fixtures.bytes(name);
+            byte[] body = name.equals("missing.vcf")
+                    ? new byte[0]
+                    : name.equals("large.vcf") ? Fixtures.cards(1_200) : Fixtures.bytes(name);
             exchange.sendResponseHeaders(name.equals("missing.vcf") ? 404 : 200, body.length == 0 ? -1 : body.length);
             try (OutputStream out = exchange.getResponseBody()) {
                 out.write(body);
@@ -129,6 +132,44 @@ class ImportOnDiscordTest {
         assertThat(bot.given(ANA, "circle", "").plainText())
                 .contains("Dr. Ngozi Okafor")
                 .contains("Jürgen Müller");
+    }
+
+    @Test
+    void aLargeImportEditsItsPlaceholderIntoEachStepThenIntoTheResult() {
+        // GIVEN the preview of a file of 1,200 people
+        DiscordTester.Sent preview = importFile("large.vcf");
+        String confirm = preview.customIds().stream()
+                .filter(id -> id.startsWith("imp:"))
+                .findFirst()
+                .orElseThrow();
+        int before = bot.discord.sent().size();
+
+        // WHEN Ana presses Import
+        bot.pressInServer(ANA, confirm);
+
+        // THEN the deferred placeholder is edited at the start and at each step, privately, then into the result
+        List<DiscordTester.Sent> edits = bot
+                .discord
+                .sent()
+                .subList(before, bot.discord.sent().size())
+                .stream()
+                .filter(DiscordTester.Sent::isWebhook)
+                .filter(sent -> sent.method().equals("PATCH"))
+                .toList();
+        assertThat(edits).hasSize(5);
+        assertThat(edits.subList(0, 4))
+                .extracting(edit -> edit.embedText().strip())
+                .containsExactly(
+                        "Importing 1200 people from large.vcf…",
+                        "Importing 1200 people from large.vcf… 300 of 1200 done.",
+                        "Importing 1200 people from large.vcf… 600 of 1200 done.",
+                        "Importing 1200 people from large.vcf… 900 of 1200 done.");
+        assertThat(edits).allSatisfy(edit -> {
+            assertThat(edit.route()).contains("/messages/%40original");
+            assertThat(bot.discord.isPrivate(edit)).isTrue();
+        });
+        assertThat(edits.get(4).embedText()).contains("Imported 1200 people from large.vcf");
+        assertThat(bot.given(ANA, "circle", "").plainText()).contains("1200 people");
     }
 
     @Test
