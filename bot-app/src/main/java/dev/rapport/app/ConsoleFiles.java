@@ -48,7 +48,8 @@ final class ConsoleFiles {
             // Judged by its size first, then read no further than one byte past the limit: a 50 MB file is never
             // held whole.
             SharedFile file = new SharedFile(path.getFileName().toString(), path.toString(), Files.size(path));
-            return Optional.of(rapport.upload(CommandRequest.of(me, FILE_COMMAND, ""), file, ConsoleFiles::read, () -> {}));
+            return Optional.of(
+                    rapport.upload(CommandRequest.of(me, FILE_COMMAND, ""), file, ConsoleFiles::read, () -> {}));
         } catch (IOException e) {
             return Optional.of(Reply.error("Cannot read "
                     + path.toAbsolutePath().normalize() + ": " + e.getClass().getSimpleName() + "."));
