@@ -1,6 +1,7 @@
 package dev.rapport.app;
 
 import dev.rapport.core.api.CommandRequest;
+import dev.rapport.core.api.Progress;
 import dev.rapport.core.api.Rapport;
 import dev.rapport.core.api.Requester;
 import dev.rapport.core.reply.Attachment;
@@ -84,7 +85,14 @@ public final class Console {
         if (withFile.isPresent()) {
             return withFile.get();
         }
-        Reply reply = rapport.handle(CommandRequest.of(me, parts[0], parts.length > 1 ? parts[1] : ""));
+        // A long command (a large import) prints a line at each step before its answer.
+        Progress progress = interim -> {
+            synchronized (out) {
+                out.println(render(interim));
+            }
+        };
+        Reply reply =
+                rapport.handle(CommandRequest.of(me, parts[0], parts.length > 1 ? parts[1] : ""), progress, () -> {});
         return reply.attachment().map(file -> saved(reply, file)).orElse(reply);
     }
 

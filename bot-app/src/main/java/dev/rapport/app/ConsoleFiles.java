@@ -3,9 +3,10 @@ package dev.rapport.app;
 import dev.rapport.core.api.CommandRequest;
 import dev.rapport.core.api.Rapport;
 import dev.rapport.core.api.Requester;
-import dev.rapport.core.api.Upload;
+import dev.rapport.core.api.SharedFile;
 import dev.rapport.core.reply.Reply;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
@@ -44,13 +45,22 @@ final class ConsoleFiles {
             return Optional.empty();
         }
         try {
-            byte[] bytes = Files.readAllBytes(path);
-            return Optional.of(rapport.upload(
-                    CommandRequest.of(me, FILE_COMMAND, ""),
-                    new Upload(path.getFileName().toString(), bytes)));
+            // Judged by its size first, then read no further than one byte past the limit: a 50 MB file is never
+            // held whole.
+            SharedFile file = new SharedFile(path.getFileName().toString(), path.toString(), Files.size(path));
+            return Optional.of(
+                    rapport.upload(CommandRequest.of(me, FILE_COMMAND, ""), file, ConsoleFiles::read, () -> {}));
         } catch (IOException e) {
             return Optional.of(Reply.error("Cannot read "
                     + path.toAbsolutePath().normalize() + ": " + e.getClass().getSimpleName() + "."));
+        }
+    }
+
+    private static Optional<byte[]> read(SharedFile file, int maxBytes) {
+        try (InputStream in = Files.newInputStream(Path.of(file.location()))) {
+            return Optional.of(in.readNBytes(maxBytes));
+        } catch (IOException e) {
+            return Optional.empty();
         }
     }
 }

@@ -2,6 +2,8 @@ package dev.rapport.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.rapport.core.exchange.Fixtures;
+import java.io.RandomAccessFile;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -52,6 +54,47 @@ class ConsoleImportEndToEndTest {
                 .contains("Sofia Lindqvist")
                 .contains("0 people new, 2 already in your list")
                 .contains("There is no file at")
+                .doesNotContain("Something went wrong");
+    }
+
+    @Test
+    void aLargeImportPrintsAProgressLineAtEachStepThenTheResult() throws Exception {
+        Path file = folder.resolve("phone.vcf");
+        Files.write(file, Fixtures.cards(2_000));
+
+        ConsoleEndToEndTest.Run preview = rapport("dana", "/import " + file + "\n");
+        Matcher confirm = CONFIRM.matcher(preview.out());
+        assertThat(confirm.find()).as(preview.out()).isTrue();
+        ConsoleEndToEndTest.Run done = rapport("dana", confirm.group(1) + "\n/circle\n");
+
+        String out = done.out();
+        assertThat(out)
+                .contains("Importing 2000 people from phone.vcf…\n")
+                .contains("Importing 2000 people from phone.vcf… 500 of 2000 done.\n")
+                .contains("Importing 2000 people from phone.vcf… 1000 of 2000 done.\n")
+                .contains("Importing 2000 people from phone.vcf… 1500 of 2000 done.\n")
+                .contains("Your circle — 2000 people");
+        // in order: the start, each step, then the result
+        assertThat(out.indexOf("Importing 2000 people from phone.vcf…\n"))
+                .isLessThan(out.indexOf("500 of 2000 done."))
+                .isLessThan(out.indexOf("1500 of 2000 done."));
+        assertThat(out.indexOf("1500 of 2000 done.")).isLessThan(out.indexOf("Imported 2000 people from phone.vcf"));
+    }
+
+    @Test
+    void aFileOverTheLimitIsRefusedByItsSizeAndNothingIsWritten() throws Exception {
+        // GIVEN a 50 MB file (sparse: nothing of it is written to the disk)
+        Path file = folder.resolve("everyone.vcf");
+        try (RandomAccessFile big = new RandomAccessFile(file.toFile(), "rw")) {
+            big.setLength(50L * 1024 * 1024);
+        }
+
+        ConsoleEndToEndTest.Run run = rapport("dana", "/import " + file + "\n/circle\n");
+
+        assertThat(run.out())
+                .contains("everyone.vcf: That file is more than 5 MB")
+                .contains("Your circle is empty")
+                .doesNotContain("Import preview")
                 .doesNotContain("Something went wrong");
     }
 }

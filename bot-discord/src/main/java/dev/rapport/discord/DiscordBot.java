@@ -87,7 +87,8 @@ public final class DiscordBot implements AutoCloseable {
                 .filter(shard -> shard.getStatus() == JDA.Status.CONNECTED)
                 .findFirst()
                 .orElseGet(() -> manager.getShards().get(0));
-        inbox.channel(new DiscordInbox(loggedIn(ready, anyShard), acks, new DiscordReplyRenderer()));
+        inbox.channel(new DiscordInbox(
+                loggedIn(ready, anyShard), acks, new DiscordReplyRenderer(), new DiscordFiles(settings.apiBaseUrl())));
         return new DiscordBot(null, manager, new DiscordMessenger(anyShard, new DiscordReplyRenderer(), DM_TIMEOUT));
     }
 
@@ -143,7 +144,8 @@ public final class DiscordBot implements AutoCloseable {
                         new Registration(commands, settings, ready));
         settings.apiBaseUrl().ifPresent(url -> builder.setRestConfig(new RestConfig().setBaseUrl(url)));
         JDA jda = builder.build();
-        inbox.channel(new DiscordInbox(loggedIn(ready, () -> jda), acks, new DiscordReplyRenderer()));
+        inbox.channel(new DiscordInbox(
+                loggedIn(ready, () -> jda), acks, new DiscordReplyRenderer(), new DiscordFiles(settings.apiBaseUrl())));
         return new DiscordBot(jda, null, new DiscordMessenger(jda, new DiscordReplyRenderer(), DM_TIMEOUT));
     }
 

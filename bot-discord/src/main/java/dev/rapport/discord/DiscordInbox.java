@@ -38,14 +38,18 @@ final class DiscordInbox implements InboxChannel {
     private final Supplier<Optional<JDA>> session;
     private final Acknowledgements acks;
     private final DiscordReplyRenderer renderer;
-    private final CdnFiles files;
+    private final DiscordFiles files;
 
-    /** @param session a connection that is logged in, waiting a little for one at start; empty when none came */
-    DiscordInbox(Supplier<Optional<JDA>> session, Acknowledgements acks, DiscordReplyRenderer renderer) {
+    /**
+     * @param session a connection that is logged in, waiting a little for one at start; empty when none came
+     * @param files where attachments are fetched from
+     */
+    DiscordInbox(
+            Supplier<Optional<JDA>> session, Acknowledgements acks, DiscordReplyRenderer renderer, DiscordFiles files) {
         this.session = session;
         this.acks = acks;
         this.renderer = renderer;
-        this.files = new CdnFiles();
+        this.files = files;
     }
 
     @Override
@@ -105,6 +109,35 @@ final class DiscordInbox implements InboxChannel {
             // Only the type: a message may carry the webhook's route, and with it the token.
             log.warn(
                     "The answer to interaction {} could not be sent ({})",
+                    to.interactionId(),
+                    e.getClass().getSimpleName());
+            return false;
+        }
+    }
+
+    /**
+     * Edits the deferred placeholder into how far the request has come; the answer then takes its place. Nothing is
+     * shown where the answer will not edit the placeholder (it is seen otherwise than the deferral was).
+     */
+    @Override
+    public boolean progress(String replyTo, Reply interim) {
+        DiscordReplyTo to = DiscordReplyTo.decode(replyTo);
+        Optional<JDA> jda = session.get();
+        boolean privately = interim.visibility() == Reply.Visibility.PRIVATE;
+        if (jda.isEmpty() || privately != to.deferredPrivately()) {
+            return false;
+        }
+        acks.await(to.interactionId(), ACK_WAIT);
+        try {
+            InteractionHook.from(jda.get(), to.token())
+                    .editOriginal(MessageEditData.fromCreateData(renderer.render(interim, to.pointer())))
+                    .timeout(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)
+                    .complete();
+            return true;
+        } catch (RuntimeException e) {
+            // Only the type: a message may carry the webhook's route, and with it the token.
+            log.warn(
+                    "A progress line of interaction {} was not shown ({})",
                     to.interactionId(),
                     e.getClass().getSimpleName());
             return false;

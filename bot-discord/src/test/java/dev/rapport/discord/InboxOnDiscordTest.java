@@ -181,7 +181,10 @@ class InboxOnDiscordTest {
         InboxWorkers restarted = bot.core
                 .inbox(1)
                 .channel(new DiscordInbox(
-                        () -> Optional.of(bot.discord.jda), new Acknowledgements(), new DiscordReplyRenderer()));
+                        () -> Optional.of(bot.discord.jda),
+                        new Acknowledgements(),
+                        new DiscordReplyRenderer(),
+                        new DiscordFiles(Optional.empty())));
         restarted.drain();
 
         // THEN the command ran and its deferred reply was edited

@@ -89,8 +89,15 @@ final class TestBot implements AutoCloseable {
     final InboxWorkers inbox;
     final Acknowledgements acks = new Acknowledgements();
     final InteractionRouter router;
+    private final Optional<String> cdnBase;
 
     TestBot(Path folder) {
+        this(folder, Optional.empty());
+    }
+
+    /** @param cdnBase the origin of a local Discord CDN the adapter may fetch attachments from */
+    TestBot(Path folder, Optional<String> cdnBase) {
+        this.cdnBase = cdnBase;
         store = TestStorage.open(folder);
         storage = store.storage();
         core = CoreAssembly.over(clock, storage);
@@ -101,7 +108,8 @@ final class TestBot implements AutoCloseable {
 
     /** The adapter's side of the inbox, over the fake Discord. */
     DiscordInbox channel() {
-        return new DiscordInbox(() -> Optional.of(discord.jda), acks, new DiscordReplyRenderer());
+        return new DiscordInbox(
+                () -> Optional.of(discord.jda), acks, new DiscordReplyRenderer(), new DiscordFiles(cdnBase));
     }
 
     /** A router as another run of the adapter has it: it knows nothing of the buttons it drew. */

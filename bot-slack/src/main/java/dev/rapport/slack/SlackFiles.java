@@ -1,12 +1,12 @@
 package dev.rapport.slack;
 
 import dev.rapport.core.api.FileDownload;
+import dev.rapport.core.api.FileHosts;
 import dev.rapport.core.api.SharedFile;
 import java.net.URI;
-import java.net.URISyntaxException;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
@@ -25,12 +25,12 @@ final class SlackFiles {
     private static final Pattern FILE_PATH = Pattern.compile("^/files-pri/([TE][A-Z0-9]+)-F[A-Z0-9]+/");
 
     private final SlackTokens tokens;
-    private final Optional<URI> apiBase;
+    private final FileHosts hosts;
     private final FileDownload download = new FileDownload();
 
     SlackFiles(SlackTokens tokens, Optional<String> apiBase) {
         this.tokens = tokens;
-        this.apiBase = apiBase.flatMap(SlackFiles::uri);
+        this.hosts = new FileHosts(Set.of(FILE_HOST), apiBase);
     }
 
     Optional<byte[]> fetch(SharedFile file, int maxBytes) {
@@ -55,37 +55,6 @@ final class SlackFiles {
 
     /** The file's address, if the bot token may be sent there. */
     Optional<URI> trusted(String location) {
-        Optional<URI> parsed = uri(location);
-        if (parsed.isEmpty() || parsed.get().getRawUserInfo() != null) {
-            return Optional.empty();
-        }
-        URI uri = parsed.get();
-        boolean slack = "https".equalsIgnoreCase(uri.getScheme())
-                && FILE_HOST.equalsIgnoreCase(uri.getHost())
-                && (uri.getPort() == -1 || uri.getPort() == 443);
-        boolean configured = apiBase.filter(base -> sameOrigin(base, uri)).isPresent();
-        return slack || configured ? parsed : Optional.empty();
-    }
-
-    private static boolean sameOrigin(URI a, URI b) {
-        return a.getScheme().equalsIgnoreCase(b.getScheme())
-                && a.getHost().equalsIgnoreCase(b.getHost())
-                && port(a) == port(b);
-    }
-
-    private static int port(URI uri) {
-        if (uri.getPort() != -1) {
-            return uri.getPort();
-        }
-        return "https".equals(uri.getScheme().toLowerCase(Locale.ROOT)) ? 443 : 80;
-    }
-
-    private static Optional<URI> uri(String text) {
-        try {
-            URI uri = new URI(text);
-            return uri.getScheme() == null || uri.getHost() == null ? Optional.empty() : Optional.of(uri);
-        } catch (URISyntaxException e) {
-            return Optional.empty();
-        }
+        return hosts.trusted(location);
     }
 }

@@ -88,6 +88,15 @@ final class SlackInbox implements InboxChannel {
         return replies.directMessage(to.teamId(), to.userId(), reply);
     }
 
+    /** Through the response_url, in place of the message the request came from; nothing on the Home tab. */
+    @Override
+    public boolean progress(String replyTo, Reply interim) {
+        SlackReplyTo to = SlackReplyTo.decode(replyTo);
+        return !to.fromHome()
+                && to.responseUrl().isPresent()
+                && replies.progress(to.responseUrl().get(), interim);
+    }
+
     @Override
     public boolean prompt(String replyTo, String actionId, Prompt prompt) {
         SlackReplyTo to = SlackReplyTo.decode(replyTo);

@@ -39,10 +39,21 @@ final class SlackReplies {
 
     /** Answers through a response_url; files go to the user's DM first. True when Slack took the answer. */
     boolean respond(String teamId, String responseUrl, String userId, Reply reply) {
-        Reply shown = withFile(teamId, userId, reply);
+        return respond(responseUrl, withFile(teamId, userId, reply), false);
+    }
+
+    /**
+     * Shows how far a request has come in place of the message whose button started it (the preview, whose buttons
+     * then go, so it is not pressed twice), each step replacing the one before. True when Slack took it.
+     */
+    boolean progress(String responseUrl, Reply interim) {
+        return respond(responseUrl, interim, true);
+    }
+
+    private boolean respond(String responseUrl, Reply shown, boolean replaceOriginal) {
         ActionResponse response = ActionResponse.builder()
                 .responseType(shown.visibility() == Reply.Visibility.CHANNEL ? "in_channel" : "ephemeral")
-                .replaceOriginal(false)
+                .replaceOriginal(replaceOriginal)
                 .text(renderer.fallbackText(shown))
                 .blocks(renderer.message(shown))
                 .build();

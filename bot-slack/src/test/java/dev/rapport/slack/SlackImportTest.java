@@ -13,6 +13,7 @@ import dev.rapport.core.exchange.ContactFile;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -116,6 +117,44 @@ class SlackImportTest {
         assertThat(visibleText(blocks(bed.answer("circle", ""))))
                 .contains("Dr. Ngozi Okafor")
                 .contains("Jürgen Müller");
+    }
+
+    @Test
+    void aLargeImportTurnsItsPreviewIntoAProgressLineThenAnswersWithTheResult() {
+        // GIVEN the preview of a file of 1,200 people
+        String responseUrl = bed.newResponseUrl();
+        JsonObject view = openImportModal(bed, responseUrl);
+        byte[] cards = dev.rapport.core.exchange.Fixtures.cards(1_200);
+        String url = bed.slack.privateFile("F0LARGE001", "phone.vcf", cards, "text/vcard", SlackTestBed.BOT_TOKEN);
+        bed.submitFile(metadata(view), "phone.vcf", url, cards.length);
+        JsonObject preview = bed.slack.await(nameOf(responseUrl)).json();
+
+        // WHEN Ana confirms it
+        String pressed = bed.newResponseUrl();
+        bed.click(button(preview, "Import 1200 people"), pressed);
+
+        // THEN the preview (and its buttons) is replaced by where the import is, step by step, privately, and the
+        // result follows as its own message: five posts, what one response_url takes
+        JsonObject result = bed.slack.await(nameOf(pressed), 5).json();
+        List<JsonObject> posts = bed.slack.calls(nameOf(pressed)).stream()
+                .map(FakeSlackWebApi.Call::json)
+                .toList();
+        assertThat(posts).hasSize(5);
+        assertThat(posts.subList(0, 4))
+                .extracting(post -> visibleText(blocks(post)))
+                .containsExactly(
+                        "Importing 1200 people from phone.vcf…",
+                        "Importing 1200 people from phone.vcf… 300 of 1200 done.",
+                        "Importing 1200 people from phone.vcf… 600 of 1200 done.",
+                        "Importing 1200 people from phone.vcf… 900 of 1200 done.");
+        assertThat(posts.subList(0, 4)).allSatisfy(post -> {
+            assertThat(post.get("replace_original").getAsBoolean()).isTrue();
+            assertThat(post.get("response_type").getAsString()).isEqualTo("ephemeral");
+            assertThat(buttons(blocks(post))).isEmpty();
+        });
+        assertThat(result.get("replace_original").getAsBoolean()).isFalse();
+        assertThat(visibleText(blocks(result))).contains("Imported 1200 people from phone.vcf");
+        assertThat(visibleText(blocks(bed.answer("circle", "")))).contains("1200 people");
     }
 
     @Test

@@ -7,7 +7,10 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 
-/** A command or action being handled: the user, their local today, now, the text, and where it came from. */
+/**
+ * A command or action being handled: the user, their local today, now, the text, where it came from, and where it
+ * may show its progress before it answers.
+ */
 public record Invocation(
         User user,
         LocalDate today,
@@ -16,7 +19,8 @@ public record Invocation(
         Place place,
         String text,
         Map<String, Mentioned> mentions,
-        ChannelRights rights) {
+        ChannelRights rights,
+        Progress progress) {
 
     public Invocation {
         mentions = Map.copyOf(mentions);
@@ -44,6 +48,6 @@ public record Invocation(
     }
 
     public Invocation withText(String newText) {
-        return new Invocation(user, today, now, from, place, newText, mentions, rights);
+        return new Invocation(user, today, now, from, place, newText, mentions, rights, progress);
     }
 }

@@ -91,6 +91,11 @@ public final class Rapport {
      * inbox marks its row there, so a command that was committed is never run again).
      */
     public Reply handle(CommandRequest request, Runnable alsoInTransaction) {
+        return handle(request, Progress.NONE, alsoInTransaction);
+    }
+
+    /** Handles the command as {@link #handle(CommandRequest, Runnable)}, showing its progress on the way. */
+    public Reply handle(CommandRequest request, Progress progress, Runnable alsoInTransaction) {
         String name = commandName(request);
         // Metrics name only the commands Rapport has, so a typo cannot grow the set of names.
         return guardedInOne(request.from(), commands.containsKey(name) ? "/" + name : "unknown", () -> {
@@ -101,7 +106,8 @@ public final class Rapport {
                     request.place(),
                     request.text(),
                     request.mentions(),
-                    request.rights());
+                    request.rights(),
+                    progress);
             CommandHandler handler = commands.get(name);
             Reply reply = handler == null
                     ? Reply.error("I don't know the command /" + name + ".", "/help")
@@ -168,7 +174,8 @@ public final class Rapport {
                     request.place(),
                     request.text(),
                     request.mentions(),
-                    request.rights());
+                    request.rights(),
+                    Progress.NONE);
             UploadHandler handler = uploads.get(name);
             Reply reply = handler == null
                     ? Reply.error("/" + name + " does not take a file.", "/help")
@@ -187,6 +194,11 @@ public final class Rapport {
 
     /** Runs the action, and {@code alsoInTransaction} in its transaction when it succeeds (see {@link #handle}). */
     public Reply act(ActionRequest request, Runnable alsoInTransaction) {
+        return act(request, Progress.NONE, alsoInTransaction);
+    }
+
+    /** Runs the action as {@link #act(ActionRequest, Runnable)}, showing its progress on the way. */
+    public Reply act(ActionRequest request, Progress progress, Runnable alsoInTransaction) {
         return guardedInOne(request.from(), "button", () -> {
             Onboarding.Arrived arrived = onboarding.arrive(request.from());
             Invocation invocation = invocation(
@@ -195,7 +207,8 @@ public final class Rapport {
                     request.place(),
                     request.input().orElse(""),
                     Map.of(),
-                    ChannelRights.NONE);
+                    ChannelRights.NONE,
+                    progress);
             Optional<Action> action = Action.parse(request.actionId());
             Optional<ActionHandler> handler = action.map(a -> actions.get(a.getClass()));
             if (handler.isEmpty()) {
@@ -220,7 +233,8 @@ public final class Rapport {
         try {
             // Someone new may press a button first (an intro's Remember): they arrive as they would with a command.
             User user = onboarding.arrive(from).user();
-            Invocation invocation = invocation(user, from, Place.none(), "", Map.of(), ChannelRights.NONE);
+            Invocation invocation =
+                    invocation(user, from, Place.none(), "", Map.of(), ChannelRights.NONE, Progress.NONE);
             return handler.get().prompt(action.get(), invocation);
         } catch (RuntimeException e) {
             log.error("Finding the prompt of an action failed", e);
@@ -273,10 +287,12 @@ public final class Rapport {
             Place place,
             String text,
             Map<String, Mentioned> mentions,
-            ChannelRights rights) {
+            ChannelRights rights,
+            Progress progress) {
         Instant now = clock.instant();
         LocalDate today = LocalDate.ofInstant(now, user.settings().zone());
-        return new Invocation(user, today, now, from, place, UserText.wellFormed(text), mentions, once(rights));
+        return new Invocation(
+                user, today, now, from, place, UserText.wellFormed(text), mentions, once(rights), progress);
     }
 
     /** Asks the adapter at most once per request, and only if a command needs to know. */

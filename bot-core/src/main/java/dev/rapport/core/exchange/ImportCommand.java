@@ -30,6 +30,14 @@ public final class ImportCommand implements CommandHandler, UploadHandler, Actio
     public static final String EXAMPLE = "/import contacts.vcf";
     private static final Duration KEPT = Duration.ofDays(1);
     private static final int REASONS_SHOWN = 5;
+    /** From how many new people an import shows its progress (smaller ones take a moment). */
+    static final int PROGRESS_FROM = 1_000;
+    /**
+     * In how many steps it is written: a line at the start and one after each step but the last, so with the answer
+     * five messages at most (what one Slack response_url takes).
+     */
+    static final int PROGRESS_STEPS = 4;
+
     private static final Pattern ANSWER = Pattern.compile("(?i)(confirm|cancel)\\s+([1-9][0-9]{0,17})");
 
     private final Importer importer;
@@ -145,7 +153,23 @@ public final class ImportCommand implements CommandHandler, UploadHandler, Actio
         }
         // Planned again: whoever was added since the preview is known now, and is not added twice.
         Plan plan = importer.plan(invocation.userId(), read);
-        int added = importer.apply(invocation.userId(), plan, invocation.now());
+        int fresh = plan.fresh().size();
+        String importing =
+                "Importing " + Wording.people(fresh) + " from " + file.get().fileName() + "…";
+        int added;
+        if (fresh < PROGRESS_FROM) {
+            added = importer.apply(invocation.userId(), plan, invocation.now());
+        } else {
+            // A large file says how far it has come: a line at the start and after each quarter.
+            invocation.progress().show(Reply.text(importing));
+            int quarter = (fresh + PROGRESS_STEPS - 1) / PROGRESS_STEPS;
+            added = importer.apply(
+                    invocation.userId(),
+                    plan,
+                    invocation.now(),
+                    quarter,
+                    done -> invocation.progress().show(Reply.text(importing + " " + done + " of " + fresh + " done.")));
+        }
         pending.delete(invocation.userId(), id);
         return Reply.text(
                 "Imported " + Wording.people(added) + " from " + file.get().fileName()

@@ -20,6 +20,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.IntConsumer;
 
 /**
  * Compares a read file with a user's list (a person is already known by linked platform id, e-mail or folded full
@@ -93,10 +94,30 @@ public final class Importer {
 
     /** Adds the plan's new people; returns how many. Runs inside the caller's transaction. */
     public int apply(long ownerId, Plan plan, Instant now) {
+        return apply(ownerId, plan, now, Math.max(1, plan.fresh().size()), done -> {});
+    }
+
+    /**
+     * Adds the plan's new people {@code step} at a time, telling {@code done} how many are written after each step but
+     * the last; returns how many. Runs inside the caller's transaction: all of them arrive, or none.
+     */
+    public int apply(long ownerId, Plan plan, Instant now, int step, IntConsumer done) {
         Set<String> platformIds = new HashSet<>();
         contacts.all(ownerId).forEach(c -> c.platformUserId().ifPresent(platformIds::add));
+        List<ImportedPerson> fresh = plan.fresh();
+        int added = 0;
+        for (int from = 0; from < fresh.size(); from += step) {
+            added += add(ownerId, fresh.subList(from, Math.min(fresh.size(), from + step)), platformIds, now);
+            if (from + step < fresh.size()) {
+                done.accept(added);
+            }
+        }
+        return added;
+    }
+
+    private int add(long ownerId, List<ImportedPerson> people, Set<String> platformIds, Instant now) {
         List<Contact> toCreate = new ArrayList<>();
-        for (ImportedPerson person : plan.fresh()) {
+        for (ImportedPerson person : people) {
             // A platform id that is already someone's stays with them; the person still arrives, unlinked.
             Optional<String> platformId = person.platformUserId().filter(platformIds::add);
             toCreate.add(Contact.newContact(ownerId, person.name(), platformId, person.howMet(), now));
@@ -107,7 +128,7 @@ public final class Importer {
         List<Map.Entry<Long, String>> newNotes = new ArrayList<>();
         List<YearlyDate> newDates = new ArrayList<>();
         for (int i = 0; i < created.size(); i++) {
-            ImportedPerson person = plan.fresh().get(i);
+            ImportedPerson person = people.get(i);
             long contactId = created.get(i).id();
             person.emails().forEach(email -> newEmails.add(Map.entry(contactId, email)));
             person.notes().forEach(note -> newNotes.add(Map.entry(contactId, note)));

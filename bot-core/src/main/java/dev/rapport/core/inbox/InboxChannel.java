@@ -49,6 +49,14 @@ public interface InboxChannel {
         return Optional.empty();
     }
 
+    /**
+     * Shows how far a long request has come before its answer (Discord: edits the deferred message; Slack: a line
+     * through the response_url); true when the platform took it. The default shows nothing.
+     */
+    default boolean progress(String replyTo, Reply interim) {
+        return false;
+    }
+
     /** Sends the reply; true when the platform took it. */
     boolean answer(String replyTo, Reply reply);
 

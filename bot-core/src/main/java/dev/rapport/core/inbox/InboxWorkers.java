@@ -2,6 +2,7 @@ package dev.rapport.core.inbox;
 
 import dev.rapport.core.api.ActionRequest;
 import dev.rapport.core.api.CommandRequest;
+import dev.rapport.core.api.Progress;
 import dev.rapport.core.api.Rapport;
 import dev.rapport.core.api.SharedFile;
 import dev.rapport.core.api.Upload;
@@ -272,8 +273,9 @@ public final class InboxWorkers implements AutoCloseable {
                 answered = channel.get().askForFile(row.replyTo(), request.command(), askForFile.get())
                         || channel.get().answer(row.replyTo(), rapport.handle(request, () -> {}));
             } else {
-                Reply reply =
-                        file.isPresent() ? rapport.upload(request, file.get(), ran) : rapport.handle(request, ran);
+                Reply reply = file.isPresent()
+                        ? rapport.upload(request, file.get(), ran)
+                        : rapport.handle(request, progress(channel.get(), row), ran);
                 if (!ranHere(row, takenOver)) {
                     return;
                 }
@@ -304,7 +306,7 @@ public final class InboxWorkers implements AutoCloseable {
                 }
                 answered = channel.get().prompt(row.replyTo(), request.actionId(), prompt.get());
             } else {
-                Reply reply = rapport.act(request, ran);
+                Reply reply = rapport.act(request, progress(channel.get(), row), ran);
                 if (!ranHere(row, takenOver)) {
                     return;
                 }
@@ -314,6 +316,15 @@ public final class InboxWorkers implements AutoCloseable {
         if (answered) {
             inbox.answered(row, clock.instant());
         }
+    }
+
+    /** Interim replies of the row's request, shown by its platform where the answer will go. */
+    private static Progress progress(InboxChannel channel, Inbox.Row row) {
+        return interim -> {
+            if (!channel.progress(row.replyTo(), interim)) {
+                log.debug("Inbox row {}: its platform did not show a progress line", row.id());
+            }
+        };
     }
 
     /** Renews the claim before the request runs; false when another worker took the row over meanwhile. */

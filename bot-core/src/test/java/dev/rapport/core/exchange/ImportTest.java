@@ -2,6 +2,7 @@ package dev.rapport.core.exchange;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.rapport.core.api.ActionRequest;
 import dev.rapport.core.api.CommandRequest;
 import dev.rapport.core.api.Requester;
 import dev.rapport.core.api.Upload;
@@ -16,6 +17,7 @@ import dev.rapport.core.testing.TestRapport;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.MonthDay;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
@@ -224,33 +226,59 @@ class ImportTest {
     }
 
     @Test
-    void tenThousandCardsImportInOneTransaction() {
-        StringBuilder file = new StringBuilder();
-        for (int i = 0; i < 10_000; i++) {
-            file.append("BEGIN:VCARD\r\nVERSION:4.0\r\nFN:Person ")
-                    .append(i)
-                    .append("\r\nEMAIL:p")
-                    .append(i)
-                    .append("@example.com\r\nBDAY:--0")
-                    .append(1 + i % 9)
-                    .append("1")
-                    .append(i % 2)
-                    .append("\r\nNOTE:note ")
-                    .append(i)
-                    .append("\r\nEND:VCARD\r\n");
-        }
-        Reply preview = upload(alice, "big.vcf", file.toString().getBytes(StandardCharsets.UTF_8));
+    void tenThousandCardsImportInOneTransactionShowingTheirProgress() {
+        byte[] file = Fixtures.cards(10_000);
+        Reply preview = upload(alice, "big.vcf", file);
         assertThat(preview.plainText()).contains("10000 people new");
 
-        app.press(alice, confirm(preview).actionId());
+        // WHEN the preview is confirmed where progress can be shown
+        List<String> shown = new ArrayList<>();
+        Reply done = app.rapport.act(
+                ActionRequest.of(alice, confirm(preview).actionId()),
+                interim -> shown.add(interim.plainText()),
+                () -> {});
+
+        // THEN it says it started and how far it came at each quarter, then the result, all in one transaction
+        assertThat(shown)
+                .containsExactly(
+                        "Importing 10000 people from big.vcf…",
+                        "Importing 10000 people from big.vcf… 2500 of 10000 done.",
+                        "Importing 10000 people from big.vcf… 5000 of 10000 done.",
+                        "Importing 10000 people from big.vcf… 7500 of 10000 done.");
+        assertThat(done.plainText()).contains("Imported 10000 people from big.vcf");
 
         assertThat(rows("contacts")).isEqualTo(10_000);
         assertThat(rows("notes")).isEqualTo(10_000);
         assertThat(rows("contact_emails")).isEqualTo(10_000);
         assertThat(rows("yearly_dates")).isEqualTo(10_000);
-        assertThat(upload(alice, "big.vcf", file.toString().getBytes(StandardCharsets.UTF_8))
-                        .plainText())
-                .contains("0 people new, 10000 already in your list");
+        assertThat(upload(alice, "big.vcf", file).plainText()).contains("0 people new, 10000 already in your list");
+    }
+
+    List<String> confirmShowingProgress(Requester who, Reply preview) {
+        List<String> shown = new ArrayList<>();
+        app.rapport.act(
+                ActionRequest.of(who, confirm(preview).actionId()),
+                interim -> shown.add(interim.plainText()),
+                () -> {});
+        return shown;
+    }
+
+    @Test
+    void progressIsShownFromAThousandNewPeopleInQuartersRoundedUp() {
+        // GIVEN a file of 999 new people and one of 1,001
+        List<String> small = confirmShowingProgress(alice, upload(alice, "small.vcf", Fixtures.cards(999)));
+        List<String> large = confirmShowingProgress(bob, upload(bob, "large.vcf", Fixtures.cards(1_001)));
+
+        // THEN the small one just finishes, the large one says how far it came
+        assertThat(small).isEmpty();
+        assertThat(large)
+                .containsExactly(
+                        "Importing 1001 people from large.vcf…",
+                        "Importing 1001 people from large.vcf… 251 of 1001 done.",
+                        "Importing 1001 people from large.vcf… 502 of 1001 done.",
+                        "Importing 1001 people from large.vcf… 753 of 1001 done.");
+        assertThat(contacts(alice)).hasSize(999);
+        assertThat(contacts(bob)).hasSize(1_001);
     }
 
     @Test
