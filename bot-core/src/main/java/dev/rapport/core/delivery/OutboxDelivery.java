@@ -140,7 +140,7 @@ public final class OutboxDelivery {
         DirectMessenger messenger = messengers.get(message.to().platform());
         if (messenger == null || paused(messenger.platform())) {
             // Not ours to hold while we cannot send it: another instance may be able to once the pause ends.
-            marks.release(message.entryId(), instance);
+            marks.release(message.claim());
             return Outcome.WAITING;
         }
         Delivery delivery;
@@ -151,7 +151,7 @@ public final class OutboxDelivery {
                 delivery = new DirectMessenger.Sent();
             } else {
                 Reply reply = render.get();
-                if (!marks.sending(message.entryId(), clock.instant(), lease())) {
+                if (!marks.sending(message.claim(), clock.instant(), lease().until())) {
                     log.info("{} was taken over by another instance; leaving it to that one", message.dedupeKey());
                     return Outcome.TAKEN_OVER;
                 }
@@ -185,30 +185,47 @@ public final class OutboxDelivery {
             }
             // A platform that says how long to wait knows best; otherwise back off exponentially.
             Duration wait = waitGiven ? later.after() : backoff(message.attempts() + 1);
-            marks.retryAt(message.entryId(), now.plus(wait), later.reason());
-            return Outcome.RETRIED;
+            return marks.retryAt(message.claim(), now.plus(wait), later.reason())
+                    ? Outcome.RETRIED
+                    : takenOver(message);
         }
         if (delivery instanceof DirectMessenger.Unreachable unreachable) {
             log.info("{} cannot be delivered on {}: {}", message.dedupeKey(), platform, unreachable.reason());
-            transactor.inTransaction(() -> {
-                marks.unreachable(message.entryId(), unreachable.reason(), now);
+            // The person is marked only by the claim that still holds the message: a taken-over one is the new
+            // holder's to judge.
+            boolean marked = transactor.inTransaction(() -> {
+                if (!marks.unreachable(message.claim(), unreachable.reason(), now)) {
+                    return false;
+                }
                 recipient.unreachable(unreachable.reason());
-                return null;
+                return true;
             });
-            return Outcome.UNREACHABLE;
+            return marked ? Outcome.UNREACHABLE : takenOver(message);
         }
         if (delivery instanceof DirectMessenger.Stopped stopped) {
             // Closed like an unreachable person's message, without marking the person.
             log.info("{} is not sent on {}: {}", message.dedupeKey(), platform, stopped.reason());
-            marks.unreachable(message.entryId(), stopped.reason(), now);
-            return Outcome.UNREACHABLE;
+            return marks.unreachable(message.claim(), stopped.reason(), now) ? Outcome.UNREACHABLE : takenOver(message);
         }
-        transactor.inTransaction(() -> {
-            marks.sent(message.entryId(), now);
+        boolean marked = transactor.inTransaction(() -> {
+            if (!marks.sent(message.claim(), now)) {
+                return false;
+            }
             recipient.reached();
-            return null;
+            return true;
         });
-        return Outcome.SENT;
+        return marked ? Outcome.SENT : takenOver(message);
+    }
+
+    /**
+     * This instance lost the message while sending it (it was slow past its lease, and another instance took it
+     * over): its mark changed nothing, and the new holder, which asks the platform first, settles the message.
+     */
+    private Outcome takenOver(Outgoing message) {
+        log.info(
+                "{} was taken over by another instance while being sent; its mark is left to that one",
+                message.dedupeKey());
+        return Outcome.TAKEN_OVER;
     }
 
     /** The wait after the n-th failed attempt: 30 s, 1 min, 2 min, … at most an hour. */

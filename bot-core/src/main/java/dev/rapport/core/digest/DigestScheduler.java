@@ -206,11 +206,14 @@ public final class DigestScheduler implements AutoCloseable {
             LocalDate today = LocalDate.ofInstant(clock.instant(), settings.zone());
             if (!today.equals(pending.date())) {
                 // Earlier days are never sent late: their items are still overdue and appear in today's digest.
-                outbox.close(pending.entryId(), State.EXPIRED, Optional.empty(), clock.instant());
-                tick = tick.plus(Outcome.CLOSED);
+                // A close another instance's takeover refused (this one was too slow) is not counted.
+                if (outbox.close(pending.claim(), State.EXPIRED, Optional.empty(), clock.instant())) {
+                    tick = tick.plus(Outcome.CLOSED);
+                }
             } else if (settings.pausedOn(today) || !settings.digestDays().includes(today)) {
-                outbox.close(pending.entryId(), State.SKIPPED, Optional.empty(), clock.instant());
-                tick = tick.plus(Outcome.CLOSED);
+                if (outbox.close(pending.claim(), State.SKIPPED, Optional.empty(), clock.instant())) {
+                    tick = tick.plus(Outcome.CLOSED);
+                }
             } else {
                 toPlan.put(pending.user(), today);
                 byUser.put(pending.user().id(), pending);
@@ -234,11 +237,10 @@ public final class DigestScheduler implements AutoCloseable {
             }
         }
         // Nothing is sent for these, so closing them together risks nothing and saves a commit each.
-        transactor.inTransaction(() -> {
-            empty.forEach(p -> outbox.close(p.entryId(), State.NOTHING_DUE, Optional.empty(), clock.instant()));
-            return null;
-        });
-        tick = tick.plus(Outcome.NOTHING_DUE, empty.size());
+        int closed = transactor.inTransaction(() -> (int) empty.stream()
+                .filter(p -> outbox.close(p.claim(), State.NOTHING_DUE, Optional.empty(), clock.instant()))
+                .count());
+        tick = tick.plus(Outcome.NOTHING_DUE, closed);
         List<Callable<Outcome>> sends = new ArrayList<>();
         for (Pending pending : byUser.values()) {
             Digest digest = digests.get(pending.user().id());
@@ -278,7 +280,7 @@ public final class DigestScheduler implements AutoCloseable {
     private Outcome deliverOne(Pending pending, Digest digest) {
         User user = pending.user();
         Outgoing message = new Outgoing(
-                pending.entryId(),
+                pending.claim(),
                 pending.to(),
                 DedupeKey.digest(user.id(), digest.date()),
                 pending.attempts(),
@@ -318,7 +320,7 @@ public final class DigestScheduler implements AutoCloseable {
     }
 
     private void retry(Pending pending, String reason) {
-        outbox.retryAt(pending.entryId(), clock.instant().plus(OutboxDelivery.backoff(pending.attempts() + 1)), reason);
+        outbox.retryAt(pending.claim(), clock.instant().plus(OutboxDelivery.backoff(pending.attempts() + 1)), reason);
     }
 
     private void tickSafely() {

@@ -181,12 +181,13 @@ public final class IntroRounds {
                 continue;
             }
             if (dm.kind() == RoundDm.Kind.CHECK_IN && match.get().answer().isPresent()) {
-                outbox.sent(dm.id(), now); // already answered: nothing to ask
+                outbox.sent(dm.claim(), now); // already answered: nothing to ask
                 continue;
             }
             if (dm.attempts() >= MAX_ATTEMPTS) {
-                outbox.unreachable(dm.id(), "gave up retrying", now);
-                unreachable++;
+                if (outbox.unreachable(dm.claim(), "gave up retrying", now)) {
+                    unreachable++;
+                }
                 continue;
             }
             switch (send(dm, match.get())) {
@@ -214,7 +215,7 @@ public final class IntroRounds {
                         partners, topics(channel, partners), !topicsOf(to).isBlank())
                 : RoundMessages.checkIn(match, partners);
         Outgoing outgoing = new Outgoing(
-                dm.id(),
+                dm.claim(),
                 to,
                 DedupeKey.roundMessage(match.roundId(), match.person().platformUserId(), dm.kind()),
                 dm.attempts(),

@@ -1,5 +1,6 @@
 package dev.rapport.core.port;
 
+import dev.rapport.core.domain.Claim;
 import dev.rapport.core.domain.User;
 import dev.rapport.core.domain.UserKey;
 import java.time.Instant;
@@ -41,12 +42,15 @@ public interface DigestOutbox extends OutboxMarks {
      */
     Optional<Instant> nextAttempt(Set<String> platforms, String holder);
 
-    /** Closes the entry without delivering it: it is never tried again. */
-    void close(long entryId, State state, Optional<String> error, Instant at);
+    /**
+     * Closes the entry without delivering it: it is never tried again. False, changing nothing, when the entry is no
+     * longer {@code claim}'s.
+     */
+    boolean close(Claim claim, State state, Optional<String> error, Instant at);
 
     @Override
-    default void unreachable(long entryId, String reason, Instant at) {
-        close(entryId, State.UNREACHABLE, Optional.of(reason), at);
+    default boolean unreachable(Claim claim, String reason, Instant at) {
+        return close(claim, State.UNREACHABLE, Optional.of(reason), at);
     }
 
     /** How many digests are owed and not delivered yet, and since when the oldest of them has waited. */
@@ -72,14 +76,18 @@ public interface DigestOutbox extends OutboxMarks {
     }
 
     /**
-     * A claimed entry whose next attempt is due; {@code maybeSent} when an earlier attempt was handed to the platform
-     * and never came back (a crash between send and mark). {@code to} is the account the digest goes to: the user's
-     * own, or the linked account the user chose for it (issue 12).
+     * A claimed entry whose next attempt is due, under the claim that took it; {@code maybeSent} when an earlier attempt
+     * was handed to the platform and never came back (a crash between send and mark). {@code to} is the account the
+     * digest goes to: the user's own, or the linked account the user chose for it (issue 12).
      */
-    record Pending(long entryId, User user, UserKey to, LocalDate date, int attempts, boolean maybeSent) {
+    record Pending(Claim claim, User user, UserKey to, LocalDate date, int attempts, boolean maybeSent) {
         /** An entry delivered to the user's own account. */
-        public Pending(long entryId, User user, LocalDate date, int attempts, boolean maybeSent) {
-            this(entryId, user, user.key(), date, attempts, maybeSent);
+        public Pending(Claim claim, User user, LocalDate date, int attempts, boolean maybeSent) {
+            this(claim, user, user.key(), date, attempts, maybeSent);
+        }
+
+        public long entryId() {
+            return claim.entryId();
         }
     }
 

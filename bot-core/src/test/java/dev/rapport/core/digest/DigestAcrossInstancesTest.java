@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -70,6 +71,36 @@ class DigestAcrossInstancesTest {
                 .get()
                 .extracting(e -> e.state())
                 .isEqualTo(State.SENT);
+        assertThat(fixture.outbox.takeovers()).isEqualTo(2);
+    }
+
+    @Test
+    void aSlowInstanceWhoseDigestsWereTakenOverCannotMarkThemAndNothingIsSentTwice() {
+        // GIVEN the first instance handed ada's digest to the platform, whose answer was so slow that the lease ran
+        // out and the other instance took both owed digests over meanwhile
+        List<DigestScheduler.Tick> meanwhile = new ArrayList<>();
+        fixture.messenger.answeringLateAfterTheNextDelivery(() -> {
+            fixture.clock.advance(OutboxDelivery.LEASE.plusSeconds(1));
+            meanwhile.add(other.tick());
+        });
+
+        // WHEN the first instance's answer finally comes back and it goes on
+        DigestScheduler.Tick slow = fixture.tick();
+
+        // THEN the other instance found ada's digest on the platform (not resending it) and sent linus's; the slow
+        // one's late marks changed nothing, and it did not send linus's again
+        assertThat(meanwhile)
+                .singleElement()
+                .satisfies(tick -> assertThat(tick.sent()).isEqualTo(2));
+        assertThat(slow.sent()).isZero();
+        assertThat(fixture.messenger.delivered()).hasSize(2);
+        assertThat(fixture.messenger.delivered())
+                .extracting(FakeMessenger.Message::dedupeKey)
+                .doesNotHaveDuplicates();
+        assertThat(fixture.entry(ada, WEDNESDAY)).get().satisfies(entry -> {
+            assertThat(entry.state()).isEqualTo(State.SENT);
+            assertThat(entry.attempts()).isEqualTo(1);
+        });
         assertThat(fixture.outbox.takeovers()).isEqualTo(2);
     }
 

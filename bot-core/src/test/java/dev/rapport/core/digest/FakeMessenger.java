@@ -19,6 +19,7 @@ final class FakeMessenger implements DirectMessenger {
     private final Deque<Supplier<Delivery>> script = new ArrayDeque<>();
     private final List<Message> attempts = new ArrayList<>();
     private Runnable eachSend = () -> {};
+    private Runnable beforeNextAnswer = null;
 
     FakeMessenger(String platform, Clock clock) {
         this.platform = platform;
@@ -44,6 +45,15 @@ final class FakeMessenger implements DirectMessenger {
         script.add(() -> {
             throw new Crash();
         });
+        return this;
+    }
+
+    /**
+     * The next send reaches the user, and its answer is slow to come back: {@code meanwhile} runs (on the sender's
+     * thread) after the platform has the message and before the sender hears that it was delivered.
+     */
+    FakeMessenger answeringLateAfterTheNextDelivery(Runnable meanwhile) {
+        beforeNextAnswer = meanwhile;
         return this;
     }
 
@@ -89,6 +99,11 @@ final class FakeMessenger implements DirectMessenger {
             throw e;
         }
         attempts.add(new Message(clock.instant(), to, message, dedupeKey, delivery));
+        Runnable meanwhile = beforeNextAnswer;
+        if (meanwhile != null && delivery instanceof Sent) {
+            beforeNextAnswer = null;
+            meanwhile.run();
+        }
         return delivery;
     }
 

@@ -19,6 +19,7 @@ import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterEach;
@@ -57,7 +58,11 @@ class LeaseStoresTest {
     }
 
     Lease lease(String holder) {
-        return new Lease(holder, clock.instant().plus(LEASE));
+        return new Lease(holder, until());
+    }
+
+    Instant until() {
+        return clock.instant().plus(LEASE);
     }
 
     void usersWithDigestsDue(int count) {
@@ -110,7 +115,7 @@ class LeaseStoresTest {
         usersWithDigestsDue(1);
         Pending taken = due("a").get(0);
         assertThat(taken.maybeSent()).isFalse();
-        assertThat(storage.digestOutbox().sending(taken.entryId(), NINE, lease("a")))
+        assertThat(storage.digestOutbox().sending(taken.claim(), NINE, NINE.plus(LEASE)))
                 .isTrue();
 
         // WHEN its lease has run out and instance b looks for due digests
@@ -123,11 +128,12 @@ class LeaseStoresTest {
             assertThat(p.maybeSent()).isTrue();
         });
         assertThat(storage.digestOutbox().takeovers()).isEqualTo(1);
-        assertThat(storage.digestOutbox().sending(taken.entryId(), clock.instant(), lease("a")))
+        assertThat(storage.digestOutbox().sending(taken.claim(), clock.instant(), until()))
                 .isFalse();
-        assertThat(storage.digestOutbox().sending(taken.entryId(), clock.instant(), lease("b")))
+        assertThat(storage.digestOutbox().sending(takenOver.get(0).claim(), clock.instant(), until()))
                 .isTrue();
-        storage.digestOutbox().sent(taken.entryId(), clock.instant());
+        assertThat(storage.digestOutbox().sent(takenOver.get(0).claim(), clock.instant()))
+                .isTrue();
         assertThat(storage.digestOutbox().find(takenOver.get(0).user().id(), WEDNESDAY))
                 .get()
                 .extracting(DigestOutbox.Entry::state)
@@ -136,10 +142,73 @@ class LeaseStoresTest {
     }
 
     @Test
+    void aSlowHoldersLateMarksOfATakenOverDigestChangeNothingAndTheNewHoldersMarksApply() {
+        // GIVEN a took a digest and began sending it, was slow past its lease, and b took it over and began sending
+        usersWithDigestsDue(1);
+        DigestOutbox outbox = storage.digestOutbox();
+        Pending old = due("a").get(0);
+        assertThat(outbox.sending(old.claim(), NINE, until())).isTrue();
+        clock.advance(LEASE.plusSeconds(1));
+        Pending current = due("b").get(0);
+        assertThat(current.entryId()).isEqualTo(old.entryId());
+        assertThat(outbox.sending(current.claim(), clock.instant(), until())).isTrue();
+        long user = current.user().id();
+
+        // WHEN a's answer comes back late, as any of the marks a could make
+        Instant late = clock.instant();
+        assertThat(outbox.retryAt(old.claim(), late.plusSeconds(30), "slow answer"))
+                .isFalse();
+        assertThat(outbox.unreachable(old.claim(), "slow answer", late)).isFalse();
+        assertThat(outbox.close(old.claim(), DigestOutbox.State.NOTHING_DUE, Optional.empty(), late))
+                .isFalse();
+        assertThat(outbox.sent(old.claim(), late)).isFalse();
+        assertThat(outbox.sending(old.claim(), late, until())).isFalse();
+        outbox.release(old.claim());
+
+        // THEN nothing changed: still owed, no attempt counted, no error, still b's, and still marked as maybe sent
+        assertThat(outbox.find(user, WEDNESDAY)).get().satisfies(entry -> {
+            assertThat(entry.state()).isEqualTo(DigestOutbox.State.CLAIMED);
+            assertThat(entry.attempts()).isZero();
+            assertThat(entry.lastError()).isEmpty();
+            assertThat(entry.sentAt()).isEmpty();
+        });
+        assertThat(due("c")).isEmpty();
+        clock.advance(LEASE.plusSeconds(1));
+        Pending third = due("c").get(0);
+        assertThat(third.maybeSent()).isTrue();
+        assertThat(outbox.takeovers()).isEqualTo(2);
+
+        // AND the holder's own mark applies, once
+        assertThat(outbox.sent(current.claim(), clock.instant())).isFalse();
+        assertThat(outbox.sent(third.claim(), clock.instant())).isTrue();
+        assertThat(outbox.sent(third.claim(), clock.instant())).isFalse();
+        assertThat(outbox.find(user, WEDNESDAY)).get().satisfies(entry -> {
+            assertThat(entry.state()).isEqualTo(DigestOutbox.State.SENT);
+            assertThat(entry.attempts()).isEqualTo(1);
+        });
+    }
+
+    @Test
+    void aDigestTakenAgainByItsOwnHolderIsMarkedOnlyUnderTheNewerClaim() {
+        usersWithDigestsDue(1);
+        Pending first = due("a").get(0);
+        Pending again = due("a").get(0);
+
+        assertThat(storage.digestOutbox().retryAt(first.claim(), NINE.plusSeconds(30), "old claim"))
+                .isFalse();
+        assertThat(storage.digestOutbox().retryAt(again.claim(), NINE.plusSeconds(30), "rate limited"))
+                .isTrue();
+        assertThat(storage.digestOutbox().find(again.user().id(), WEDNESDAY))
+                .get()
+                .satisfies(entry -> assertThat(entry.lastError()).contains("rate limited"));
+        assertThat(storage.digestOutbox().takeovers()).isZero();
+    }
+
+    @Test
     void aRetriedDigestIsReleasedForAnyInstance() {
         usersWithDigestsDue(1);
         Pending taken = due("a").get(0);
-        storage.digestOutbox().retryAt(taken.entryId(), NINE.plusSeconds(30), "rate limited");
+        storage.digestOutbox().retryAt(taken.claim(), NINE.plusSeconds(30), "rate limited");
 
         clock.advance(Duration.ofSeconds(30));
         assertThat(due("b"))
@@ -165,7 +234,7 @@ class LeaseStoresTest {
 
         List<RoundDm> first = storage.roundOutbox().due(NINE, lease("a"), 1);
         assertThat(first).hasSize(1);
-        assertThat(storage.roundOutbox().sending(first.get(0).id(), NINE, lease("a")))
+        assertThat(storage.roundOutbox().sending(first.get(0).claim(), NINE, until()))
                 .isTrue();
         assertThat(storage.roundOutbox().due(NINE, lease("b"), 10))
                 .singleElement()
@@ -178,8 +247,51 @@ class LeaseStoresTest {
                 .filteredOn(dm -> dm.id() == first.get(0).id())
                 .singleElement()
                 .satisfies(dm -> assertThat(dm.maybeSent()).isTrue());
-        assertThat(storage.roundOutbox().sending(first.get(0).id(), clock.instant(), lease("a")))
+        assertThat(storage.roundOutbox().sending(first.get(0).claim(), clock.instant(), until()))
                 .isFalse();
+    }
+
+    @Test
+    void aSlowHoldersLateMarksOfATakenOverRoundMessageChangeNothingAndTheNewHoldersMarksApply() {
+        RoundChannel channel =
+                storage.rounds().ensureChannel(new dev.rapport.core.domain.ChannelKey("slack", "T1", "C1"));
+        Round round = storage.rounds().addRound(channel.id(), NINE);
+        storage.roundOutbox()
+                .schedule(
+                        storage.rounds()
+                                .addMatch(round, 0, new Person("UA", "UA"))
+                                .id(),
+                        RoundDm.Kind.PAIRING,
+                        NINE);
+        RoundDm old = storage.roundOutbox().due(NINE, lease("a"), 10).get(0);
+        assertThat(storage.roundOutbox().sending(old.claim(), NINE, until())).isTrue();
+        clock.advance(LEASE.plusSeconds(1));
+        RoundDm current =
+                storage.roundOutbox().due(clock.instant(), lease("b"), 10).get(0);
+        assertThat(current.maybeSent()).isTrue();
+        assertThat(storage.roundOutbox().sending(current.claim(), clock.instant(), until()))
+                .isTrue();
+
+        // a's late marks change nothing: the message stays b's and owed
+        Instant late = clock.instant();
+        assertThat(storage.roundOutbox().retryAt(old.claim(), late.plusSeconds(30), "slow answer"))
+                .isFalse();
+        assertThat(storage.roundOutbox().unreachable(old.claim(), "slow answer", late))
+                .isFalse();
+        assertThat(storage.roundOutbox().sent(old.claim(), late)).isFalse();
+        storage.roundOutbox().release(old.claim());
+        assertThat(storage.roundOutbox().due(late, lease("c"), 10)).isEmpty();
+        clock.advance(LEASE.plusSeconds(1));
+        RoundDm third =
+                storage.roundOutbox().due(clock.instant(), lease("c"), 10).get(0);
+        assertThat(third.maybeSent()).isTrue();
+        assertThat(third.attempts()).isZero();
+
+        // the holder's own mark applies, and then the message is no longer due for anyone
+        assertThat(storage.roundOutbox().sent(current.claim(), clock.instant())).isFalse();
+        assertThat(storage.roundOutbox().sent(third.claim(), clock.instant())).isTrue();
+        clock.advance(LEASE.plusSeconds(1));
+        assertThat(storage.roundOutbox().due(clock.instant(), lease("d"), 10)).isEmpty();
     }
 
     @Test

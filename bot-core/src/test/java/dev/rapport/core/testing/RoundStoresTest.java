@@ -86,8 +86,8 @@ class RoundStoresTest {
         stores.outbox().schedule(matchIn(round, 0, "UB").id(), RoundDm.Kind.PAIRING, TEN);
         List<RoundDm> due = stores.outbox().due(TEN, LEASE, 10);
 
-        stores.outbox().sent(due.get(0).id(), TEN);
-        stores.outbox().retryAt(due.get(1).id(), TEN.plusSeconds(120), "rate limited");
+        stores.outbox().sent(due.get(0).claim(), TEN);
+        stores.outbox().retryAt(due.get(1).claim(), TEN.plusSeconds(120), "rate limited");
 
         assertThat(stores.outbox().due(TEN.plusSeconds(119), LEASE, 10)).isEmpty();
         assertThat(stores.outbox().due(TEN.plusSeconds(120), LEASE, 10))

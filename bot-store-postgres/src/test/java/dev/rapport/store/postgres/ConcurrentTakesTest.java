@@ -67,7 +67,7 @@ class ConcurrentTakesTest {
                         for (Pending pending : batch) {
                             mine.add(pending.entryId());
                             // Marking sent releases the row, as delivery does; it is then no longer due.
-                            instance.digestOutbox().sent(pending.entryId(), NINE);
+                            instance.digestOutbox().sent(pending.claim(), NINE);
                         }
                     } while (!batch.isEmpty());
                     return mine;

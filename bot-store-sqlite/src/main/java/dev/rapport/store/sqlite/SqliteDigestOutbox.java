@@ -3,6 +3,7 @@ package dev.rapport.store.sqlite;
 import static dev.rapport.store.sqlite.Rows.optionalInstant;
 import static dev.rapport.store.sqlite.Rows.optionalString;
 
+import dev.rapport.core.domain.Claim;
 import dev.rapport.core.domain.DigestDays;
 import dev.rapport.core.domain.User;
 import dev.rapport.core.domain.UserKey;
@@ -48,6 +49,8 @@ public final class SqliteDigestOutbox implements DigestOutbox {
             + " LEFT JOIN users d ON d.id = l.account_id";
 
     private static final String RELEASE = " claimed_by = NULL, lease_until = NULL";
+    /** The row a claim still holds: no later take (another instance's, or this one's again) counted a claim since. */
+    private static final String HELD = " WHERE id = ? AND state = 'CLAIMED' AND claimed_by = ? AND claims = ?";
 
     private final Database db;
 
@@ -119,7 +122,7 @@ public final class SqliteDigestOutbox implements DigestOutbox {
             List<Pending> taken = Rows.list(
                     c,
                     "SELECT o.id AS entry_id, o.local_date AS entry_date, o.attempts AS entry_attempts,"
-                            + " o.send_started_at AS entry_send_started, " + USER_COLUMNS
+                            + " o.send_started_at AS entry_send_started, o.claims AS entry_claims, " + USER_COLUMNS
                             // CROSS JOIN keeps SQLite from starting at users: the claimed rows are few, the users many.
                             + ", d.platform AS to_platform, d.workspace AS to_workspace,"
                             + " d.platform_user_id AS to_user"
@@ -132,6 +135,8 @@ public final class SqliteDigestOutbox implements DigestOutbox {
                             + " ORDER BY o.next_attempt_at, o.id LIMIT ?",
                     rs -> pending(
                             rs,
+                            // The take below counts one more claim: this one.
+                            new Claim(rs.getLong("entry_id"), lease.holder(), rs.getInt("entry_claims") + 1),
                             SqliteUserStore.map(rs),
                             LocalDate.parse(rs.getString("entry_date")),
                             rs.getInt("entry_attempts"),
@@ -144,20 +149,21 @@ public final class SqliteDigestOutbox implements DigestOutbox {
                         c,
                         "UPDATE digest_outbox SET takeovers = takeovers"
                                 + " + CASE WHEN claimed_by IS NOT NULL AND claimed_by <> ? THEN 1 ELSE 0 END,"
-                                + " claimed_by = ?, lease_until = ? WHERE id IN (" + marks(taken) + ")",
+                                + " claimed_by = ?, lease_until = ?, claims = claims + 1"
+                                + " WHERE id IN (" + marks(taken) + ")",
                         leaseArgs.toArray());
             }
             return taken;
         });
     }
 
-    private static Pending pending(ResultSet rs, User user, LocalDate date, int attempts, boolean maybeSent)
-            throws SQLException {
+    private static Pending pending(
+            ResultSet rs, Claim claim, User user, LocalDate date, int attempts, boolean maybeSent) throws SQLException {
         String platform = rs.getString("to_platform");
         UserKey to = platform == null
                 ? user.key()
                 : new UserKey(platform, rs.getString("to_workspace"), rs.getString("to_user"));
-        return new Pending(rs.getLong("entry_id"), user, to, date, attempts, maybeSent);
+        return new Pending(claim, user, to, date, attempts, maybeSent);
     }
 
     @Override
@@ -192,60 +198,61 @@ public final class SqliteDigestOutbox implements DigestOutbox {
     }
 
     @Override
-    public boolean sending(long entryId, Instant at, Lease lease) {
-        return db.write(c -> Rows.update(
-                        c,
-                        "UPDATE digest_outbox SET send_started_at = ?, lease_until = ?"
-                                + " WHERE id = ? AND state = 'CLAIMED' AND claimed_by = ?",
-                        text(at),
-                        text(lease.until()),
-                        entryId,
-                        lease.holder()))
-                == 1;
-    }
-
-    @Override
-    public void release(long entryId, String holder) {
-        db.write(c -> Rows.update(
-                c, "UPDATE digest_outbox SET" + RELEASE + " WHERE id = ? AND claimed_by = ?", entryId, holder));
-    }
-
-    @Override
-    public void sent(long entryId, Instant at) {
-        db.write(c -> Rows.update(
-                c,
-                "UPDATE digest_outbox SET state = 'SENT', attempts = attempts + 1, sent_at = ?, next_attempt_at = NULL,"
-                        + RELEASE + " WHERE id = ? AND state = 'CLAIMED'",
+    public boolean sending(Claim claim, Instant at, Instant leaseUntil) {
+        return held(
+                "UPDATE digest_outbox SET send_started_at = ?, lease_until = ?" + HELD,
+                claim,
                 text(at),
-                entryId));
+                text(leaseUntil));
     }
 
     @Override
-    public void retryAt(long entryId, Instant nextAttempt, String error) {
-        db.write(c -> Rows.update(
-                c,
+    public void release(Claim claim) {
+        held("UPDATE digest_outbox SET" + RELEASE + HELD, claim);
+    }
+
+    @Override
+    public boolean sent(Claim claim, Instant at) {
+        return held(
+                "UPDATE digest_outbox SET state = 'SENT', attempts = attempts + 1, sent_at = ?, next_attempt_at = NULL,"
+                        + RELEASE + HELD,
+                claim,
+                text(at));
+    }
+
+    @Override
+    public boolean retryAt(Claim claim, Instant nextAttempt, String error) {
+        return held(
                 "UPDATE digest_outbox SET attempts = attempts + 1, last_error = ?, next_attempt_at = ?,"
-                        + " send_started_at = NULL," + RELEASE + " WHERE id = ? AND state = 'CLAIMED'",
+                        + " send_started_at = NULL," + RELEASE + HELD,
+                claim,
                 error,
-                text(nextAttempt),
-                entryId));
+                text(nextAttempt));
     }
 
     @Override
-    public void close(long entryId, State state, Optional<String> error, Instant at) {
+    public boolean close(Claim claim, State state, Optional<String> error, Instant at) {
         if (state == State.CLAIMED || state == State.SENT) {
             throw new IllegalArgumentException("Closing an outbox entry needs a closing state, not " + state);
         }
         // Only an unreachable user counts as an attempt; the other closings never called the platform.
-        db.write(c -> Rows.update(
-                c,
+        return held(
                 "UPDATE digest_outbox SET state = ?, attempts = attempts + ?, last_error = COALESCE(?, last_error),"
-                        + " next_attempt_at = NULL, closed_at = ?," + RELEASE + " WHERE id = ? AND state = 'CLAIMED'",
+                        + " next_attempt_at = NULL, closed_at = ?," + RELEASE + HELD,
+                claim,
                 state.name(),
                 state == State.UNREACHABLE ? 1 : 0,
-                error,
-                text(at),
-                entryId));
+                error.orElse(null),
+                text(at));
+    }
+
+    /** Runs an update of a claimed row: {@code sql}'s own arguments first, then the claim's; true when it applied. */
+    private boolean held(String sql, Claim claim, Object... values) {
+        Object[] args = Arrays.copyOf(values, values.length + 3);
+        args[values.length] = claim.entryId();
+        args[values.length + 1] = claim.holder();
+        args[values.length + 2] = claim.number();
+        return db.write(c -> Rows.update(c, sql, args)) == 1;
     }
 
     @Override

@@ -2,11 +2,13 @@ package dev.rapport.store.sqlite;
 
 import static dev.rapport.store.sqlite.Rows.instant;
 
+import dev.rapport.core.domain.Claim;
 import dev.rapport.core.domain.RoundDm;
 import dev.rapport.core.port.Lease;
 import dev.rapport.core.port.RoundOutbox;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Collectors;
 
@@ -14,6 +16,8 @@ import java.util.stream.Collectors;
 public final class SqliteRoundOutbox implements RoundOutbox {
     private static final int MAX_ERROR = 300;
     private static final String RELEASE = " claimed_by = NULL, lease_until = NULL";
+    /** The message a claim still holds: no later take (another instance's, or this one's again) counted a claim since. */
+    private static final String HELD = " WHERE id = ? AND status = 'PENDING' AND claimed_by = ? AND claims = ?";
 
     private final Database db;
 
@@ -37,7 +41,7 @@ public final class SqliteRoundOutbox implements RoundOutbox {
         return db.write(c -> {
             List<RoundDm> taken = Rows.list(
                     c,
-                    "SELECT id, match_id, kind, due_at, attempts, send_started_at FROM round_dms"
+                    "SELECT id, match_id, kind, due_at, attempts, send_started_at, claims FROM round_dms"
                             + " WHERE status = 'PENDING' AND due_at <= ?"
                             + " AND (lease_until IS NULL OR lease_until < ? OR claimed_by = ?)"
                             + " ORDER BY due_at, id LIMIT ?",
@@ -47,7 +51,9 @@ public final class SqliteRoundOutbox implements RoundOutbox {
                             RoundDm.Kind.valueOf(rs.getString("kind")),
                             instant(rs, "due_at"),
                             rs.getInt("attempts"),
-                            rs.getString("send_started_at") != null),
+                            rs.getString("send_started_at") != null,
+                            // The take below counts one more claim: this one.
+                            new Claim(rs.getLong("id"), lease.holder(), rs.getInt("claims") + 1)),
                     SortableTime.of(now),
                     SortableTime.of(now),
                     lease.holder(),
@@ -60,7 +66,7 @@ public final class SqliteRoundOutbox implements RoundOutbox {
                         c,
                         "UPDATE round_dms SET takeovers = takeovers"
                                 + " + CASE WHEN claimed_by IS NOT NULL AND claimed_by <> ? THEN 1 ELSE 0 END,"
-                                + " claimed_by = ?, lease_until = ? WHERE id IN ("
+                                + " claimed_by = ?, lease_until = ?, claims = claims + 1 WHERE id IN ("
                                 + taken.stream().map(dm -> "?").collect(Collectors.joining(", ")) + ")",
                         args.toArray());
             }
@@ -69,53 +75,53 @@ public final class SqliteRoundOutbox implements RoundOutbox {
     }
 
     @Override
-    public boolean sending(long dmId, Instant at, Lease lease) {
-        return db.write(c -> Rows.update(
-                        c,
-                        "UPDATE round_dms SET send_started_at = ?, lease_until = ?"
-                                + " WHERE id = ? AND status = 'PENDING' AND claimed_by = ?",
-                        SortableTime.of(at),
-                        SortableTime.of(lease.until()),
-                        dmId,
-                        lease.holder()))
-                == 1;
-    }
-
-    @Override
-    public void release(long entryId, String holder) {
-        db.write(c ->
-                Rows.update(c, "UPDATE round_dms SET" + RELEASE + " WHERE id = ? AND claimed_by = ?", entryId, holder));
-    }
-
-    @Override
-    public void sent(long dmId, Instant at) {
-        db.write(c -> Rows.update(
-                c,
-                "UPDATE round_dms SET status = 'SENT', sent_at = ?, attempts = attempts + 1," + RELEASE
-                        + " WHERE id = ?" + " AND status = 'PENDING'",
+    public boolean sending(Claim claim, Instant at, Instant leaseUntil) {
+        return held(
+                "UPDATE round_dms SET send_started_at = ?, lease_until = ?" + HELD,
+                claim,
                 SortableTime.of(at),
-                dmId));
+                SortableTime.of(leaseUntil));
     }
 
     @Override
-    public void retryAt(long dmId, Instant at, String reason) {
-        db.write(c -> Rows.update(
-                c,
+    public void release(Claim claim) {
+        held("UPDATE round_dms SET" + RELEASE + HELD, claim);
+    }
+
+    @Override
+    public boolean sent(Claim claim, Instant at) {
+        return held(
+                "UPDATE round_dms SET status = 'SENT', sent_at = ?, attempts = attempts + 1," + RELEASE + HELD,
+                claim,
+                SortableTime.of(at));
+    }
+
+    @Override
+    public boolean retryAt(Claim claim, Instant at, String reason) {
+        return held(
                 "UPDATE round_dms SET due_at = ?, attempts = attempts + 1, last_error = ?, send_started_at = NULL,"
-                        + RELEASE + " WHERE id = ? AND status = 'PENDING'",
+                        + RELEASE + HELD,
+                claim,
                 SortableTime.of(at),
-                clip(reason),
-                dmId));
+                clip(reason));
     }
 
     @Override
-    public void unreachable(long dmId, String reason, Instant at) {
-        db.write(c -> Rows.update(
-                c,
+    public boolean unreachable(Claim claim, String reason, Instant at) {
+        return held(
                 "UPDATE round_dms SET status = 'UNREACHABLE', attempts = attempts + 1, last_error = ?," + RELEASE
-                        + " WHERE id = ?",
-                clip(reason),
-                dmId));
+                        + HELD,
+                claim,
+                clip(reason));
+    }
+
+    /** Runs an update of a claimed message: {@code sql}'s own arguments first, then the claim's; true when it applied. */
+    private boolean held(String sql, Claim claim, Object... values) {
+        Object[] args = Arrays.copyOf(values, values.length + 3);
+        args[values.length] = claim.entryId();
+        args[values.length + 1] = claim.holder();
+        args[values.length + 2] = claim.number();
+        return db.write(c -> Rows.update(c, sql, args)) == 1;
     }
 
     private static String clip(String reason) {
