@@ -39,6 +39,8 @@ import org.slf4j.LoggerFactory;
 public final class HttpFront implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(HttpFront.class);
 
+    private static final Duration SHUTDOWN_IDLE = Duration.ofMillis(50);
+
     private final Settings settings;
     private final Server server;
     private final ServerConnector connector;
@@ -105,6 +107,9 @@ public final class HttpFront implements AutoCloseable {
         connector.setHost(settings.host());
         connector.setPort(settings.port());
         connector.setIdleTimeout(settings.idleTimeout().toMillis());
+        // On stop, a kept-alive connection with no request on it is closed after this (Jetty's default is a second,
+        // which every stop then waited out); a request in flight keeps its connection for the whole grace period.
+        connector.setShutdownIdleTimeout(SHUTDOWN_IDLE.toMillis());
         connector.setAcceptQueueSize(128);
         server.addConnector(connector);
         GracefulHandler graceful = new GracefulHandler();

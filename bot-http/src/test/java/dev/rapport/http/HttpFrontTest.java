@@ -218,4 +218,54 @@ class HttpFrontTest {
                         .get(10, TimeUnit.SECONDS))
                 .isNotEqualTo(200);
     }
+
+    @Test
+    void aRequestInFlightKeepsItsConnectionWhileTheStopClosesIdleOnes() throws Exception {
+        // GIVEN a kept-alive connection with nothing on it, and a request in flight on another
+        Socket idle = open();
+        OutputStream out = idle.getOutputStream();
+        out.write("POST /echo HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Length: 1\r\n\r\nx"
+                .getBytes(StandardCharsets.US_ASCII));
+        out.flush();
+        assertThat(statusLine(idle)).isEqualTo("HTTP/1.1 200 OK");
+        readRestOfResponse(idle);
+        CountDownLatch entered = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        front.route("/slow", request -> {
+            entered.countDown();
+            release.await(10, TimeUnit.SECONDS);
+            return HttpAnswer.text(200, "finished");
+        });
+        CompletableFuture<HttpResponse<String>> inFlight = CompletableFuture.supplyAsync(() -> {
+            try {
+                return post("/slow", "x");
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        assertThat(entered.await(5, TimeUnit.SECONDS)).isTrue();
+
+        // WHEN the front stops
+        CompletableFuture<Void> stopping = CompletableFuture.runAsync(front::close);
+
+        // THEN the idle connection is closed without waiting out a second or the grace period (its read ends)...
+        assertThat(idle.getInputStream().read()).isEqualTo(-1);
+        assertThat(stopping).isNotDone();
+        // ...while the request in flight, as idle on its connection all that time, still gets its answer
+        release.countDown();
+        assertThat(inFlight.get(10, TimeUnit.SECONDS).body()).isEqualTo("finished");
+        stopping.get(10, TimeUnit.SECONDS);
+    }
+
+    /** Reads the headers and the Content-Length body of a response whose status line was read. */
+    static void readRestOfResponse(Socket socket) throws IOException {
+        int length = 0;
+        String line;
+        while (!(line = statusLine(socket)).isEmpty()) {
+            if (line.toLowerCase(java.util.Locale.ROOT).startsWith("content-length:")) {
+                length = Integer.parseInt(line.substring(line.indexOf(':') + 1).strip());
+            }
+        }
+        assertThat(socket.getInputStream().readNBytes(length)).hasSize(length);
+    }
 }
