@@ -168,6 +168,8 @@ class SigtermTest {
             ProcessBuilder builder = new ProcessBuilder(
                             Path.of(System.getProperty("java.home"), "bin", "java")
                                     .toString(),
+                            // A short-lived process: the quick compiler alone starts it in about half the CPU.
+                            "-XX:TieredStopAtLevel=1",
                             "-Dlogback.configurationFile="
                                     + Path.of("target", "classes", "logback.xml")
                                             .toAbsolutePath(),
