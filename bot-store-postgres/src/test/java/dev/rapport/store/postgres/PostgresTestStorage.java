@@ -30,7 +30,13 @@ public final class PostgresTestStorage implements TestStorageProvider {
     static synchronized EmbeddedPostgres server() {
         if (Server.instance == null) {
             try {
-                EmbeddedPostgres started = EmbeddedPostgres.builder().start();
+                // A test server: nothing in it outlives the JVM, so it need not survive a crash (PostgreSQL's
+                // "non-durable settings"); every test's CREATE DATABASE then skips its checkpoint's fsyncs.
+                EmbeddedPostgres started = EmbeddedPostgres.builder()
+                        .setServerConfig("fsync", "off")
+                        .setServerConfig("synchronous_commit", "off")
+                        .setServerConfig("full_page_writes", "off")
+                        .start();
                 try (Connection c = started.getPostgresDatabase().getConnection();
                         var statement = c.createStatement()) {
                     statement.execute("CREATE DATABASE " + TEMPLATE);
