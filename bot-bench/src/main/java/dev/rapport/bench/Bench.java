@@ -29,6 +29,7 @@ public final class Bench {
                     new StartupBench(folder, Path.of(System.getProperty("rapport.jar", "bot-app/target/rapport.jar")))
                             .run();
                 case "delivery" -> new DeliveryBench(folder).run();
+                case "discord-delivery" -> new DiscordDeliveryBench(folder).run();
                 case "import" -> new ImportBench(folder).run();
                 case "calendar" -> new CalendarTimingBench(folder).run();
                 case "crash" -> {

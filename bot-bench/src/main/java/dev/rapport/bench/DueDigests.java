@@ -13,6 +13,7 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.IntFunction;
 import org.sqlite.SQLiteConfig;
 
 /**
@@ -39,8 +40,15 @@ final class DueDigests {
         return offset == 0 ? ZoneId.of("UTC") : ZoneId.of("Etc/GMT" + (offset > 0 ? "-" : "+") + Math.abs(offset));
     }
 
-    /** Deletes any earlier file and builds the database with the real migrations. */
+    /** Deletes any earlier file and builds the database of Slack users with the real migrations. */
     static void build(Path file, int users, ZoneId zone) throws Exception {
+        build(file, users, zone, "slack", WORKSPACE, DueDigests::slackId);
+    }
+
+    /** The same users on another platform: {@code id} gives the n-th user's platform id. */
+    static void build(
+            Path file, int users, ZoneId zone, String platform, String workspace, IntFunction<String> platformId)
+            throws Exception {
         for (String suffix : new String[] {"", "-wal", "-shm", "-journal"}) {
             Files.deleteIfExists(Path.of(file + suffix));
         }
@@ -50,7 +58,7 @@ final class DueDigests {
             db.write(c -> {
                 try (PreparedStatement user = c.prepareStatement("INSERT INTO users (id, platform, workspace,"
                                 + " platform_user_id, display_name, time_zone, zone_chosen, digest_time, digest_days,"
-                                + " created_at) VALUES (?, 'slack', ?, ?, ?, ?, 1, '00:00', 'EVERYDAY', ?)");
+                                + " created_at) VALUES (?, ?, ?, ?, ?, ?, 1, '00:00', 'EVERYDAY', ?)");
                         PreparedStatement contact = c.prepareStatement("INSERT INTO contacts (id, owner_id, name,"
                                 + " name_key, last_contact, created_at) VALUES (?, ?, ?, ?, '2026-10-01', ?)");
                         PreparedStatement followUp = c.prepareStatement("INSERT INTO follow_ups (owner_id, contact_id,"
@@ -58,11 +66,12 @@ final class DueDigests {
                     for (int u = 0; u < users; u++) {
                         long id = u + 1;
                         user.setLong(1, id);
-                        user.setString(2, WORKSPACE);
-                        user.setString(3, slackId(u));
-                        user.setString(4, "User " + u);
-                        user.setString(5, zone.getId());
-                        user.setString(6, created);
+                        user.setString(2, platform);
+                        user.setString(3, workspace);
+                        user.setString(4, platformId.apply(u));
+                        user.setString(5, "User " + u);
+                        user.setString(6, zone.getId());
+                        user.setString(7, created);
                         user.addBatch();
                         String name = "Friend of " + u;
                         contact.setLong(1, id);
@@ -118,14 +127,21 @@ final class DueDigests {
         return attempts;
     }
 
-    /** Users (by Slack id) that a fake recorded never, and more than once. */
+    /** Users (by platform id) that a fake recorded never, and more than once. */
     record Check(long lost, long duplicates, long delivered) {
         static Check of(int users, Map<String, java.util.concurrent.atomic.AtomicLong> deliveries) {
+            return of(users, deliveries, DueDigests::slackId);
+        }
+
+        static Check of(
+                int users,
+                Map<String, java.util.concurrent.atomic.AtomicLong> deliveries,
+                IntFunction<String> platformId) {
             long lost = 0;
             long duplicates = 0;
             long delivered = 0;
             for (int u = 0; u < users; u++) {
-                java.util.concurrent.atomic.AtomicLong count = deliveries.get(slackId(u));
+                java.util.concurrent.atomic.AtomicLong count = deliveries.get(platformId.apply(u));
                 long n = count == null ? 0 : count.get();
                 if (n == 0) {
                     lost++;

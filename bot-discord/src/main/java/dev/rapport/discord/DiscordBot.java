@@ -49,7 +49,9 @@ public final class DiscordBot implements AutoCloseable {
     public static final Set<Permission> PERMISSIONS = EnumSet.noneOf(Permission.class);
 
     private static final Logger log = LoggerFactory.getLogger(DiscordBot.class);
-    private static final Duration DM_TIMEOUT = Duration.ofSeconds(30);
+    /** How long a direct message may take, rate-limit waits included, before it is retried later. */
+    public static final Duration DM_TIMEOUT = Duration.ofSeconds(30);
+
     private static final int HANDLER_THREADS = 4;
     private static final Duration LOGIN_WAIT = Duration.ofSeconds(30);
 
@@ -81,7 +83,7 @@ public final class DiscordBot implements AutoCloseable {
                 .addEventListeners(
                         new InteractionRouter(rapport, inbox, acks, commands),
                         new Registration(commands, settings, ready));
-        settings.apiBaseUrl().ifPresent(url -> builder.setRestConfig(new RestConfig().setBaseUrl(url)));
+        builder.setRestConfig(restConfig(settings));
         ShardManager manager = builder.build();
         Supplier<JDA> anyShard = () -> manager.getShards().stream()
                 .filter(shard -> shard.getStatus() == JDA.Status.CONNECTED)
@@ -90,6 +92,13 @@ public final class DiscordBot implements AutoCloseable {
         inbox.channel(new DiscordInbox(
                 loggedIn(ready, anyShard), acks, new DiscordReplyRenderer(), new DiscordFiles(settings.apiBaseUrl())));
         return new DiscordBot(null, manager, new DiscordMessenger(anyShard, new DiscordReplyRenderer(), DM_TIMEOUT));
+    }
+
+    /** Discord's REST as every connection of the bot uses it: at the configured base URL, if any. */
+    public static RestConfig restConfig(DiscordSettings settings) {
+        RestConfig rest = new RestConfig();
+        settings.apiBaseUrl().ifPresent(rest::setBaseUrl);
+        return rest;
     }
 
     private static ExecutorService handlerPool() {
@@ -142,7 +151,7 @@ public final class DiscordBot implements AutoCloseable {
                 .addEventListeners(
                         new InteractionRouter(rapport, inbox, acks, commands),
                         new Registration(commands, settings, ready));
-        settings.apiBaseUrl().ifPresent(url -> builder.setRestConfig(new RestConfig().setBaseUrl(url)));
+        builder.setRestConfig(restConfig(settings));
         JDA jda = builder.build();
         inbox.channel(new DiscordInbox(
                 loggedIn(ready, () -> jda), acks, new DiscordReplyRenderer(), new DiscordFiles(settings.apiBaseUrl())));
