@@ -251,7 +251,8 @@ public final class Main {
                 });
             }
             SlackLauncher.start(config, core, inbox, front, clock).ifPresent(adapters::add);
-            DiscordLauncher.start(config, rapport, inbox).ifPresent(adapters::add);
+            DiscordLauncher.start(config, rapport, inbox, core.dmChannels(), clock)
+                    .ifPresent(adapters::add);
             if (adapters.isEmpty()) {
                 runConsole(config, clock, core, backups);
                 return;

@@ -7,7 +7,6 @@ import dev.rapport.core.port.Storage;
 import dev.rapport.discord.DiscordBot;
 import dev.rapport.discord.DiscordMessenger;
 import dev.rapport.discord.DiscordSettings;
-import dev.rapport.discord.render.DiscordReplyRenderer;
 import dev.rapport.store.sqlite.Database;
 import dev.rapport.store.sqlite.SqliteStorage;
 import java.nio.file.Path;
@@ -21,7 +20,10 @@ import net.dv8tion.jda.api.requests.RestConfig;
 import net.dv8tion.jda.internal.JDAImpl;
 import net.dv8tion.jda.internal.entities.SelfUserImpl;
 import net.dv8tion.jda.internal.utils.config.AuthorizationConfig;
+import net.dv8tion.jda.internal.utils.config.SessionConfig;
 import net.dv8tion.jda.internal.utils.config.ThreadingConfig;
+import net.dv8tion.jda.internal.utils.config.flags.ConfigFlag;
+import okhttp3.OkHttpClient;
 
 /**
  * Delivery to Discord under its rate limits and faults: digests for {@code -Dusers} (10,000) Discord users due now,
@@ -42,6 +44,8 @@ final class DiscordDeliveryBench {
     private final double dmOpens = Double.parseDouble(System.getProperty("dmopens", "50"));
     private final double faults = Double.parseDouble(System.getProperty("faults", "0.10"));
     private final long limitSeconds = Long.getLong("limit", 900);
+    /** Off only to compare: the shipped bot paces every REST request to its global budget. */
+    private final boolean paced = !"false".equals(System.getProperty("paced"));
 
     DiscordDeliveryBench(Path folder) {
         this.folder = folder;
@@ -64,19 +68,29 @@ final class DiscordDeliveryBench {
                 Database db = Database.open(file)) {
             Clock clock = Clock.systemUTC();
             Storage storage = SqliteStorage.over(db);
+            // As the running bot builds it with DISCORD_API_URL=<the fake> and DISCORD_REQUESTS_PER_SECOND=<rate>.
             DiscordSettings settings = new DiscordSettings(
-                    "bench-token-not-a-real-discord-token", Optional.empty(), Optional.of(discord.baseUrl()));
-            JDAImpl jda = restOnly(settings.token(), DiscordBot.restConfig(settings));
+                    "bench-token-not-a-real-discord-token", Optional.empty(), Optional.of(discord.baseUrl()), rate);
+            JDAImpl jda = restOnly(
+                    settings.token(),
+                    DiscordBot.restConfig(settings),
+                    paced ? Optional.of(DiscordBot.httpClient(settings, clock)) : Optional.empty());
             try {
                 CoreAssembly core = CoreAssembly.over(clock, storage);
-                DirectMessenger messenger =
-                        new DiscordMessenger(jda, new DiscordReplyRenderer(), DiscordBot.DM_TIMEOUT);
+                DirectMessenger messenger = DiscordBot.messenger(() -> jda, storage.dmChannels());
                 DigestScheduler scheduler =
                         core.digests(core.delivery(List.of(messenger)), Integer.getInteger("parallel", 4));
                 System.out.printf(
                         "fake Discord REST at %s: %.0f requests/s global, DM opens %.0f/s, message sends 5 per 5 s per"
-                                + " channel, %.0f%% injected faults on message sends; time limit %d s%n",
-                        discord.baseUrl(), rate, dmOpens, faults * 100, limitSeconds);
+                                + " channel, %.0f%% injected faults on message sends; time limit %d s%s%n",
+                        discord.baseUrl(),
+                        rate,
+                        dmOpens,
+                        faults * 100,
+                        limitSeconds,
+                        paced
+                                ? "; every request paced to " + rate + "/s (DISCORD_REQUESTS_PER_SECOND)"
+                                : "; -Dpaced=false: JDA's own limiter only (for comparison)");
                 long start = System.nanoTime();
                 long deadline = start + limitSeconds * 1_000_000_000L;
                 long nextReport = start + 30_000_000_000L;
@@ -114,10 +128,14 @@ final class DiscordDeliveryBench {
      * A JDA connection whose REST side is complete (its requester, rate limiter and thread pools, as a login sets them
      * up) and which never opens the gateway.
      */
-    private static JDAImpl restOnly(String token, RestConfig rest) {
+    private static JDAImpl restOnly(String token, RestConfig rest, Optional<OkHttpClient> http) {
         ThreadingConfig threads = ThreadingConfig.getDefault();
         threads.init(() -> "bench");
-        JDAImpl jda = new JDAImpl(new AuthorizationConfig(token), null, threads, null, rest, null);
+        // What JDABuilder.setHttpClient does; without a client, JDA's default one.
+        SessionConfig session = http.map(
+                        client -> new SessionConfig(null, client, null, null, ConfigFlag.getDefault(), 900, 250))
+                .orElse(null);
+        JDAImpl jda = new JDAImpl(new AuthorizationConfig(token), session, threads, null, rest, null);
         jda.initRequester();
         SelfUserImpl self = new SelfUserImpl(1_100_000_000_000_000_001L, jda);
         self.setName("Rapport").setBot(true);
@@ -160,6 +178,13 @@ final class DiscordDeliveryBench {
                 discord.secondsWith(0, seconds, (long) (rate * 0.9)),
                 seconds,
                 seconds - discord.secondsWith(0, seconds, 1));
+        if (Boolean.getBoolean("trace")) {
+            StringBuilder perSecond = new StringBuilder("  admitted in each second:");
+            for (int i = 0; i < seconds; i++) {
+                perSecond.append(' ').append(discord.admittedPerSecond.get(i));
+            }
+            System.out.println(perSecond);
+        }
         System.out.printf(
                 "  by route: DM opens %d, message sends answered 200 %d (of which a repeated nonce answered with the"
                         + " earlier message %d), other %d%n",

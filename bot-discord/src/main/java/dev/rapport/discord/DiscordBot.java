@@ -4,9 +4,11 @@ import dev.rapport.core.api.Rapport;
 import dev.rapport.core.inbox.InboxWorkers;
 import dev.rapport.core.port.ChannelMembers;
 import dev.rapport.core.port.DirectMessenger;
+import dev.rapport.core.port.DmChannels;
 import dev.rapport.discord.command.SlashCommand;
 import dev.rapport.discord.command.SlashCommands;
 import dev.rapport.discord.render.DiscordReplyRenderer;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.EnumSet;
 import java.util.List;
@@ -30,6 +32,7 @@ import net.dv8tion.jda.api.requests.RestConfig;
 import net.dv8tion.jda.api.sharding.DefaultShardManagerBuilder;
 import net.dv8tion.jda.api.sharding.ShardManager;
 import net.dv8tion.jda.api.utils.cache.CacheFlag;
+import okhttp3.OkHttpClient;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -57,12 +60,12 @@ public final class DiscordBot implements AutoCloseable {
 
     private final JDA jda;
     private final ShardManager shards;
-    private final DiscordMessenger messenger;
+    private final Supplier<JDA> connection;
 
-    private DiscordBot(JDA jda, ShardManager shards, DiscordMessenger messenger) {
+    private DiscordBot(JDA jda, ShardManager shards, Supplier<JDA> connection) {
         this.jda = jda;
         this.shards = shards;
-        this.messenger = messenger;
+        this.connection = connection;
     }
 
     /**
@@ -70,7 +73,7 @@ public final class DiscordBot implements AutoCloseable {
      * with the same listeners as one connection. DMs go over REST through any running shard.
      */
     public static DiscordBot start(
-            DiscordSettings settings, DiscordShards shards, Rapport rapport, InboxWorkers inbox) {
+            DiscordSettings settings, DiscordShards shards, Rapport rapport, InboxWorkers inbox, Clock clock) {
         List<SlashCommand> commands = SlashCommands.all();
         Acknowledgements acks = new Acknowledgements();
         CountDownLatch ready = new CountDownLatch(1);
@@ -83,7 +86,7 @@ public final class DiscordBot implements AutoCloseable {
                 .addEventListeners(
                         new InteractionRouter(rapport, inbox, acks, commands),
                         new Registration(commands, settings, ready));
-        builder.setRestConfig(restConfig(settings));
+        builder.setRestConfig(restConfig(settings)).setHttpClient(httpClient(settings, clock));
         ShardManager manager = builder.build();
         Supplier<JDA> anyShard = () -> manager.getShards().stream()
                 .filter(shard -> shard.getStatus() == JDA.Status.CONNECTED)
@@ -91,7 +94,7 @@ public final class DiscordBot implements AutoCloseable {
                 .orElseGet(() -> manager.getShards().get(0));
         inbox.channel(new DiscordInbox(
                 loggedIn(ready, anyShard), acks, new DiscordReplyRenderer(), new DiscordFiles(settings.apiBaseUrl())));
-        return new DiscordBot(null, manager, new DiscordMessenger(anyShard, new DiscordReplyRenderer(), DM_TIMEOUT));
+        return new DiscordBot(null, manager, anyShard);
     }
 
     /** Discord's REST as every connection of the bot uses it: at the configured base URL, if any. */
@@ -99,6 +102,11 @@ public final class DiscordBot implements AutoCloseable {
         RestConfig rest = new RestConfig();
         settings.apiBaseUrl().ifPresent(rest::setBaseUrl);
         return rest;
+    }
+
+    /** The HTTP client of every connection (all shards share it, as they share the bot's global limit): paced. */
+    public static OkHttpClient httpClient(DiscordSettings settings, Clock clock) {
+        return new DiscordPacing(settings.requestsPerSecond(), clock).client();
     }
 
     private static ExecutorService handlerPool() {
@@ -131,7 +139,7 @@ public final class DiscordBot implements AutoCloseable {
      * Logs in and registers the commands; returns once the connection is being made. Every command, button press and
      * modal submission is written to {@code inbox} before it is deferred, and answered by its workers.
      */
-    public static DiscordBot start(DiscordSettings settings, Rapport rapport, InboxWorkers inbox) {
+    public static DiscordBot start(DiscordSettings settings, Rapport rapport, InboxWorkers inbox, Clock clock) {
         List<SlashCommand> commands = SlashCommands.all();
         Acknowledgements acks = new Acknowledgements();
         CountDownLatch ready = new CountDownLatch(1);
@@ -151,20 +159,26 @@ public final class DiscordBot implements AutoCloseable {
                 .addEventListeners(
                         new InteractionRouter(rapport, inbox, acks, commands),
                         new Registration(commands, settings, ready));
-        builder.setRestConfig(restConfig(settings));
+        builder.setRestConfig(restConfig(settings)).setHttpClient(httpClient(settings, clock));
         JDA jda = builder.build();
         inbox.channel(new DiscordInbox(
                 loggedIn(ready, () -> jda), acks, new DiscordReplyRenderer(), new DiscordFiles(settings.apiBaseUrl())));
-        return new DiscordBot(jda, null, new DiscordMessenger(jda, new DiscordReplyRenderer(), DM_TIMEOUT));
+        return new DiscordBot(jda, null, () -> jda);
     }
 
-    public DirectMessenger messenger() {
-        return messenger;
+    /** Direct messages over this bot's connection, each person's private channel kept in {@code channels}. */
+    public DirectMessenger messenger(DmChannels channels) {
+        return messenger(connection, channels);
+    }
+
+    /** The messenger the bot ships, over {@code connection} (the benchmark gives it a REST-only one). */
+    public static DiscordMessenger messenger(Supplier<JDA> connection, DmChannels channels) {
+        return new DiscordMessenger(connection, new DiscordReplyRenderer(), DM_TIMEOUT, Optional.of(channels));
     }
 
     /** Whether the gateway session is up (interactions arrive only then). */
     public boolean connected() {
-        return jda.getStatus() == JDA.Status.CONNECTED;
+        return connection.get().getStatus() == JDA.Status.CONNECTED;
     }
 
     /**
