@@ -21,6 +21,7 @@ import net.dv8tion.jda.api.entities.Message;
 import net.dv8tion.jda.api.entities.channel.concrete.PrivateChannel;
 import net.dv8tion.jda.api.entities.channel.middleman.MessageChannel;
 import net.dv8tion.jda.api.exceptions.ErrorResponseException;
+import net.dv8tion.jda.api.exceptions.RateLimitedException;
 import net.dv8tion.jda.api.requests.ErrorResponse;
 import net.dv8tion.jda.api.utils.messages.MessageCreateData;
 import net.dv8tion.jda.internal.entities.channel.concrete.PrivateChannelImpl;
@@ -30,8 +31,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Core's direct messages on Discord, through the user's private channel. Each message carries a nonce made from its
  * dedupe key; JDA always asks Discord to enforce nonces, so a resend after a crash is dropped by Discord (within
- * the few minutes Discord remembers nonces). Rate limits are JDA's business: it waits and retries on its own (and
- * {@link DiscordPacing} keeps it under the global limit). The private channel, once opened, is kept in the database
+ * the few minutes Discord remembers nonces). JDA keeps to each route's limit and {@link DiscordPacing} to the global
+ * one; a route's 429 that comes anyway is handed to the outbox to retry, rather than waited out on this thread. The private channel, once opened, is kept in the database
  * (when given {@link DmChannels}), so that neither a later digest nor a restart pays the open again; a kept channel
  * Discord no longer knows is forgotten and opened afresh.
  */
@@ -39,6 +40,11 @@ public final class DiscordMessenger implements DirectMessenger {
     static final Duration RETRY_AFTER = Duration.ofMinutes(1);
     /** Discord's own trouble (5xx that JDA did not retry itself): soon again, the pacer bounds how often. */
     static final Duration SERVER_TROUBLE_WAIT = Duration.ofSeconds(5);
+    /**
+     * The reason of a message that waits for one route's limit: not a rate limit of the whole platform, so other
+     * messages are not held.
+     */
+    static final String ROUTE_RATE_LIMITED = "route_ratelimited";
 
     private static final Logger log = LoggerFactory.getLogger(DiscordMessenger.class);
     private static final Set<ErrorResponse> UNREACHABLE =
@@ -105,10 +111,14 @@ public final class DiscordMessenger implements DirectMessenger {
             PrivateChannel opened = connection
                     .openPrivateChannelById(userId)
                     .timeout(timeout.toMillis(), TimeUnit.MILLISECONDS)
-                    .complete();
+                    .complete(false);
             channels.ifPresent(stored -> stored.remember(to, opened.getId()));
             post(opened, data, dedupeKey);
             return new Sent();
+        } catch (RateLimitedException e) {
+            // A route's limit (this DM channel's, say): JDA would hold this thread until it resets; the outbox waits
+            // instead, and other people's messages go on. JDA itself keeps to a global limit it was told of.
+            return new RetryLater(Duration.ofMillis(Math.max(0, e.getRetryAfter())), ROUTE_RATE_LIMITED);
         } catch (ErrorResponseException e) {
             if (UNREACHABLE.contains(e.getErrorResponse())) {
                 return new Unreachable(e.getMeaning());
@@ -123,11 +133,11 @@ public final class DiscordMessenger implements DirectMessenger {
         }
     }
 
-    private void post(MessageChannel channel, MessageCreateData data, String dedupeKey) {
+    private void post(MessageChannel channel, MessageCreateData data, String dedupeKey) throws RateLimitedException {
         channel.sendMessage(data)
                 .setNonce(nonce(dedupeKey))
                 .timeout(timeout.toMillis(), TimeUnit.MILLISECONDS)
-                .complete();
+                .complete(false);
     }
 
     /**
