@@ -91,6 +91,7 @@ final class DiscordDeliveryBench {
                         paced
                                 ? "; every request paced to " + rate + "/s (DISCORD_REQUESTS_PER_SECOND)"
                                 : "; -Dpaced=false: JDA's own limiter only (for comparison)");
+                discord.begin();
                 long start = System.nanoTime();
                 long deadline = start + limitSeconds * 1_000_000_000L;
                 long nextReport = start + 30_000_000_000L;

@@ -54,7 +54,8 @@ final class FakeDiscordRest implements AutoCloseable {
         return thread;
     });
     private final Random random = new Random(17);
-    private final long startNanos = System.nanoTime();
+    /** The run's start, from which the admitted requests of each second are counted. */
+    private volatile long startNanos = System.nanoTime();
 
     // The global token bucket.
     private double tokens;
@@ -93,6 +94,11 @@ final class FakeDiscordRest implements AutoCloseable {
         server.setExecutor(threads);
         server.createContext("/", this::serve);
         server.start();
+    }
+
+    /** Starts counting the seconds of the run from now. */
+    void begin() {
+        startNanos = System.nanoTime();
     }
 
     /** The REST base URL, as JDA's {@code RestConfig.setBaseUrl} takes it. */
@@ -167,8 +173,9 @@ final class FakeDiscordRest implements AutoCloseable {
                 return;
             }
             admitted.incrementAndGet();
-            int second = (int) ((System.nanoTime() - startNanos) / 1_000_000_000L);
-            if (second < admittedPerSecond.length()) {
+            long sinceStart = System.nanoTime() - startNanos;
+            int second = (int) (sinceStart / 1_000_000_000L);
+            if (sinceStart >= 0 && second < admittedPerSecond.length()) {
                 admittedPerSecond.incrementAndGet(second);
             }
             if (method.equals("POST") && route.equals("users/@me/channels")) {
