@@ -192,7 +192,7 @@ final class DiscordDeliveryBench {
                 discord.dmOpens.get(), discord.messagePosts.get(), discord.nonceRepeats.get(), discord.other.get());
         System.out.printf(
                 "injected faults %d (per-route 429 with Retry-After 1: %d, 500: %d, 503: %d), every one retried"
-                        + " (by JDA: 429, 503; by the outbox: 500 and what JDA gave up on)%n",
+                        + " (the 429s and 500s by the outbox, the 503s by JDA itself)%n",
                 discord.injected(), discord.injected429.get(), discord.injected500.get(), discord.injected503.get());
         long pending = states.getOrDefault("CLAIMED", 0L);
         System.out.printf(

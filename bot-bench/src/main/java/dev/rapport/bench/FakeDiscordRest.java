@@ -37,7 +37,7 @@ import java.util.concurrent.atomic.AtomicLongArray;
  *
  * <p>A share {@code faults} of the message sends that got past the limits is answered instead with an injected
  * fault: half a per-route 429 with {@code Retry-After: 1}, a quarter 500, a quarter 503 (JDA retries a 503 itself,
- * not a 500). A faulted send posts nothing.
+ * not a 500 or a 429 the messenger asks it not to wait out). A faulted send posts nothing.
  */
 final class FakeDiscordRest implements AutoCloseable {
     static final long CHANNEL_OFFSET = 1;

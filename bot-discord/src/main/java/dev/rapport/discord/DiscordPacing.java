@@ -9,6 +9,7 @@ import java.util.concurrent.TimeUnit;
 import net.dv8tion.jda.api.requests.RestRateLimiter;
 import net.dv8tion.jda.api.utils.data.DataObject;
 import okhttp3.ConnectionPool;
+import okhttp3.Dispatcher;
 import okhttp3.Interceptor;
 import okhttp3.OkHttpClient;
 import okhttp3.Response;
@@ -45,8 +46,12 @@ public final class DiscordPacing implements Interceptor {
 
     /** An HTTP client for JDA whose every request is paced (one client for all shards: the limit is the bot's). */
     public OkHttpClient client() {
+        // The pool and dispatcher of JDA's own default client, with the pacing added.
+        Dispatcher dispatcher = new Dispatcher();
+        dispatcher.setMaxRequestsPerHost(25);
         return new OkHttpClient.Builder()
                 .connectionPool(new ConnectionPool(5, 10, TimeUnit.SECONDS))
+                .dispatcher(dispatcher)
                 .addInterceptor(this)
                 .build();
     }
