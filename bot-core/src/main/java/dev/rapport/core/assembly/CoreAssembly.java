@@ -111,7 +111,7 @@ public final class CoreAssembly {
         List<CommandHandler> commands = List.of(
                 remember,
                 followUp,
-                new ContactCommand(people, storage.notes(), storage.followUps(), corrections),
+                new ContactCommand(people, storage.notes(), storage.followUps(), corrections, storage.yearlyDates()),
                 new CircleCommand(storage.contacts(), storage.notes(), storage.followUps()),
                 new TodayCommand(planner),
                 settings,

@@ -13,6 +13,7 @@ import dev.rapport.core.people.Corrections;
 import dev.rapport.core.people.People;
 import dev.rapport.core.port.FollowUpStore;
 import dev.rapport.core.port.NoteStore;
+import dev.rapport.core.port.YearlyDateStore;
 import dev.rapport.core.reply.Reply;
 import dev.rapport.core.reply.Section;
 import dev.rapport.core.reply.Text;
@@ -46,12 +47,19 @@ public final class ContactCommand implements CommandHandler {
     private final NoteStore notes;
     private final FollowUpStore followUps;
     private final Corrections corrections;
+    private final YearlyDateStore yearlyDates;
 
-    public ContactCommand(People people, NoteStore notes, FollowUpStore followUps, Corrections corrections) {
+    public ContactCommand(
+            People people,
+            NoteStore notes,
+            FollowUpStore followUps,
+            Corrections corrections,
+            YearlyDateStore yearlyDates) {
         this.people = people;
         this.notes = notes;
         this.followUps = followUps;
         this.corrections = corrections;
+        this.yearlyDates = yearlyDates;
     }
 
     @Override
@@ -144,6 +152,12 @@ public final class ContactCommand implements CommandHandler {
                                         .orElse(""))
                         .orElse("none")));
         contact.howMet().ifPresent(how -> fields.add(new Section.Field("How you met", how)));
+        List<String> dates = yearlyDates.forContact(invocation.userId(), contact.id()).stream()
+                .map(date -> date.describe() + " (next " + DateText.date(date.nextOn(today), today) + ")")
+                .toList();
+        if (!dates.isEmpty()) {
+            fields.add(new Section.Field("Dates", String.join("; ", dates)));
+        }
 
         List<Section> sections = new ArrayList<>();
         sections.add(new Section(Optional.of(contact.name()), Text.plain(""), fields, List.of()));
