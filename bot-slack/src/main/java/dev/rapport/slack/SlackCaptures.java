@@ -15,7 +15,6 @@ import dev.rapport.core.api.Capture;
 import dev.rapport.core.api.CaptureOpening;
 import dev.rapport.core.api.CaptureStart;
 import dev.rapport.core.api.Captured;
-import dev.rapport.core.api.Mentioned;
 import dev.rapport.core.api.Place;
 import dev.rapport.core.api.PlatformUser;
 import dev.rapport.core.api.Rapport;
@@ -175,12 +174,8 @@ final class SlackCaptures {
     private String text(String team, Message message) {
         String raw = message.getText() == null ? "" : message.getText();
         Map<String, String> names = new LinkedHashMap<>();
-        directory.mentions(team, raw).forEach((id, mentioned) -> names.put(id, nameOf(mentioned)));
+        directory.mentions(team, raw).forEach((id, mentioned) -> names.put(id, mentioned.name()));
         return Mentions.readable(SlackCommandText.decode(raw), names);
-    }
-
-    private static String nameOf(Mentioned mentioned) {
-        return mentioned.name();
     }
 
     private Optional<String> permalink(String team, String channel, String ts) {
