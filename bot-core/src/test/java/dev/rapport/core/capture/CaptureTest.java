@@ -167,6 +167,16 @@ class CaptureTest {
     }
 
     @Test
+    void theExportKeepsANotesSource() {
+        capture(alice, about(marc, "Moving to Lisbon in May"));
+        app.text(alice, "/remember Marc Kelly: typed by hand");
+
+        String json = app.run(alice, "/export").attachment().orElseThrow().content();
+
+        assertThat(json).contains("\"source\": \"" + LINK + "\"", "\"source\": null");
+    }
+
+    @Test
     void theSameUserAgainIsTheSameContactAndAContactOfTheirNameIsLinkedToThem() {
         app.text(alice, "/remember Marc Kelly: met at the SYPE mixer");
 
