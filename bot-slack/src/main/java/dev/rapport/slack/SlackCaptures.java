@@ -248,7 +248,9 @@ final class SlackCaptures {
                 CaptureModal.note(view),
                 CaptureModal.ask(view),
                 CaptureModal.followUp(view),
-                origin.flatMap(CaptureModal.Origin::link));
+                origin.flatMap(CaptureModal.Origin::link),
+                // One modal is one submission: sent again (a replay), it is not saved twice.
+                Optional.ofNullable(view.getId()).filter(id -> !id.isBlank()).map(id -> "slack:view:" + id));
         return rapport.capture(from, Place.none(), capture);
     }
 

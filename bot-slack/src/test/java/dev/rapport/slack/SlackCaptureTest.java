@@ -124,8 +124,14 @@ class SlackCaptureTest {
             nameBlock.add(CaptureModal.NAME_INPUT, picked);
             values.add(CaptureModal.NAME_BLOCK, nameBlock);
         }
-        return bed.postPayload(payload);
+        HttpResponse<String> response = bed.postPayload(payload);
+        // As posted, ids included, for a test that sends it again.
+        lastSubmission = payload.toString();
+        return response;
     }
+
+    /** The last submission posted, as Slack sent it. */
+    String lastSubmission;
 
     List<Contact> anasContacts() {
         return bed.storage
@@ -260,6 +266,25 @@ class SlackCaptureTest {
         });
         String page = visibleText(blocks(bed.answer("contact", "Bea Santos")));
         assertThat(page).contains("Ask: How was the move to Lisbon?", PERMALINK);
+    }
+
+    @Test
+    void aSubmissionSentAgainIsNotSavedTwice() {
+        JsonObject opened = openOnBeasMessage();
+        HttpResponse<String> first = submit(opened, BEA, "Moving to Lisbon in May", false, null, null);
+        assertThat(first.statusCode()).isEqualTo(200);
+
+        // WHEN the very same signed submission arrives again (a replay)
+        JsonObject replay = JsonParser.parseString(lastSubmission).getAsJsonObject();
+        HttpResponse<String> again = bed.postExactly(replay);
+
+        // THEN it says so and the note is there once
+        JsonObject answer = JsonParser.parseString(again.body()).getAsJsonObject();
+        assertThat(answer.get("response_action").getAsString()).isEqualTo("update");
+        assertThat(visibleText(answer.getAsJsonObject("view").getAsJsonArray("blocks")))
+                .contains("saved already");
+        Contact bea = anasContacts().get(0);
+        assertThat(bed.storage.notes().forContact(bea.ownerId(), bea.id())).hasSize(1);
     }
 
     @Test
