@@ -35,7 +35,8 @@ import org.quicktheories.generators.Generate;
 @StorageSuite
 class CaptureProperties {
     // Through core and a store, a quarter of the other fuzzing's tries (rapport.fuzz.tries, which a store module may
-    // lower), at most 1,000: SQLite runs 1,000, PostgreSQL 500 (there 2,000 took about two minutes on a shared machine).
+    // lower), at most 1,000: SQLite runs 1,000, PostgreSQL 500 (there 2,000 took about two minutes on a shared
+    // machine).
     private static final int TRIES = Math.min(1_000, Integer.getInteger("rapport.fuzz.tries", 10_000) / 4);
     private static final List<String> HOSTILE = List.of(
             "'); DROP TABLE notes;--",
