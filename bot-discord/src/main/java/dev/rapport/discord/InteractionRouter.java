@@ -2,9 +2,11 @@ package dev.rapport.discord;
 
 import dev.rapport.core.api.ActionRequest;
 import dev.rapport.core.api.CommandRequest;
+import dev.rapport.core.api.Mentioned;
 import dev.rapport.core.api.Place;
 import dev.rapport.core.api.Rapport;
 import dev.rapport.core.api.Requester;
+import dev.rapport.core.command.OpenContactCommand;
 import dev.rapport.core.inbox.InboxWorkers;
 import dev.rapport.core.reply.Prompt;
 import dev.rapport.core.reply.TextFit;
@@ -24,9 +26,12 @@ import java.util.stream.Collectors;
 import net.dv8tion.jda.api.components.label.Label;
 import net.dv8tion.jda.api.components.textinput.TextInput;
 import net.dv8tion.jda.api.components.textinput.TextInputStyle;
+import net.dv8tion.jda.api.entities.Member;
+import net.dv8tion.jda.api.entities.User;
 import net.dv8tion.jda.api.events.interaction.ModalInteractionEvent;
 import net.dv8tion.jda.api.events.interaction.command.CommandAutoCompleteInteractionEvent;
 import net.dv8tion.jda.api.events.interaction.command.SlashCommandInteractionEvent;
+import net.dv8tion.jda.api.events.interaction.command.UserContextInteractionEvent;
 import net.dv8tion.jda.api.events.interaction.component.ButtonInteractionEvent;
 import net.dv8tion.jda.api.exceptions.ErrorResponseException;
 import net.dv8tion.jda.api.hooks.ListenerAdapter;
@@ -51,6 +56,7 @@ public final class InteractionRouter extends ListenerAdapter {
     private static final Logger log = LoggerFactory.getLogger(InteractionRouter.class);
     private static final String OOPS = Wording.OOPS;
     private static final String BUTTON_POINTER = "— more: /contact";
+    private static final String CONTACT_POINTER = "— everything, every note: /export";
 
     private final Rapport rapport;
     private final InboxWorkers inbox;
@@ -74,11 +80,30 @@ public final class InteractionRouter extends ListenerAdapter {
             replyError(event, "That command is gone. Try /help.");
             return;
         }
-        boolean privately = !command.mayAnswerChannel(event);
+        // Only a server channel ever sees an answer: in a DM or a group DM every answer is the asker's alone.
+        boolean privately = !event.isFromGuild() || !command.mayAnswerChannel(event);
         writeDownThenDefer(event, privately, "/" + event.getName(), () -> {
             CommandRequest request = command.request(event);
             DiscordReplyTo to = replyTo(
                     event, privately, command.pointer(event), Channels.canManage(event), command.attachment(event));
+            return inbox.accept(event.getId(), request, to.encode(), DiscordInbox.TOKEN_LIFETIME);
+        });
+    }
+
+    /** "Open contact" on a person: core finds their page by their account, else their name. */
+    @Override
+    public void onUserContextInteraction(UserContextInteractionEvent event) {
+        if (!event.getName().equals(OpenContactCommand.LABEL)) {
+            replyError(event, "That command is gone. Try /help.");
+            return;
+        }
+        User target = event.getTarget();
+        Member member = event.getTargetMember();
+        String name = member != null ? member.getEffectiveName() : target.getEffectiveName();
+        CommandRequest request = OpenContactCommand.request(
+                requester(event), place(event), target.getId(), new Mentioned(name, target.isBot()));
+        writeDownThenDefer(event, true, OpenContactCommand.LABEL, () -> {
+            DiscordReplyTo to = replyTo(event, true, CONTACT_POINTER, false, Optional.empty());
             return inbox.accept(event.getId(), request, to.encode(), DiscordInbox.TOKEN_LIFETIME);
         });
     }

@@ -26,7 +26,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import net.dv8tion.jda.api.events.interaction.ModalInteractionEvent;
 import net.dv8tion.jda.api.events.interaction.command.CommandAutoCompleteInteractionEvent;
+import net.dv8tion.jda.api.events.interaction.command.MessageContextInteractionEvent;
 import net.dv8tion.jda.api.events.interaction.command.SlashCommandInteractionEvent;
+import net.dv8tion.jda.api.events.interaction.command.UserContextInteractionEvent;
 import net.dv8tion.jda.api.events.interaction.component.ButtonInteractionEvent;
 import net.dv8tion.jda.api.requests.Request;
 import net.dv8tion.jda.api.requests.Response;
@@ -36,7 +38,9 @@ import net.dv8tion.jda.internal.JDAImpl;
 import net.dv8tion.jda.internal.entities.EntityBuilder;
 import net.dv8tion.jda.internal.entities.SelfUserImpl;
 import net.dv8tion.jda.internal.interactions.command.CommandAutoCompleteInteractionImpl;
+import net.dv8tion.jda.internal.interactions.command.MessageContextInteractionImpl;
 import net.dv8tion.jda.internal.interactions.command.SlashCommandInteractionImpl;
+import net.dv8tion.jda.internal.interactions.command.UserContextInteractionImpl;
 import net.dv8tion.jda.internal.interactions.components.buttons.ButtonInteractionImpl;
 import net.dv8tion.jda.internal.interactions.modal.ModalInteractionImpl;
 import net.dv8tion.jda.internal.requests.Requester;
@@ -277,6 +281,22 @@ final class DiscordTester {
                 jda,
                 0,
                 new SlashCommandInteractionImpl(jda, DataObject.fromJson(fill(read(fixture), withIdentity(values)))));
+    }
+
+    /** A user command ("Open contact" on someone), parsed by JDA as Discord delivers it. */
+    UserContextInteractionEvent userCommand(String fixture, Map<String, String> values) {
+        return new UserContextInteractionEvent(
+                jda,
+                0,
+                new UserContextInteractionImpl(jda, DataObject.fromJson(fill(read(fixture), withIdentity(values)))));
+    }
+
+    /** A message command ("Remember this" on a message), parsed by JDA as Discord delivers it. */
+    MessageContextInteractionEvent messageCommand(String fixture, Map<String, String> values) {
+        return new MessageContextInteractionEvent(
+                jda,
+                0,
+                new MessageContextInteractionImpl(jda, DataObject.fromJson(fill(read(fixture), withIdentity(values)))));
     }
 
     CommandAutoCompleteInteractionEvent autocomplete(String fixture, Map<String, String> values) {
