@@ -4,6 +4,7 @@ import dev.rapport.core.api.CommandHandler;
 import dev.rapport.core.api.NoticeBoard;
 import dev.rapport.core.api.Onboarding;
 import dev.rapport.core.api.Rapport;
+import dev.rapport.core.capture.Captures;
 import dev.rapport.core.command.ChosenContact;
 import dev.rapport.core.command.CircleCommand;
 import dev.rapport.core.command.ContactCommand;
@@ -157,7 +158,8 @@ public final class CoreAssembly {
                         storage.users(),
                         Optional.of(storage.links()),
                         List.of(new Welcome(), undelivered, new UnfinishedRequests(clock, storage.inbox()))),
-                telemetry);
+                telemetry,
+                Optional.of(new Captures(people, storage.contacts(), storage.notes(), storage.followUps())));
     }
 
     /** The instance name of a Rapport that runs alone on its database. */

@@ -119,6 +119,7 @@ public final class ContactCommand implements CommandHandler {
         List<Note> all = notes.forContact(invocation.userId(), contact.id());
         List<Note> questions = all.stream().filter(Note::isOpenQuestion).toList();
         List<Note> known = all.stream().filter(note -> !note.isOpenQuestion()).toList();
+        Map<Long, String> sources = notes.sources(invocation.userId(), contact.id());
 
         Map<Long, Integer> numbers = new HashMap<>();
         for (int i = 0; i < all.size(); i++) {
@@ -154,7 +155,7 @@ public final class ContactCommand implements CommandHandler {
                     String.join(
                             "\n",
                             questions.stream()
-                                    .map(q -> numbers.get(q.id()) + ". Ask: " + q.body())
+                                    .map(q -> numbers.get(q.id()) + ". Ask: " + q.body() + source(sources, q))
                                     .toList())));
         }
         if (known.isEmpty()) {
@@ -165,7 +166,8 @@ public final class ContactCommand implements CommandHandler {
                 LocalDate written = LocalDate.ofInstant(note.createdAt(), zone);
                 lines.add(
                         numbers.get(note.id()) + ". " + DateText.shortDate(written) + " — " + prefix(note) + note.body()
-                                + note.answer().map(a -> " — answer: " + a).orElse(""));
+                                + note.answer().map(a -> " — answer: " + a).orElse("")
+                                + source(sources, note));
             }
             if (known.size() > SHOWN_NOTES) {
                 lines.add("+" + (known.size() - SHOWN_NOTES) + " older — /export has them all");
@@ -182,6 +184,13 @@ public final class ContactCommand implements CommandHandler {
                         Buttons.snoozeAsking(contact)));
         sections.add(actions);
         return Reply.of(sections.toArray(Section[]::new));
+    }
+
+    /** Where a note filed from a message came from: its link. */
+    private static String source(Map<Long, String> sources, Note note) {
+        return Optional.ofNullable(sources.get(note.id()))
+                .map(url -> " — from " + url)
+                .orElse("");
     }
 
     private static String prefix(Note note) {

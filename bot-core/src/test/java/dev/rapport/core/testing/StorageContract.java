@@ -226,6 +226,33 @@ public abstract class StorageContract {
     }
 
     @Test
+    void aNoteKeepsItsSourceForItsOwnerOnlyAndLosesItWithTheNote() {
+        Contact marc = contact(alice, "Marc Kelly");
+        long filed = storage.notes()
+                .add(alice.id(), marc.id(), NoteKind.NOTE, "moving to Lisbon", List.of(), NOW)
+                .id();
+        long typed = storage.notes()
+                .add(alice.id(), marc.id(), NoteKind.NOTE, "sails", List.of(), NOW)
+                .id();
+
+        storage.notes().setSource(alice.id(), filed, "https://example.slack.com/archives/C1/p1");
+        storage.notes().setSource(bob.id(), filed, "https://evil.example/planted");
+        storage.notes().setSource(bob.id(), typed, "https://evil.example/planted");
+
+        assertThat(storage.notes().sources(alice.id(), marc.id()))
+                .containsExactly(java.util.Map.entry(filed, "https://example.slack.com/archives/C1/p1"));
+        assertThat(storage.notes().sources(bob.id(), marc.id())).isEmpty();
+
+        storage.notes().setSource(alice.id(), filed, "https://example.slack.com/archives/C1/p2");
+        assertThat(storage.notes().sources(alice.id(), marc.id()))
+                .containsExactly(java.util.Map.entry(filed, "https://example.slack.com/archives/C1/p2"));
+
+        storage.notes().delete(alice.id(), filed);
+        assertThat(storage.notes().sources(alice.id(), marc.id())).isEmpty();
+        assertThat(count("note_sources")).isZero();
+    }
+
+    @Test
     void mergingMovesNotesAndClosedFollowUpsWithinOneOwner() {
         Contact marc = contact(alice, "Marc Kelly");
         Contact mk = contact(alice, "M Kelly");

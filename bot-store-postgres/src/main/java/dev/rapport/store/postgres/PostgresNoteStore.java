@@ -138,6 +138,34 @@ public final class PostgresNoteStore implements NoteStore {
     }
 
     @Override
+    public void setSource(long ownerId, long noteId, String url) {
+        db.write(c -> Rows.update(
+                c,
+                "INSERT INTO note_sources (note_id, owner_id, url) SELECT id, owner_id, ? FROM notes"
+                        + " WHERE owner_id = ? AND id = ? ON CONFLICT (note_id) DO UPDATE SET url = excluded.url",
+                url,
+                ownerId,
+                noteId));
+    }
+
+    @Override
+    public Map<Long, String> sources(long ownerId, long contactId) {
+        return db.read(c -> {
+            Map<Long, String> sources = new HashMap<>();
+            Rows.list(
+                            c,
+                            "SELECT s.note_id, s.url FROM note_sources s JOIN notes n ON n.id = s.note_id"
+                                    + " WHERE s.owner_id = ? AND n.owner_id = ? AND n.contact_id = ?",
+                            rs -> Map.entry(rs.getLong("note_id"), rs.getString("url")),
+                            ownerId,
+                            ownerId,
+                            contactId)
+                    .forEach(entry -> sources.put(entry.getKey(), entry.getValue()));
+            return sources;
+        });
+    }
+
+    @Override
     public NoteCounts countsFor(long ownerId, long contactId) {
         return db.read(c -> Rows.one(
                         c,
