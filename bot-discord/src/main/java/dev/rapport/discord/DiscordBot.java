@@ -23,6 +23,7 @@ import java.util.function.Supplier;
 import net.dv8tion.jda.api.JDA;
 import net.dv8tion.jda.api.JDABuilder;
 import net.dv8tion.jda.api.Permission;
+import net.dv8tion.jda.api.entities.Message;
 import net.dv8tion.jda.api.interactions.commands.build.CommandData;
 import net.dv8tion.jda.api.requests.GatewayIntent;
 import net.dv8tion.jda.api.requests.RestConfig;
@@ -67,6 +68,7 @@ public final class DiscordBot implements AutoCloseable {
      */
     public static DiscordBot start(
             DiscordSettings settings, DiscordShards shards, Rapport rapport, InboxWorkers inbox) {
+        quietAboutMessageContent();
         List<SlashCommand> commands = SlashCommands.all();
         Acknowledgements acks = new Acknowledgements();
         CountDownLatch ready = new CountDownLatch(1);
@@ -96,6 +98,14 @@ public final class DiscordBot implements AutoCloseable {
         commands.forEach(command -> all.add(command.data()));
         all.addAll(MenuCommands.all());
         return all;
+    }
+
+    /**
+     * Rapport reads a message's text only when someone uses "Remember this" on it, and Discord sends that message's
+     * content with the interaction, with no MESSAGE_CONTENT intent: JDA's warning about the intent does not apply.
+     */
+    private static void quietAboutMessageContent() {
+        Message.suppressContentIntentWarning();
     }
 
     private static ExecutorService handlerPool() {
@@ -129,6 +139,7 @@ public final class DiscordBot implements AutoCloseable {
      * modal submission is written to {@code inbox} before it is deferred, and answered by its workers.
      */
     public static DiscordBot start(DiscordSettings settings, Rapport rapport, InboxWorkers inbox) {
+        quietAboutMessageContent();
         List<SlashCommand> commands = SlashCommands.all();
         Acknowledgements acks = new Acknowledgements();
         CountDownLatch ready = new CountDownLatch(1);

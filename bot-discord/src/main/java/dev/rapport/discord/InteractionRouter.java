@@ -1,14 +1,22 @@
 package dev.rapport.discord;
 
 import dev.rapport.core.api.ActionRequest;
+import dev.rapport.core.api.Capture;
+import dev.rapport.core.api.CaptureOpening;
+import dev.rapport.core.api.CaptureStart;
+import dev.rapport.core.api.Captured;
 import dev.rapport.core.api.CommandRequest;
 import dev.rapport.core.api.Mentioned;
 import dev.rapport.core.api.Place;
+import dev.rapport.core.api.PlatformUser;
 import dev.rapport.core.api.Rapport;
 import dev.rapport.core.api.Requester;
+import dev.rapport.core.command.MenuCommands;
 import dev.rapport.core.command.OpenContactCommand;
 import dev.rapport.core.inbox.InboxWorkers;
 import dev.rapport.core.reply.Prompt;
+import dev.rapport.core.reply.Reply;
+import dev.rapport.core.reply.Section;
 import dev.rapport.core.reply.TextFit;
 import dev.rapport.core.reply.Wording;
 import dev.rapport.discord.command.Attachment;
@@ -16,6 +24,8 @@ import dev.rapport.discord.command.Channels;
 import dev.rapport.discord.command.Requesters;
 import dev.rapport.discord.command.SlashCommand;
 import dev.rapport.discord.command.Suggestions;
+import dev.rapport.discord.render.DiscordReplyRenderer;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -27,9 +37,11 @@ import net.dv8tion.jda.api.components.label.Label;
 import net.dv8tion.jda.api.components.textinput.TextInput;
 import net.dv8tion.jda.api.components.textinput.TextInputStyle;
 import net.dv8tion.jda.api.entities.Member;
+import net.dv8tion.jda.api.entities.Message;
 import net.dv8tion.jda.api.entities.User;
 import net.dv8tion.jda.api.events.interaction.ModalInteractionEvent;
 import net.dv8tion.jda.api.events.interaction.command.CommandAutoCompleteInteractionEvent;
+import net.dv8tion.jda.api.events.interaction.command.MessageContextInteractionEvent;
 import net.dv8tion.jda.api.events.interaction.command.SlashCommandInteractionEvent;
 import net.dv8tion.jda.api.events.interaction.command.UserContextInteractionEvent;
 import net.dv8tion.jda.api.events.interaction.component.ButtonInteractionEvent;
@@ -40,6 +52,7 @@ import net.dv8tion.jda.api.interactions.commands.Command;
 import net.dv8tion.jda.api.interactions.commands.build.OptionData;
 import net.dv8tion.jda.api.interactions.modals.ModalMapping;
 import net.dv8tion.jda.api.modals.Modal;
+import net.dv8tion.jda.api.utils.messages.MessageEditData;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -56,6 +69,8 @@ public final class InteractionRouter extends ListenerAdapter {
     private static final Logger log = LoggerFactory.getLogger(InteractionRouter.class);
     private static final String OOPS = Wording.OOPS;
     private static final String BUTTON_POINTER = "— more: /contact";
+    // The id of Discord's placeholder account for deleted users.
+    private static final long DELETED_USER = 456226577798135808L;
     private static final String CONTACT_POINTER = "— everything, every note: /export";
 
     private final Rapport rapport;
@@ -63,6 +78,7 @@ public final class InteractionRouter extends ListenerAdapter {
     private final Acknowledgements acks;
     private final Map<String, SlashCommand> commands;
     private final Suggestions suggestions;
+    private final DiscordReplyRenderer renderer = new DiscordReplyRenderer();
 
     InteractionRouter(Rapport rapport, InboxWorkers inbox, Acknowledgements acks, List<SlashCommand> commands) {
         this.rapport = rapport;
@@ -108,6 +124,58 @@ public final class InteractionRouter extends ListenerAdapter {
         });
     }
 
+    /**
+     * "Remember this" on a message: core's capture form, prefilled with the author and the text, opens at once (the
+     * modal is the interaction's answer, within Discord's three seconds; nothing is written yet). A message of a
+     * bot, an app or Rapport itself gets core's friendly reason instead, seen by the asker alone.
+     */
+    @Override
+    public void onMessageContextInteraction(MessageContextInteractionEvent event) {
+        if (!event.getName().equals(MenuCommands.REMEMBER_THIS)) {
+            replyError(event, "That command is gone. Try /help.");
+            return;
+        }
+        Message message = event.getTarget();
+        User author = message.getAuthor();
+        String name = message.getMember() != null ? message.getMember().getEffectiveName() : author.getEffectiveName();
+        PlatformUser who = new PlatformUser(author.getId(), name, standing(event, message));
+        String server = event.isFromGuild() && event.getGuild() != null
+                ? event.getGuild().getId()
+                : "@me";
+        CaptureModal.Id id = new CaptureModal.Id(author.getId(), server, message.getChannelId(), message.getId());
+        CaptureOpening opening;
+        try {
+            opening = rapport.openCapture(
+                    requester(event),
+                    CaptureStart.message(who, message.getContentDisplay(), Optional.of(id.jumpUrl())));
+        } catch (RuntimeException e) {
+            log.error("Opening the capture form failed", e);
+            replyError(event, OOPS);
+            return;
+        }
+        if (opening instanceof CaptureOpening.Open open) {
+            event.replyModal(CaptureModal.of(open.form(), id, name)).queue();
+        } else if (opening instanceof CaptureOpening.Refused refused) {
+            event.reply(renderer.render(refused.reply(), "")).setEphemeral(true).queue();
+        }
+    }
+
+    /** What the author of a message is, as core asks: Rapport itself, a bot or an app, a deleted account, a person. */
+    private static PlatformUser.Standing standing(MessageContextInteractionEvent event, Message message) {
+        User author = message.getAuthor();
+        if (author.getIdLong() == event.getJDA().getSelfUser().getIdLong()) {
+            return PlatformUser.Standing.RAPPORT;
+        }
+        if (author.isBot() || author.isSystem() || message.isWebhookMessage()) {
+            return PlatformUser.Standing.BOT;
+        }
+        // Discord shows a deleted account as its "Deleted User" placeholder, named deleted_user_…
+        if (author.getIdLong() == DELETED_USER || author.getName().startsWith("deleted_user_")) {
+            return PlatformUser.Standing.DELETED;
+        }
+        return PlatformUser.Standing.PERSON;
+    }
+
     @Override
     public void onCommandAutoCompleteInteraction(CommandAutoCompleteInteractionEvent event) {
         SlashCommand command = commands.get(event.getName());
@@ -147,8 +215,59 @@ public final class InteractionRouter extends ListenerAdapter {
 
     @Override
     public void onModalInteraction(ModalInteractionEvent event) {
+        if (CaptureModal.Id.isOne(event.getModalId())) {
+            capture(event);
+            return;
+        }
         Optional<String> input = Optional.ofNullable(event.getValue(INPUT)).map(ModalMapping::getAsString);
         act(event, new ActionRequest(requester(event), place(event), actionId(event.getModalId()), input));
+    }
+
+    /**
+     * A submitted capture form: acknowledged first, then saved by core as one transaction, and answered to the
+     * submitter alone. A refusal changes nothing and shows the reason with what they wrote, which a closed modal
+     * would otherwise lose.
+     */
+    private void capture(ModalInteractionEvent event) {
+        Optional<CaptureModal.Id> id = CaptureModal.Id.parse(event.getModalId());
+        if (id.isEmpty()) {
+            replyError(event, "That form is out of date. Try “Remember this” on the message again.");
+            return;
+        }
+        Capture submitted = CaptureModal.submitted(
+                id.get(),
+                Optional.ofNullable(event.getValue(CaptureModal.WHO)),
+                Optional.ofNullable(event.getValue(CaptureModal.NOTE)),
+                Optional.ofNullable(event.getValue(CaptureModal.ASK)),
+                Optional.ofNullable(event.getValue(CaptureModal.FOLLOW_UP)));
+        // The deferral is the acknowledgement; the hook holds the answer until Discord has it.
+        event.deferReply(true)
+                .queue(
+                        done -> {},
+                        failed -> log.warn(
+                                "The deferral of capture {} failed ({})",
+                                event.getId(),
+                                failed.getClass().getSimpleName()));
+        Captured captured = rapport.capture(requester(event), place(event), submitted);
+        Reply reply = captured.isSaved() ? captured.reply() : withWhatWasWritten(captured.reply(), submitted);
+        event.getHook()
+                .editOriginal(MessageEditData.fromCreateData(renderer.render(reply, BUTTON_POINTER)))
+                .queue(
+                        done -> {},
+                        failed -> log.warn(
+                                "The answer to capture {} was not shown ({})",
+                                event.getId(),
+                                failed.getClass().getSimpleName()));
+    }
+
+    /** A refusal, followed by the note and follow-up as typed, so that nothing typed is lost. */
+    private static Reply withWhatWasWritten(Reply refusal, Capture submitted) {
+        List<Section> sections = new ArrayList<>(refusal.sections());
+        if (!submitted.note().isBlank()) {
+            sections.add(Section.of(submitted.note()));
+        }
+        submitted.followUp().ifPresent(phrase -> sections.add(Section.of(phrase)));
+        return new Reply(sections, refusal.buttons(), Reply.Visibility.PRIVATE, Optional.empty(), true);
     }
 
     private void act(IReplyCallback event, ActionRequest request) {

@@ -126,7 +126,7 @@ class CommandRegistrationTest {
     void everyCommandInstallsToAServerOrAnAccountAndWorksInServersDmsAndGroupDms() {
         List<CommandData> registered = DiscordBot.registered(SlashCommands.all());
 
-        assertThat(registered).hasSize(commands.size() + 1).allSatisfy(command -> {
+        assertThat(registered).hasSize(commands.size() + 2).allSatisfy(command -> {
             assertThat(command.getIntegrationTypes())
                     .containsExactlyInAnyOrder(IntegrationType.GUILD_INSTALL, IntegrationType.USER_INSTALL);
             assertThat(command.getContexts())
@@ -143,14 +143,15 @@ class CommandRegistrationTest {
     }
 
     @Test
-    void openContactIsAUserCommandNamedAsCoreNamesIt() {
+    void openContactIsAUserCommandAndRememberThisAMessageCommandNamedAsCoreNamesThem() {
         List<CommandData> menus = DiscordBot.registered(SlashCommands.all()).stream()
                 .filter(command -> command.getType() != Command.Type.SLASH)
                 .toList();
 
         assertThat(menus)
                 .extracting(CommandData::getName, CommandData::getType)
-                .containsExactly(tuple("Open contact", Command.Type.USER));
+                .containsExactly(
+                        tuple("Open contact", Command.Type.USER), tuple("Remember this", Command.Type.MESSAGE));
         assertThat(menus).allMatch(menu -> menu.getName().length() <= 32);
     }
 

@@ -30,6 +30,7 @@ import net.dv8tion.jda.api.events.interaction.command.MessageContextInteractionE
 import net.dv8tion.jda.api.events.interaction.command.SlashCommandInteractionEvent;
 import net.dv8tion.jda.api.events.interaction.command.UserContextInteractionEvent;
 import net.dv8tion.jda.api.events.interaction.component.ButtonInteractionEvent;
+import net.dv8tion.jda.api.requests.GatewayIntent;
 import net.dv8tion.jda.api.requests.Request;
 import net.dv8tion.jda.api.requests.Response;
 import net.dv8tion.jda.api.utils.data.DataArray;
@@ -184,6 +185,8 @@ final class DiscordTester {
         // The spy's copied fields still point at the original JDAImpl; entities must be built for the spy.
         doReturn(new EntityBuilder(jda)).when(jda).getEntityBuilder();
         doReturn(TIMERS).when(jda).getGatewayPool();
+        // No gateway intents, as Rapport runs: a message command's content comes with the interaction regardless.
+        doReturn(false).when(jda).isIntent(any(GatewayIntent.class));
         doReturn(TIMERS).when(jda).getRateLimitPool();
         // The interaction webhook answers as Discord does: the message it created or edited, or nothing on delete.
         answer("PATCH webhooks/", 200, "webhook-message.json", Map.of());

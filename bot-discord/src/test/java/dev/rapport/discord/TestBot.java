@@ -314,6 +314,103 @@ final class TestBot implements AutoCloseable {
         return discord.lastMessage();
     }
 
+    /** The id of the message "Remember this" is used on in the tests. */
+    static final String MESSAGE_ID = "1330000000000000042";
+
+    /** "Remember this" used by {@code who} on a message of {@code author}, the message resolved as Discord does. */
+    DiscordTester.Sent rememberThis(Person who, Where where, Person author, String content) {
+        String channelId = channelOf(where);
+        DataObject message = DataObject.empty()
+                .put("id", MESSAGE_ID)
+                .put("channel_id", channelId)
+                .put("type", 0)
+                .put("author", author.json())
+                .put("content", content)
+                .put("timestamp", "2026-11-25T09:30:00.000000+00:00")
+                .put("edited_timestamp", null)
+                .put("tts", false)
+                .put("mention_everyone", false)
+                .put("mentions", DataArray.empty())
+                .put("mention_roles", DataArray.empty())
+                .put("attachments", DataArray.empty())
+                .put("embeds", DataArray.empty())
+                .put("components", DataArray.empty())
+                .put("pinned", false)
+                .put("flags", 0);
+        DataObject data = DataObject.empty()
+                .put("id", "1200000000000000021")
+                .put("name", "Remember this")
+                .put("type", 3)
+                .put("target_id", MESSAGE_ID)
+                .put(
+                        "resolved",
+                        DataObject.empty().put("messages", DataObject.empty().put(MESSAGE_ID, message)));
+        Map<String, String> values = who.values();
+        values.put("data", data.toString());
+        values.put("permissions", MEMBER_RIGHTS);
+        deliver(discord.messageCommand(where.fixture, values));
+        return discord.lastCallback();
+    }
+
+    /** The capture form submitted, in Discord's shape: labels around text inputs and a checkbox. */
+    DiscordTester.Sent submitCapture(
+            Person who, Where where, String modalId, String name, String note, boolean ask, String followUp) {
+        DataArray components = DataArray.empty()
+                .add(label(
+                        1,
+                        DataObject.empty()
+                                .put("type", 4)
+                                .put("id", 2)
+                                .put("custom_id", "who")
+                                .put("value", name)))
+                .add(label(
+                        3,
+                        DataObject.empty()
+                                .put("type", 4)
+                                .put("id", 4)
+                                .put("custom_id", "note")
+                                .put("value", note)))
+                .add(label(
+                        5,
+                        DataObject.empty()
+                                .put("type", 23)
+                                .put("id", 6)
+                                .put("custom_id", "ask")
+                                .put("value", ask)))
+                .add(label(
+                        7,
+                        DataObject.empty()
+                                .put("type", 4)
+                                .put("id", 8)
+                                .put("custom_id", "followup")
+                                .put("value", followUp)));
+        DataObject data = DataObject.empty().put("custom_id", modalId).put("components", components);
+        Map<String, String> values = who.values();
+        values.put("data", data.toString());
+        values.put("permissions", MEMBER_RIGHTS);
+        String fixture = switch (where) {
+            case SERVER -> "modal-in-server.json";
+            case BOT_DM -> "modal-in-bot-dm.json";
+            default -> "modal-in-private-channel.json";
+        };
+        deliver(discord.modal(fixture, values));
+        return discord.lastMessage();
+    }
+
+    private static DataObject label(int id, DataObject component) {
+        return DataObject.empty().put("type", 18).put("id", id).put("component", component);
+    }
+
+    /** The channel of each envelope. */
+    static String channelOf(Where where) {
+        return switch (where) {
+            case SERVER -> "910000000000000001";
+            case BOT_DM -> "920000000000000001";
+            case PRIVATE_CHANNEL -> "930000000000000001";
+            case GROUP_DM -> "940000000000000001";
+        };
+    }
+
     /** A slash command typed somewhere other than a server channel. */
     DiscordTester.Sent slashIn(
             Where where, Person who, String command, List<String> path, Map<String, Object> options) {

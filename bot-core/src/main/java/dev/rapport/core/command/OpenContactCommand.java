@@ -22,7 +22,7 @@ import java.util.regex.Pattern;
  */
 public final class OpenContactCommand implements CommandHandler {
     /** The entry as the platform's menu shows it. */
-    public static final String LABEL = "Open contact";
+    public static final String LABEL = MenuCommands.OPEN_CONTACT;
     /** The command's name in core; adapters send it through {@link #request}. */
     public static final String NAME = "open-contact";
 
