@@ -179,6 +179,12 @@ public final class Captures implements CaptureHandler {
             when = Optional.of(((Parse.Ok) read).when());
         }
 
+        long owner = invocation.userId();
+        Optional<String> submission = capture.submission().filter(key -> !key.isBlank());
+        Optional<Long> before = submission.flatMap(key -> notes.submitted(owner, key));
+        if (before.isPresent()) {
+            return Captured.saved(alreadySaved(owner, before.get()));
+        }
         People.Found found = capture.person().isPresent()
                 ? people.platformUser(
                         invocation,
@@ -186,10 +192,10 @@ public final class Captures implements CaptureHandler {
                         capture.person().get().name())
                 : people.named(invocation, name.get());
         Contact contact = found.contact();
-        long owner = invocation.userId();
         Note saved = notes.add(owner, contact.id(), note.kind(), note.body(), note.tags(), invocation.now());
         Optional<String> source = source(capture.source());
         source.ifPresent(url -> notes.setSource(owner, saved.id(), url));
+        submission.ifPresent(key -> notes.markSubmitted(owner, key, saved.id(), invocation.now()));
         Optional<String> followUp = when.map(w -> followUp(invocation, contact, w));
         return Captured.saved(confirmation(invocation, contact, found.created(), note, source, followUp, saved));
     }
@@ -206,6 +212,14 @@ public final class Captures implements CaptureHandler {
             names.add(name);
         }
         return names;
+    }
+
+    /** A submission sent again: nothing more is written, and it says where the first one went. */
+    private Reply alreadySaved(long owner, long noteId) {
+        Optional<Contact> about = notes.byId(owner, noteId).flatMap(note -> contacts.byId(owner, note.contactId()));
+        return Reply.text("That was saved already; nothing changed."
+                + about.map(contact -> " See /contact " + contact.reference() + ".")
+                        .orElse(""));
     }
 
     /** Schedules the follow-up (one date, or a rhythm) and says when it comes. */

@@ -49,6 +49,12 @@ public interface NoteStore {
     /** The sources of the owner's notes about one contact, by note id; notes without a source are not in it. */
     Map<Long, String> sources(long ownerId, long contactId);
 
+    /** Records that a form submission (a platform's id for it) was saved as this note of the owner's. */
+    void markSubmitted(long ownerId, String submission, long noteId, Instant at);
+
+    /** The note a form submission of the owner's was saved as, if it was saved before. */
+    Optional<Long> submitted(long ownerId, String submission);
+
     /** How many notes and open questions one contact has. */
     NoteCounts countsFor(long ownerId, long contactId);
 

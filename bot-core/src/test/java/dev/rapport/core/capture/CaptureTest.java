@@ -167,6 +167,47 @@ class CaptureTest {
     }
 
     @Test
+    void theExportKeepsANotesSource() {
+        capture(alice, about(marc, "Moving to Lisbon in May"));
+        app.text(alice, "/remember Marc Kelly: typed by hand");
+
+        String json = app.run(alice, "/export").attachment().orElseThrow().content();
+
+        assertThat(json).contains("\"source\": \"" + LINK + "\"", "\"source\": null");
+    }
+
+    @Test
+    void aSubmissionSentTwiceIsSavedOnceAndARefusedOneCanBeSentAgain() {
+        Capture refused = new Capture(
+                Optional.of(marc),
+                Optional.empty(),
+                "sails",
+                false,
+                Optional.of("someday"),
+                Optional.of(LINK),
+                Optional.of("view:V1"));
+        Capture fixed = new Capture(
+                Optional.of(marc),
+                Optional.empty(),
+                "sails",
+                false,
+                Optional.of("monthly"),
+                Optional.of(LINK),
+                Optional.of("view:V1"));
+
+        assertThat(capture(alice, refused).isSaved()).isFalse();
+        Captured first = capture(alice, fixed);
+        Captured again = capture(alice, fixed);
+        Captured bobsOwn = capture(bob, fixed);
+
+        assertThat(first.isSaved()).isTrue();
+        assertThat(again.isSaved()).isTrue();
+        assertThat(again.reply().plainText()).contains("saved already", "/contact \"Marc Kelly\"");
+        assertThat(notes(alice, contacts(alice).get(0))).hasSize(1);
+        assertThat(bobsOwn.reply().plainText()).contains("New contact");
+    }
+
+    @Test
     void theSameUserAgainIsTheSameContactAndAContactOfTheirNameIsLinkedToThem() {
         app.text(alice, "/remember Marc Kelly: met at the SYPE mixer");
 

@@ -253,6 +253,26 @@ public abstract class StorageContract {
     }
 
     @Test
+    void aSubmissionIsRememberedForItsOwnerOnlyAndOutlivesItsNote() {
+        Contact marc = contact(alice, "Marc Kelly");
+        long note = storage.notes()
+                .add(alice.id(), marc.id(), NoteKind.NOTE, "moving to Lisbon", List.of(), NOW)
+                .id();
+
+        storage.notes().markSubmitted(alice.id(), "view:V0MODAL1", note, NOW);
+
+        assertThat(storage.notes().submitted(alice.id(), "view:V0MODAL1")).contains(note);
+        assertThat(storage.notes().submitted(bob.id(), "view:V0MODAL1")).isEmpty();
+        assertThat(storage.notes().submitted(alice.id(), "view:V0MODAL2")).isEmpty();
+        // Bob's form of the same id is his own.
+        storage.notes().markSubmitted(bob.id(), "view:V0MODAL1", 0, NOW);
+        assertThatThrownBy(() -> storage.notes().markSubmitted(alice.id(), "view:V0MODAL1", note, NOW))
+                .isInstanceOf(StorageException.class);
+        storage.notes().delete(alice.id(), note);
+        assertThat(storage.notes().submitted(alice.id(), "view:V0MODAL1")).contains(note);
+    }
+
+    @Test
     void mergingMovesNotesAndClosedFollowUpsWithinOneOwner() {
         Contact marc = contact(alice, "Marc Kelly");
         Contact mk = contact(alice, "M Kelly");

@@ -166,6 +166,27 @@ public final class PostgresNoteStore implements NoteStore {
     }
 
     @Override
+    public void markSubmitted(long ownerId, String submission, long noteId, Instant at) {
+        db.write(c -> Rows.update(
+                c,
+                "INSERT INTO capture_submissions (owner_id, submission, note_id, created_at) VALUES (?, ?, ?, ?)",
+                ownerId,
+                submission,
+                noteId,
+                at.toString()));
+    }
+
+    @Override
+    public Optional<Long> submitted(long ownerId, String submission) {
+        return db.read(c -> Rows.one(
+                c,
+                "SELECT note_id FROM capture_submissions WHERE owner_id = ? AND submission = ?",
+                rs -> rs.getLong("note_id"),
+                ownerId,
+                submission));
+    }
+
+    @Override
     public NoteCounts countsFor(long ownerId, long contactId) {
         return db.read(c -> Rows.one(
                         c,
