@@ -86,8 +86,12 @@ final class CaptureModal {
                 .build();
     }
 
-    /** The submitted modal as core's capture: about the author, under the name given. */
+    /**
+     * The submitted modal as core's capture: about the author, under the name given. The interaction's id names the
+     * submission, so one Discord delivers twice is saved once.
+     */
     static Capture submitted(
+            String interactionId,
             Id id,
             Optional<ModalMapping> who,
             Optional<ModalMapping> note,
@@ -100,7 +104,8 @@ final class CaptureModal {
                 note.map(ModalMapping::getAsString).orElse(""),
                 ask.map(ModalMapping::getAsBoolean).orElse(false),
                 followUp.map(ModalMapping::getAsString).map(String::strip).filter(text -> !text.isEmpty()),
-                Optional.of(id.jumpUrl()));
+                Optional.of(id.jumpUrl()),
+                Optional.of(interactionId));
     }
 
     private static TextInput.Builder input(String id, TextInputStyle style, Prompt prompt) {

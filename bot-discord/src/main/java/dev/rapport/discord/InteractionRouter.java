@@ -235,6 +235,7 @@ public final class InteractionRouter extends ListenerAdapter {
             return;
         }
         Capture submitted = CaptureModal.submitted(
+                event.getId(),
                 id.get(),
                 Optional.ofNullable(event.getValue(CaptureModal.WHO)),
                 Optional.ofNullable(event.getValue(CaptureModal.NOTE)),

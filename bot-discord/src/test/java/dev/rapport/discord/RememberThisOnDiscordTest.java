@@ -102,6 +102,23 @@ class RememberThisOnDiscordTest {
     }
 
     @Test
+    void aSubmissionDiscordDeliversTwiceIsSavedOnce() {
+        // GIVEN the modal opened on Marc's message
+        bot.rememberThis(ANA, Where.SERVER, MARC, "Moving to Lisbon in May");
+        String modalId = bot.discord.lastCallback().body().getObject("data").getString("custom_id");
+        Map<String, String> identity = Map.of("interactionId", "1310000000000000777", "token", "capture-token");
+
+        // WHEN the same submission (one interaction id) arrives twice
+        bot.submitCapture(ANA, Where.SERVER, modalId, "Marc Kelly", "Moving to Lisbon", false, "", identity);
+        bot.submitCapture(ANA, Where.SERVER, modalId, "Marc Kelly", "Moving to Lisbon", false, "", identity);
+
+        // THEN Marc has one note
+        long ana = bot.rapport.user(ANA.requester()).id();
+        long marc = bot.storage.contacts().all(ana).get(0).id();
+        assertThat(bot.storage.notes().forContact(ana, marc)).hasSize(1);
+    }
+
+    @Test
     void aLongMessageIsCutToTheNoteLimitWithAMarkInAPrivateChannelOfAPersonalInstall() {
         // WHEN Ana, with Rapport installed to her account, uses Remember this on a long message of Ben's in a DM
         String text = "word ".repeat(600).strip();

@@ -355,6 +355,19 @@ final class TestBot implements AutoCloseable {
     /** The capture form submitted, in Discord's shape: labels around text inputs and a checkbox. */
     DiscordTester.Sent submitCapture(
             Person who, Where where, String modalId, String name, String note, boolean ask, String followUp) {
+        return submitCapture(who, where, modalId, name, note, ask, followUp, Map.of());
+    }
+
+    /** The capture form submitted as one interaction; {@code identity} may choose its interactionId and token. */
+    DiscordTester.Sent submitCapture(
+            Person who,
+            Where where,
+            String modalId,
+            String name,
+            String note,
+            boolean ask,
+            String followUp,
+            Map<String, String> identity) {
         DataArray components = DataArray.empty()
                 .add(label(
                         1,
@@ -388,6 +401,7 @@ final class TestBot implements AutoCloseable {
         Map<String, String> values = who.values();
         values.put("data", data.toString());
         values.put("permissions", MEMBER_RIGHTS);
+        values.putAll(identity);
         String fixture = switch (where) {
             case SERVER -> "modal-in-server.json";
             case BOT_DM -> "modal-in-bot-dm.json";
