@@ -62,7 +62,10 @@ import org.slf4j.LoggerFactory;
  * and answer through the interaction's webhook ({@link DiscordInbox}). Two things answer at once instead: autocomplete
  * ({@link Suggestions}), which has no deferral, and a button that asks for text, whose modal must be the immediate
  * response (its submission goes through the inbox). Buttons and modals work alike in a server channel (an intro
- * post's Remember) and in a direct message (a digest, a round's "Did you meet?").
+ * post's Remember) and in a direct message (a digest, a round's "Did you meet?"). The menu commands: "Open contact"
+ * on a person goes through the inbox as a command; "Remember this" on a message answers with core's capture form at
+ * once, and its submission is deferred, then saved by core in one transaction, named by the interaction's id so that
+ * a second delivery saves nothing.
  */
 public final class InteractionRouter extends ListenerAdapter {
     static final String INPUT = "input";

@@ -97,6 +97,16 @@ class MenuCommandsOnDiscordTest {
     }
 
     @Test
+    void openContactInAServerRapportWasNeverAddedToWorksFromAPersonalInstall() {
+        bot.given(ANA, "remember", "Marc Kelly: runs the Lisbon meetup");
+
+        DiscordTester.Sent page = bot.openContact(ANA, Where.SERVER_PERSONAL, MARC);
+
+        assertThat(bot.discord.isPrivate(page)).isTrue();
+        assertThat(page.embedText()).contains("runs the Lisbon meetup");
+    }
+
+    @Test
     void openContactOnRapportItselfSaysItIsABot() {
         DiscordTester.Sent reply = bot.openContact(ANA, Where.BOT_DM, SELF);
 

@@ -143,6 +143,22 @@ class RememberThisOnDiscordTest {
     }
 
     @Test
+    void inAServerRapportWasNeverAddedToAPersonalInstallFilesTheMessageWithThatServersLink() {
+        // WHEN Ana uses Remember this, from her personal install, in a server Rapport is no member of
+        DiscordTester.Sent answer = bot.rememberThis(ANA, Where.SERVER_PERSONAL, MARC, "Runs the Lisbon meetup");
+        String modalId = answer.body().getObject("data").getString("custom_id");
+        DiscordTester.Sent saved = bot.submitCapture(
+                ANA, Where.SERVER_PERSONAL, modalId, "Marc Kelly", "Runs the Lisbon meetup", false, "");
+
+        // THEN the form opened and the note was saved with the message's link in that server, seen by her alone
+        assertThat(answer.callbackType()).isEqualTo(DiscordTester.CALLBACK_MODAL);
+        assertThat(bot.discord.isPrivate(saved)).isTrue();
+        assertThat(saved.embedText()).contains("with the link to the message");
+        assertThat(bot.slash("contact", Map.of("who", "Marc Kelly")).embedText())
+                .contains("https://discord.com/channels/900000000000000077/910000000000000077/" + MESSAGE_ID);
+    }
+
+    @Test
     void aMessageFromRapportItselfInItsDmGetsAFriendlyReasonAndNoForm() {
         DiscordTester.Sent answer = bot.rememberThis(ANA, Where.BOT_DM, SELF, "Your digest for today");
 
@@ -166,13 +182,13 @@ class RememberThisOnDiscordTest {
 
     @Test
     void aRefusedFollowUpSavesNothingAndShowsWhatWasWritten() {
-        // GIVEN the modal opened on Marc's message in Ana's DM with Rapport
-        bot.rememberThis(ANA, Where.BOT_DM, MARC, "Starts at Acme");
+        // GIVEN the modal opened on Ben's message in a DM between Ana and Ben (a personal install)
+        bot.rememberThis(ANA, Where.PRIVATE_CHANNEL, BEN, "Starts at Acme");
         String modalId = bot.discord.lastCallback().body().getObject("data").getString("custom_id");
 
         // WHEN she submits a follow-up Rapport cannot read
         DiscordTester.Sent refused = bot.submitCapture(
-                ANA, Where.BOT_DM, modalId, "Marc Kelly", "Starts at Acme in May", false, "someday maybe");
+                ANA, Where.PRIVATE_CHANNEL, modalId, "Ben", "Starts at Acme in May", false, "someday maybe");
 
         // THEN only she sees why, with her note as she wrote it, and nothing was saved
         assertThat(bot.discord.isPrivate(refused)).isTrue();

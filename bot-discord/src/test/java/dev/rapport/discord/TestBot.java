@@ -273,6 +273,8 @@ final class TestBot implements AutoCloseable {
     /** Where a menu command is used: the envelope of its interaction (a server channel, a DM, a group DM). */
     enum Where {
         SERVER("slash-command-in-server.json"),
+        /** A server Rapport was never added to, used through a personal install. */
+        SERVER_PERSONAL("command-in-server-user-install.json"),
         BOT_DM("command-in-bot-dm.json"),
         PRIVATE_CHANNEL("command-in-private-channel.json"),
         GROUP_DM("command-in-group-dm.json");
@@ -287,7 +289,7 @@ final class TestBot implements AutoCloseable {
     /** "Open contact" used by {@code who} on {@code target}, with the target resolved as Discord resolves it. */
     DiscordTester.Sent openContact(Person who, Where where, Person target) {
         DataObject resolved = DataObject.empty().put("users", DataObject.empty().put(target.id(), target.json()));
-        if (where == Where.SERVER) {
+        if (where == Where.SERVER || where == Where.SERVER_PERSONAL) {
             resolved.put(
                     "members",
                     DataObject.empty()
@@ -404,6 +406,7 @@ final class TestBot implements AutoCloseable {
         values.putAll(identity);
         String fixture = switch (where) {
             case SERVER -> "modal-in-server.json";
+            case SERVER_PERSONAL -> "modal-in-server-user-install.json";
             case BOT_DM -> "modal-in-bot-dm.json";
             default -> "modal-in-private-channel.json";
         };
@@ -419,6 +422,7 @@ final class TestBot implements AutoCloseable {
     static String channelOf(Where where) {
         return switch (where) {
             case SERVER -> "910000000000000001";
+            case SERVER_PERSONAL -> "910000000000000077";
             case BOT_DM -> "920000000000000001";
             case PRIVATE_CHANNEL -> "930000000000000001";
             case GROUP_DM -> "940000000000000001";
