@@ -22,6 +22,7 @@ import dev.rapport.core.reply.Wording;
 import dev.rapport.discord.command.Attachment;
 import dev.rapport.discord.command.Channels;
 import dev.rapport.discord.command.Requesters;
+import dev.rapport.discord.command.RoleMentions;
 import dev.rapport.discord.command.SlashCommand;
 import dev.rapport.discord.command.Suggestions;
 import dev.rapport.discord.render.DiscordReplyRenderer;
@@ -149,8 +150,7 @@ public final class InteractionRouter extends ListenerAdapter {
         CaptureOpening opening;
         try {
             opening = rapport.openCapture(
-                    requester(event),
-                    CaptureStart.message(who, message.getContentDisplay(), Optional.of(id.jumpUrl())));
+                    requester(event), CaptureStart.message(who, text(message), Optional.of(id.jumpUrl())));
         } catch (RuntimeException e) {
             log.error("Opening the capture form failed", e);
             replyError(event, OOPS);
@@ -161,6 +161,20 @@ public final class InteractionRouter extends ListenerAdapter {
         } else if (opening instanceof CaptureOpening.Refused refused) {
             event.reply(renderer.render(refused.reply(), "")).setEphemeral(true).queue();
         }
+    }
+
+    /**
+     * A message's text as Discord shows it: people mentioned by the names Discord shows (JDA writes a user who is no
+     * member by their username), a role Rapport cannot see as "@role".
+     */
+    private static String text(Message message) {
+        String text = message.getContentDisplay();
+        for (User user : message.getMentions().getUsers()) {
+            if (!user.getName().equals(user.getEffectiveName())) {
+                text = text.replace("@" + user.getName(), "@" + user.getEffectiveName());
+            }
+        }
+        return RoleMentions.asText(text, id -> Optional.empty());
     }
 
     /** What the author of a message is, as core asks: Rapport itself, a bot or an app, a deleted account, a person. */

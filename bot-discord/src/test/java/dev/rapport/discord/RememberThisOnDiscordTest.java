@@ -102,6 +102,17 @@ class RememberThisOnDiscordTest {
     }
 
     @Test
+    void mentionsInTheMessageReadAsNamesAndNeverAsIds() {
+        // WHEN Ana uses Remember this on a message of Marc's that mentions Ben and a role Rapport cannot see
+        DiscordTester.Sent answer = bot.rememberThis(
+                ANA, Where.SERVER_PERSONAL, MARC, "Ask <@" + BEN.id() + "> and <@&700000000000000001> about sailing");
+
+        // THEN the note reads as Discord showed it, with no mention syntax left
+        String note = input(labels(answer.body().getObject("data")), "note").getString("value");
+        assertThat(note).isEqualTo("Ask @Ben and @role about sailing");
+    }
+
+    @Test
     void aSubmissionDiscordDeliversTwiceIsSavedOnce() {
         // GIVEN the modal opened on Marc's message
         bot.rememberThis(ANA, Where.SERVER, MARC, "Moving to Lisbon in May");

@@ -332,8 +332,8 @@ final class TestBot implements AutoCloseable {
                 .put("edited_timestamp", null)
                 .put("tts", false)
                 .put("mention_everyone", false)
-                .put("mentions", DataArray.empty())
-                .put("mention_roles", DataArray.empty())
+                .put("mentions", mentionedIn(content))
+                .put("mention_roles", DataArray.fromCollection(rolesIn(content)))
                 .put("attachments", DataArray.empty())
                 .put("embeds", DataArray.empty())
                 .put("components", DataArray.empty())
@@ -352,6 +352,24 @@ final class TestBot implements AutoCloseable {
         values.put("permissions", MEMBER_RIGHTS);
         deliver(discord.messageCommand(where.fixture, values));
         return discord.lastCallback();
+    }
+
+    /** The people a message's text mentions, as Discord lists them with the message. */
+    private static DataArray mentionedIn(String content) {
+        DataArray mentioned = DataArray.empty();
+        EVERYONE.stream()
+                .filter(person -> content.contains("<@" + person.id() + ">"))
+                .forEach(person -> mentioned.add(person.json()));
+        return mentioned;
+    }
+
+    private static List<String> rolesIn(String content) {
+        List<String> ids = new java.util.ArrayList<>();
+        Matcher role = ROLE_MENTION.matcher(content);
+        while (role.find()) {
+            ids.add(role.group(1));
+        }
+        return ids;
     }
 
     /** The capture form submitted, in Discord's shape: labels around text inputs and a checkbox. */

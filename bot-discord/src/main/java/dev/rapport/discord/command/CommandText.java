@@ -7,8 +7,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import net.dv8tion.jda.api.entities.Guild;
 import net.dv8tion.jda.api.entities.Member;
 import net.dv8tion.jda.api.entities.Role;
@@ -23,8 +21,6 @@ import net.dv8tion.jda.api.interactions.commands.OptionType;
  * colon so that the note after it is never read as part of the name.
  */
 public final class CommandText {
-    private static final Pattern ROLE = Pattern.compile("<@&(\\d{1,20})>");
-
     private final CommandInteractionPayload interaction;
     private final List<String> parts = new ArrayList<>();
     private final Map<String, Mentioned> mentions = new HashMap<>();
@@ -126,13 +122,9 @@ public final class CommandText {
         return Optional.of(rolesAsText(option, option.getAsString().strip())).filter(value -> !value.isEmpty());
     }
 
-    /**
-     * A role mention typed in text ({@code <@&id>}) as the role's name, "@Designers", the way Discord showed it to
-     * the writer; "@role" when the role is unknown. Shown later, it reads as typed and, as all user text, pings nobody.
-     */
+    /** Role mentions typed in the text as the roles' names (as Discord resolved them, else the server's). */
     private String rolesAsText(OptionMapping option, String value) {
-        Matcher role = ROLE.matcher(value);
-        if (!role.find()) {
+        if (!value.contains("<@&")) {
             return value;
         }
         Map<String, String> names = new HashMap<>();
@@ -141,11 +133,8 @@ public final class CommandText {
         } catch (RuntimeException e) {
             // Outside a server there are no roles to resolve.
         }
-        return role.reset()
-                .replaceAll(match -> Matcher.quoteReplacement("@"
-                        + Optional.ofNullable(names.get(match.group(1)))
-                                .or(() -> serverRole(match.group(1)))
-                                .orElse("role")));
+        return RoleMentions.asText(
+                value, id -> Optional.ofNullable(names.get(id)).or(() -> serverRole(id)));
     }
 
     /** A role the bot sees in its own copy of the server (a server Rapport is installed in). */
