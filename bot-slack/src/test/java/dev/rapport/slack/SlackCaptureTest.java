@@ -269,6 +269,37 @@ class SlackCaptureTest {
     }
 
     @Test
+    void undoInTheConfirmationTakesTheNoteBackAndSaysSoInADirectMessage() {
+        JsonObject opened = openOnBeasMessage();
+        JsonObject confirmation = JsonParser.parseString(
+                        submit(opened, BEA, "Moving to Lisbon in May", false, null, null)
+                                .body())
+                .getAsJsonObject()
+                .getAsJsonObject("view");
+        JsonObject undo = SlackTestBed.buttons(confirmation.getAsJsonArray("blocks")).stream()
+                .filter(button -> SlackTestBed.label(button).equals("Undo"))
+                .findFirst()
+                .orElseThrow();
+
+        // WHEN Ana presses Undo in the modal (a click from a view: no response_url)
+        JsonObject click = Fixtures.json("slack/block_actions_home.json");
+        click.getAsJsonObject("view").addProperty("type", "modal");
+        JsonObject action = click.getAsJsonArray("actions").get(0).getAsJsonObject();
+        action.addProperty("action_id", undo.get("action_id").getAsString());
+        action.addProperty("value", undo.get("value").getAsString());
+        HttpResponse<String> ack = bed.postPayload(click);
+
+        // THEN the note is gone, and with it the contact it had created; the answer comes as a direct message
+        assertThat(ack.statusCode()).isEqualTo(200);
+        FakeSlackWebApi.Call dm = bed.slack.await("chat.postMessage");
+        assertThat(dm.form().get("channel")).isEqualTo("D" + ANA.substring(1));
+        assertThat(dm.form().get("text")).contains("Undone");
+        assertThat(anasContacts()).isEmpty();
+        assertThat(bed.store.rows("notes")).isZero();
+        assertThat(bed.store.rows("note_sources")).isZero();
+    }
+
+    @Test
     void aSubmissionSentAgainIsNotSavedTwice() {
         JsonObject opened = openOnBeasMessage();
         HttpResponse<String> first = submit(opened, BEA, "Moving to Lisbon in May", false, null, null);
