@@ -181,6 +181,39 @@ class RememberThisOnDiscordTest {
     }
 
     @Test
+    void undoUnderTheConfirmationTakesTheNoteBack() {
+        // GIVEN a message filed about Marc
+        bot.rememberThis(ANA, Where.SERVER, MARC, "Moving to Lisbon in May");
+        String modalId = bot.discord.lastCallback().body().getObject("data").getString("custom_id");
+        DiscordTester.Sent saved =
+                bot.submitCapture(ANA, Where.SERVER, modalId, "Marc Kelly", "Moving to Lisbon in May", false, "");
+        String undo = saved.customIds().stream()
+                .filter(id -> id.startsWith("undo"))
+                .findFirst()
+                .orElseThrow();
+
+        // WHEN Ana presses Undo under the confirmation
+        bot.pressInServer(ANA, undo);
+
+        // THEN the note is gone
+        long ana = bot.rapport.user(ANA.requester()).id();
+        assertThat(bot.storage.contacts().all(ana).stream()
+                        .flatMap(contact -> bot.storage.notes().forContact(ana, contact.id()).stream()))
+                .isEmpty();
+    }
+
+    @Test
+    void aMessageFromADeletedAccountGetsAFriendlyReasonAndNoForm() {
+        Person deleted = new Person("456226577798135808", "Deleted User", "Deleted User");
+
+        DiscordTester.Sent answer = bot.rememberThis(ANA, Where.SERVER, deleted, "an old message");
+
+        assertThat(answer.callbackType()).isEqualTo(DiscordTester.CALLBACK_MESSAGE);
+        assertThat(bot.discord.isPrivate(answer)).isTrue();
+        assertThat(answer.embedText()).contains("from an account that was deleted");
+    }
+
+    @Test
     void aBotsMessageGetsAFriendlyReasonAndNoForm() {
         Person bot2 = new Person("600000000000000001", "weatherbot", "Weather", true);
 
