@@ -12,6 +12,7 @@ import dev.rapport.core.command.ExportCommand;
 import dev.rapport.core.command.FollowUpCommand;
 import dev.rapport.core.command.ForgetCommand;
 import dev.rapport.core.command.HelpCommand;
+import dev.rapport.core.command.OpenContactCommand;
 import dev.rapport.core.command.RememberCommand;
 import dev.rapport.core.command.SettingsCommand;
 import dev.rapport.core.command.TodayCommand;
@@ -97,6 +98,7 @@ public final class CoreAssembly {
                         .yearlyDates(java.util.Set.of(owner))
                         .getOrDefault(owner, List.of()));
 
+        UndeliveredDigestNotice undelivered = new UndeliveredDigestNotice(storage.users(), planner);
         NoteDates noteDates = new NoteDates(storage.contacts(), storage.yearlyDates(), storage.followUps());
         RememberCommand remember =
                 new RememberCommand(people, storage.contacts(), storage.notes(), corrections, Optional.of(noteDates));
@@ -117,12 +119,15 @@ public final class CoreAssembly {
                 storage.users(),
                 Optional.of(new CalendarSettings(calendarFeed, storage.yearlyDates(), publicUrl)),
                 Optional.of(new AccountLinking(storage.users(), storage.contacts(), storage.links())));
+        ContactCommand contact =
+                new ContactCommand(people, storage.notes(), storage.followUps(), corrections, storage.yearlyDates());
         List<CommandHandler> commands = List.of(
                 remember,
                 followUp,
-                new ContactCommand(people, storage.notes(), storage.followUps(), corrections, storage.yearlyDates()),
+                contact,
+                new OpenContactCommand(people, contact),
                 new CircleCommand(storage.contacts(), storage.notes(), storage.followUps()),
-                new TodayCommand(planner),
+                new TodayCommand(planner, undelivered),
                 settings,
                 forget,
                 new ExportCommand(
@@ -161,10 +166,7 @@ public final class CoreAssembly {
                 new NoticeBoard(
                         storage.users(),
                         Optional.of(storage.links()),
-                        List.of(
-                                new Welcome(),
-                                new UndeliveredDigestNotice(storage.users()),
-                                new UnfinishedRequests(clock, storage.inbox()))),
+                        List.of(new Welcome(), undelivered, new UnfinishedRequests(clock, storage.inbox()))),
                 telemetry,
                 Optional.of(new Captures(people, storage.contacts(), storage.notes(), storage.followUps())));
     }

@@ -120,7 +120,8 @@ public final class ContactCommand implements CommandHandler {
                 "/contact " + contact.reference() + " rename Marc Kelly-Smith");
     }
 
-    private Reply page(Invocation invocation, Contact contact) {
+    /** The person's page: what you know, open questions, last and next contact, and what to do next. */
+    Reply page(Invocation invocation, Contact contact) {
         LocalDate today = invocation.today();
         ZoneId zone = invocation.user().settings().zone();
         List<Note> all = notes.forContact(invocation.userId(), contact.id());
