@@ -53,7 +53,6 @@ import net.dv8tion.jda.api.interactions.commands.Command;
 import net.dv8tion.jda.api.interactions.commands.build.OptionData;
 import net.dv8tion.jda.api.interactions.modals.ModalMapping;
 import net.dv8tion.jda.api.modals.Modal;
-import net.dv8tion.jda.api.utils.messages.MessageEditData;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -241,8 +240,8 @@ public final class InteractionRouter extends ListenerAdapter {
     }
 
     /**
-     * A submitted capture form: acknowledged first, then saved by core as one transaction, and answered to the
-     * submitter alone. A refusal changes nothing and shows the reason with what they wrote, which a closed modal
+     * A submitted capture form: saved by core as one transaction, then answered to the submitter alone (the answer
+     * acknowledges it). A refusal changes nothing and shows the reason with what they wrote, which a closed modal
      * would otherwise lose.
      */
     private void capture(ModalInteractionEvent event) {
@@ -258,18 +257,12 @@ public final class InteractionRouter extends ListenerAdapter {
                 Optional.ofNullable(event.getValue(CaptureModal.NOTE)),
                 Optional.ofNullable(event.getValue(CaptureModal.ASK)),
                 Optional.ofNullable(event.getValue(CaptureModal.FOLLOW_UP)));
-        // The deferral is the acknowledgement; the hook holds the answer until Discord has it.
-        event.deferReply(true)
-                .queue(
-                        done -> {},
-                        failed -> log.warn(
-                                "The deferral of capture {} failed ({})",
-                                event.getId(),
-                                failed.getClass().getSimpleName()));
+        // Saved first, then answered: the answer is the acknowledgement (a save takes milliseconds, well inside
+        // Discord's 3 seconds), so a crash can never leave a form acknowledged but not saved.
         Captured captured = rapport.capture(requester(event), place(event), submitted);
         Reply reply = captured.isSaved() ? captured.reply() : withWhatWasWritten(captured.reply(), submitted);
-        event.getHook()
-                .editOriginal(MessageEditData.fromCreateData(renderer.render(reply, BUTTON_POINTER)))
+        event.reply(renderer.render(reply, BUTTON_POINTER))
+                .setEphemeral(true)
                 .queue(
                         done -> {},
                         failed -> log.warn(

@@ -87,7 +87,10 @@ class RememberThisOnDiscordTest {
         DiscordTester.Sent saved = bot.submitCapture(
                 ANA, Where.SERVER, modalId, "Marc Kelly", "How did the move to Lisbon go?", true, "next friday");
 
-        // THEN only she sees that it was saved, with the link, as a question, and the follow-up's date
+        // THEN the answer itself acknowledges the form (saved before Discord is answered, never deferred first, so
+        // a crash cannot leave it acknowledged and unsaved); only she sees that it was saved, with the link, as a
+        // question, and the follow-up's date
+        assertThat(bot.discord.lastCallback().callbackType()).isEqualTo(DiscordTester.CALLBACK_MESSAGE);
         assertThat(bot.discord.isPrivate(saved)).isTrue();
         assertThat(saved.embedText())
                 .contains("New contact. Saved as a question to ask next time, with the link to the message")
