@@ -1,12 +1,15 @@
 package dev.rapport.app;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 
 /** Settings from the environment, falling back to a .env file in the working directory. Never logs values. */
 public final class Config {
+    static final Duration DEFAULT_LEASE = Duration.ofSeconds(120);
+
     private final Function<String, String> source;
 
     Config(Function<String, String> source) {
@@ -69,6 +72,30 @@ public final class Config {
             String host = Optional.ofNullable(System.getenv("HOSTNAME")).orElse("host");
             return host + "-" + ProcessHandle.current().pid();
         });
+    }
+
+    /**
+     * How long an instance holds the outbox rows, inbox rows and jobs it takes (RAPPORT_LEASE_SECONDS, default 120):
+     * what a killed instance held is taken over by another after this long. Keep it well above the time a batch of
+     * sends takes, or live instances take each other's work over (nothing is sent twice, but work is repeated).
+     */
+    public Duration lease() {
+        return get("RAPPORT_LEASE_SECONDS")
+                .map(seconds -> {
+                    try {
+                        long number = Long.parseLong(seconds);
+                        if (number < 1 || number > 86_400) {
+                            throw new NumberFormatException();
+                        }
+                        return Duration.ofSeconds(number);
+                    } catch (NumberFormatException e) {
+                        throw new IllegalStateException(
+                                "RAPPORT_LEASE_SECONDS must be a whole number of seconds from 1 to 86400, was \""
+                                        + seconds + "\"",
+                                e);
+                    }
+                })
+                .orElse(DEFAULT_LEASE);
     }
 
     public Path backupDirectory() {

@@ -71,6 +71,13 @@ public final class Main {
         if (args.length > 0) {
             System.exit(tool(config, args));
         }
+        try {
+            config.lease();
+        } catch (IllegalStateException e) {
+            System.err.println(e.getMessage());
+            System.exit(2);
+            return;
+        }
         Optional<String> slackProblem = SlackLauncher.problem(config);
         if (slackProblem.isPresent()) {
             System.err.println(slackProblem.get());
@@ -193,7 +200,8 @@ public final class Main {
                 log.info("Rapport instance {} on PostgreSQL {}", config.instanceName(), Urls.withoutSecrets(url));
                 Storage storage = PostgresStorage.over(db);
                 metrics.ifPresent(m -> m.watchPool(db.dataSource()));
-                CoreAssembly core = CoreAssembly.over(clock, storage, publicUrl, telemetry, config.instanceName());
+                CoreAssembly core =
+                        CoreAssembly.over(clock, storage, publicUrl, telemetry, config.instanceName(), config.lease());
                 Supplier<Optional<String>> problem = () -> !db.reachable()
                         ? Optional.of("the database does not answer")
                         : db.migrationsCurrent()
@@ -205,7 +213,8 @@ public final class Main {
         }
         try (Database db = Database.open(config.database())) {
             Storage storage = SqliteStorage.over(db);
-            CoreAssembly core = CoreAssembly.over(clock, storage, publicUrl, telemetry, CoreAssembly.ALONE);
+            CoreAssembly core =
+                    CoreAssembly.over(clock, storage, publicUrl, telemetry, CoreAssembly.ALONE, config.lease());
             run(
                     config,
                     clock,

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -55,5 +56,25 @@ class ConfigTest {
 
         assertThat(config.host()).isEqualTo("0.0.0.0");
         assertThat(config.hasSlack()).isFalse();
+    }
+
+    @Test
+    void theLeaseIsTwoMinutesUnlessRapportLeaseSecondsSaysOtherwise() throws IOException {
+        assertThat(load("", Map.of()).lease()).isEqualTo(Duration.ofMinutes(2));
+        assertThat(load("RAPPORT_LEASE_SECONDS=15\n", Map.of()).lease()).isEqualTo(Duration.ofSeconds(15));
+        assertThat(load("RAPPORT_LEASE_SECONDS=15\n", Map.of("RAPPORT_LEASE_SECONDS", " 600 "))
+                        .lease())
+                .isEqualTo(Duration.ofMinutes(10));
+    }
+
+    @Test
+    void aLeaseThatIsNotAWholePositiveNumberOfSecondsStopsTheStartSayingWhy() throws IOException {
+        for (String bad : new String[] {"0", "-5", "2m", "1.5", "86401"}) {
+            Config config = load("", Map.of("RAPPORT_LEASE_SECONDS", bad));
+            assertThatThrownBy(config::lease)
+                    .isInstanceOf(IllegalStateException.class)
+                    .hasMessageContaining("RAPPORT_LEASE_SECONDS must be a whole number of seconds")
+                    .hasMessageContaining("\"" + bad + "\"");
+        }
     }
 }

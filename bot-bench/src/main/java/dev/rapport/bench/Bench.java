@@ -32,6 +32,9 @@ public final class Bench {
                 case "discord-delivery" -> new DiscordDeliveryBench(folder).run();
                 case "import" -> new ImportBench(folder).run();
                 case "calendar" -> new CalendarTimingBench(folder).run();
+                case "cluster" ->
+                    new ClusterBench(folder, Path.of(System.getProperty("rapport.jar", "bot-app/target/rapport.jar")))
+                            .run();
                 case "crash" -> {
                     Path jar = Path.of(System.getProperty("rapport.jar", "bot-app/target/rapport.jar"));
                     String part = System.getProperty("crash", "all");
@@ -45,7 +48,7 @@ public final class Bench {
                 }
                 default ->
                     throw new IllegalArgumentException("unknown benchmark " + name
-                            + "; try: commands, startup, delivery, crash, import, calendar");
+                            + "; try: commands, startup, delivery, crash, import, calendar, cluster");
             }
         }
     }

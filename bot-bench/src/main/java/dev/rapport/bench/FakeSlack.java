@@ -37,11 +37,7 @@ final class FakeSlack implements AutoCloseable {
     private final double faultFraction;
     private final long postDelayMillis;
     private final HttpServer server;
-    private final ExecutorService threads = Executors.newFixedThreadPool(4, runnable -> {
-        Thread thread = new Thread(runnable, "fake-slack");
-        thread.setDaemon(true);
-        return thread;
-    });
+    private final ExecutorService threads;
     private final Random random = new Random(11);
     private final long startNanos = System.nanoTime();
 
@@ -70,14 +66,27 @@ final class FakeSlack implements AutoCloseable {
             new java.util.concurrent.atomic.AtomicLongArray(3_600);
 
     FakeSlack(double ratePerSecond, double faultFraction, long postDelayMillis) throws IOException {
+        this(ratePerSecond, faultFraction, postDelayMillis, 4);
+    }
+
+    /**
+     * @param threads requests answered at once; with a delay each holds one for that long, so this many ÷ the delay
+     *     is the most posts a second the fake can take
+     */
+    FakeSlack(double ratePerSecond, double faultFraction, long postDelayMillis, int threads) throws IOException {
+        this.threads = Executors.newFixedThreadPool(threads, runnable -> {
+            Thread thread = new Thread(runnable, "fake-slack");
+            thread.setDaemon(true);
+            return thread;
+        });
         // Without it the JDK server's separate header and body writes meet the client's delayed ACK: 40 ms a call.
         System.setProperty("sun.net.httpserver.nodelay", "true");
         this.ratePerSecond = ratePerSecond;
         this.faultFraction = faultFraction;
         this.postDelayMillis = postDelayMillis;
         this.tokens = ratePerSecond;
-        server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 50);
-        server.setExecutor(threads);
+        server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), Math.max(50, threads));
+        server.setExecutor(this.threads);
         server.createContext("/", this::serve);
         server.start();
     }

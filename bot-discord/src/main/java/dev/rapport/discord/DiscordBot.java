@@ -5,11 +5,13 @@ import dev.rapport.core.inbox.InboxWorkers;
 import dev.rapport.core.port.ChannelMembers;
 import dev.rapport.core.port.DirectMessenger;
 import dev.rapport.core.port.DmChannels;
+import dev.rapport.discord.command.MenuCommands;
 import dev.rapport.discord.command.SlashCommand;
 import dev.rapport.discord.command.SlashCommands;
 import dev.rapport.discord.render.DiscordReplyRenderer;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
@@ -23,9 +25,7 @@ import java.util.function.Supplier;
 import net.dv8tion.jda.api.JDA;
 import net.dv8tion.jda.api.JDABuilder;
 import net.dv8tion.jda.api.Permission;
-import net.dv8tion.jda.api.events.guild.GuildReadyEvent;
-import net.dv8tion.jda.api.events.session.ReadyEvent;
-import net.dv8tion.jda.api.hooks.ListenerAdapter;
+import net.dv8tion.jda.api.entities.Message;
 import net.dv8tion.jda.api.interactions.commands.build.CommandData;
 import net.dv8tion.jda.api.requests.GatewayIntent;
 import net.dv8tion.jda.api.requests.RestConfig;
@@ -33,8 +33,6 @@ import net.dv8tion.jda.api.sharding.DefaultShardManagerBuilder;
 import net.dv8tion.jda.api.sharding.ShardManager;
 import net.dv8tion.jda.api.utils.cache.CacheFlag;
 import okhttp3.OkHttpClient;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Rapport on Discord: a JDA session with no gateway intents beyond the
@@ -44,6 +42,8 @@ import org.slf4j.LoggerFactory;
 public final class DiscordBot implements AutoCloseable {
     /** The OAuth2 scopes the invite asks for. */
     public static final List<String> SCOPES = List.of("bot", "applications.commands");
+    /** The one scope of a personal (user) install. */
+    static final String USER_SCOPE = "applications.commands";
     /**
      * The permissions the invite asks for: none. Every reply is an interaction response (an intro post too: it is the
      * answer to /intro, shown to the channel) and every digest or pairing a direct message, and none of these needs a
@@ -51,7 +51,6 @@ public final class DiscordBot implements AutoCloseable {
      */
     public static final Set<Permission> PERMISSIONS = EnumSet.noneOf(Permission.class);
 
-    private static final Logger log = LoggerFactory.getLogger(DiscordBot.class);
     /** How long a direct message may take, rate-limit waits included, before it is retried later. */
     public static final Duration DM_TIMEOUT = Duration.ofSeconds(30);
 
@@ -74,6 +73,7 @@ public final class DiscordBot implements AutoCloseable {
      */
     public static DiscordBot start(
             DiscordSettings settings, DiscordShards shards, Rapport rapport, InboxWorkers inbox, Clock clock) {
+        quietAboutMessageContent();
         List<SlashCommand> commands = SlashCommands.all();
         Acknowledgements acks = new Acknowledgements();
         CountDownLatch ready = new CountDownLatch(1);
@@ -85,7 +85,7 @@ public final class DiscordBot implements AutoCloseable {
                 .setEventPool(handlerPool(), true)
                 .addEventListeners(
                         new InteractionRouter(rapport, inbox, acks, commands),
-                        new Registration(commands, settings, ready));
+                        new CommandRegistration(registered(commands), settings.devGuildId(), ready));
         builder.setRestConfig(restConfig(settings)).setHttpClient(httpClient(settings, clock));
         ShardManager manager = builder.build();
         Supplier<JDA> anyShard = () -> manager.getShards().stream()
@@ -107,6 +107,22 @@ public final class DiscordBot implements AutoCloseable {
     /** The HTTP client of every connection (all shards share it, as they share the bot's global limit): paced. */
     public static OkHttpClient httpClient(DiscordSettings settings, Clock clock) {
         return new DiscordPacing(settings.requestsPerSecond(), clock).client();
+    }
+
+    /** Every command Discord is told about: the slash commands, then the menu commands. */
+    static List<CommandData> registered(List<SlashCommand> commands) {
+        List<CommandData> all = new ArrayList<>();
+        commands.forEach(command -> all.add(command.data()));
+        all.addAll(MenuCommands.all());
+        return all;
+    }
+
+    /**
+     * Rapport reads a message's text only when someone uses "Remember this" on it, and Discord sends that message's
+     * content with the interaction, with no MESSAGE_CONTENT intent: JDA's warning about the intent does not apply.
+     */
+    private static void quietAboutMessageContent() {
+        Message.suppressContentIntentWarning();
     }
 
     private static ExecutorService handlerPool() {
@@ -140,6 +156,7 @@ public final class DiscordBot implements AutoCloseable {
      * modal submission is written to {@code inbox} before it is deferred, and answered by its workers.
      */
     public static DiscordBot start(DiscordSettings settings, Rapport rapport, InboxWorkers inbox, Clock clock) {
+        quietAboutMessageContent();
         List<SlashCommand> commands = SlashCommands.all();
         Acknowledgements acks = new Acknowledgements();
         CountDownLatch ready = new CountDownLatch(1);
@@ -158,7 +175,7 @@ public final class DiscordBot implements AutoCloseable {
                 .setEventPool(handlers, true)
                 .addEventListeners(
                         new InteractionRouter(rapport, inbox, acks, commands),
-                        new Registration(commands, settings, ready));
+                        new CommandRegistration(registered(commands), settings.devGuildId(), ready));
         builder.setRestConfig(restConfig(settings)).setHttpClient(httpClient(settings, clock));
         JDA jda = builder.build();
         inbox.channel(new DiscordInbox(
@@ -206,49 +223,17 @@ public final class DiscordBot implements AutoCloseable {
         return jda.setRequiredScopes(SCOPES).getInviteUrl(PERMISSIONS);
     }
 
-    /** Registers the commands once connected: globally, and to the development server for instant updates. */
-    private static final class Registration extends ListenerAdapter {
-        private final List<CommandData> commands;
-        private final DiscordSettings settings;
-        private final CountDownLatch ready;
+    /** Discord's link that adds Rapport to a server (integration type 0, the bot with its commands). */
+    static String serverInstallUrl(JDA jda) {
+        return inviteUrl(jda) + "&integration_type=0";
+    }
 
-        Registration(List<SlashCommand> commands, DiscordSettings settings, CountDownLatch ready) {
-            this.commands = commands.stream().map(c -> (CommandData) c.data()).toList();
-            this.settings = settings;
-            this.ready = ready;
-        }
-
-        @Override
-        public void onReady(ReadyEvent event) {
-            ready.countDown();
-            JDA jda = event.getJDA();
-            log.info(
-                    "Connected to Discord as {}. Invite Rapport to a server: {}",
-                    jda.getSelfUser().getName(),
-                    inviteUrl(jda));
-            jda.updateCommands()
-                    .addCommands(commands)
-                    .queue(
-                            done -> log.info(
-                                    "Registered {} slash commands globally (Discord may take up to an hour to show changes)",
-                                    done.size()),
-                            failure -> log.error("Registering the slash commands failed", failure));
-        }
-
-        @Override
-        public void onGuildReady(GuildReadyEvent event) {
-            if (settings.devGuildId()
-                    .filter(id -> id == event.getGuild().getIdLong())
-                    .isEmpty()) {
-                return;
-            }
-            event.getGuild()
-                    .updateCommands()
-                    .addCommands(commands)
-                    .queue(
-                            done -> log.info("Registered {} slash commands to the development server", done.size()),
-                            failure -> log.error(
-                                    "Registering the slash commands to the development server failed", failure));
-        }
+    /**
+     * Discord's link that adds Rapport to the account of whoever opens it (integration type 1): its commands then
+     * work in every server and DM of theirs. A personal install has only the commands scope; there is no bot in it.
+     */
+    static String userInstallUrl(JDA jda) {
+        return "https://discord.com/oauth2/authorize?client_id="
+                + jda.getSelfUser().getApplicationId() + "&integration_type=1&scope=" + USER_SCOPE;
     }
 }

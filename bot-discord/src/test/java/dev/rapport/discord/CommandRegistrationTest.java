@@ -3,18 +3,32 @@ package dev.rapport.discord;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import dev.rapport.core.command.Hints;
 import dev.rapport.discord.command.SlashCommand;
 import dev.rapport.discord.command.SlashCommands;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+import net.dv8tion.jda.api.events.guild.GuildReadyEvent;
+import net.dv8tion.jda.api.events.session.ReadyEvent;
+import net.dv8tion.jda.api.interactions.IntegrationType;
 import net.dv8tion.jda.api.interactions.InteractionContextType;
+import net.dv8tion.jda.api.interactions.commands.Command;
 import net.dv8tion.jda.api.interactions.commands.OptionType;
+import net.dv8tion.jda.api.interactions.commands.build.CommandData;
 import net.dv8tion.jda.api.interactions.commands.build.OptionData;
 import net.dv8tion.jda.api.interactions.commands.build.SlashCommandData;
 import net.dv8tion.jda.api.interactions.commands.build.SubcommandData;
 import net.dv8tion.jda.api.interactions.commands.build.SubcommandGroupData;
+import net.dv8tion.jda.api.utils.data.DataArray;
+import net.dv8tion.jda.api.utils.data.DataObject;
+import net.dv8tion.jda.internal.entities.GuildImpl;
 import org.junit.jupiter.api.Test;
+import org.slf4j.LoggerFactory;
 
 /** The commands Discord is told about, and how Rapport is invited. */
 class CommandRegistrationTest {
@@ -64,7 +78,10 @@ class CommandRegistrationTest {
         assertThat(on.get(0).getMaxValue()).isEqualTo(12L);
         // Usable where people are; in a DM core explains that intros belong to a channel
         assertThat(intro.getContexts())
-                .containsExactlyInAnyOrder(InteractionContextType.GUILD, InteractionContextType.BOT_DM);
+                .containsExactlyInAnyOrder(
+                        InteractionContextType.GUILD,
+                        InteractionContextType.BOT_DM,
+                        InteractionContextType.PRIVATE_CHANNEL);
         // Registering must not fail Discord's own validation
         assertThat(intro.toData().toString()).contains("\"type\":2");
     }
@@ -103,6 +120,116 @@ class CommandRegistrationTest {
                         .map(OptionData::getDescription))
                 .contains(Hints.ZONE, Hints.DIGEST_TIME, Hints.DIGEST_DAYS, Hints.PAUSE)
                 .allMatch(hint -> hint.length() <= Hints.MAX_LENGTH);
+    }
+
+    @Test
+    void everyCommandInstallsToAServerOrAnAccountAndWorksInServersDmsAndGroupDms() {
+        List<CommandData> registered = DiscordBot.registered(SlashCommands.all());
+
+        assertThat(registered).hasSize(commands.size() + 2).allSatisfy(command -> {
+            assertThat(command.getIntegrationTypes())
+                    .containsExactlyInAnyOrder(IntegrationType.GUILD_INSTALL, IntegrationType.USER_INSTALL);
+            assertThat(command.getContexts())
+                    .containsExactlyInAnyOrder(
+                            InteractionContextType.GUILD,
+                            InteractionContextType.BOT_DM,
+                            InteractionContextType.PRIVATE_CHANNEL);
+            // As Discord receives them: integration types 0 and 1, contexts 0, 1 and 2
+            DataObject json = command.toData();
+            assertThat(json.getArray("integration_types").stream(DataArray::getInt))
+                    .containsExactlyInAnyOrder(0, 1);
+            assertThat(json.getArray("contexts").stream(DataArray::getInt)).containsExactlyInAnyOrder(0, 1, 2);
+        });
+    }
+
+    @Test
+    void openContactIsAUserCommandAndRememberThisAMessageCommandNamedAsCoreNamesThem() {
+        List<CommandData> menus = DiscordBot.registered(SlashCommands.all()).stream()
+                .filter(command -> command.getType() != Command.Type.SLASH)
+                .toList();
+
+        assertThat(menus)
+                .extracting(CommandData::getName, CommandData::getType)
+                .containsExactly(
+                        tuple("Open contact", Command.Type.USER), tuple("Remember this", Command.Type.MESSAGE));
+        assertThat(menus).allMatch(menu -> menu.getName().length() <= 32);
+    }
+
+    @Test
+    void theLoggedInviteTextGivesAServerInstallLinkAndAUserInstallLink() {
+        DiscordTester discord = new DiscordTester();
+        String authorize = "https://discord.com/oauth2/authorize?client_id=" + DiscordTester.APPLICATION_ID;
+
+        assertThat(DiscordBot.serverInstallUrl(discord.jda))
+                .startsWith(authorize)
+                .contains("scope=bot+applications.commands")
+                .contains("integration_type=0")
+                .doesNotContain("permissions=");
+        // A personal install has no bot: its only scope is the commands one
+        assertThat(DiscordBot.userInstallUrl(discord.jda))
+                .isEqualTo(authorize + "&integration_type=1&scope=applications.commands");
+
+        List<String> lines = logged(() -> registration(Optional.empty()).onReady(new ReadyEvent(discord.jda)));
+        assertThat(lines)
+                .anyMatch(
+                        line -> line.contains("Invite Rapport to a server: " + DiscordBot.serverInstallUrl(discord.jda))
+                                && line.contains(DiscordBot.userInstallUrl(discord.jda)));
+    }
+
+    @Test
+    void withoutADevelopmentServerTheCommandsAreRegisteredGlobally() {
+        DiscordTester discord = new DiscordTester();
+
+        registration(Optional.empty()).onReady(new ReadyEvent(discord.jda));
+
+        assertThat(discord.sent())
+                .extracting(DiscordTester.Sent::method, DiscordTester.Sent::route)
+                .containsExactly(tuple("PUT", "applications/" + DiscordTester.APPLICATION_ID + "/commands"));
+    }
+
+    @Test
+    void withADevelopmentServerTheCommandsGoToThatServerOnlyAndTheLogSaysSo() {
+        // GIVEN DISCORD_GUILD_ID names a server
+        DiscordTester discord = new DiscordTester();
+        long server = 900000000000000001L;
+        CommandRegistration registration = registration(Optional.of(server));
+
+        // WHEN Rapport connects, and that server and another one become ready
+        List<String> lines = logged(() -> {
+            registration.onReady(new ReadyEvent(discord.jda));
+            registration.onGuildReady(new GuildReadyEvent(discord.jda, 0, new GuildImpl(discord.jda, server)));
+            registration.onGuildReady(
+                    new GuildReadyEvent(discord.jda, 0, new GuildImpl(discord.jda, 900000000000000002L)));
+        });
+
+        // THEN the commands went to that server only, never globally, so they do not show twice there
+        assertThat(discord.sent())
+                .extracting(DiscordTester.Sent::method, DiscordTester.Sent::route)
+                .containsExactly(tuple(
+                        "PUT", "applications/" + DiscordTester.APPLICATION_ID + "/guilds/" + server + "/commands"));
+        assertThat(discord.sent().get(0).body().getArray("array").length())
+                .isEqualTo(DiscordBot.registered(SlashCommands.all()).size());
+        assertThat(lines).anyMatch(line -> line.contains("registered to server " + server + " only, not globally"));
+    }
+
+    private static CommandRegistration registration(Optional<Long> devGuildId) {
+        return new CommandRegistration(DiscordBot.registered(SlashCommands.all()), devGuildId, new CountDownLatch(1));
+    }
+
+    /** The lines Rapport logged while {@code work} ran. */
+    private static List<String> logged(Runnable work) {
+        Logger logger = (Logger) LoggerFactory.getLogger(CommandRegistration.class);
+        ListAppender<ILoggingEvent> appender = new ListAppender<>();
+        appender.start();
+        logger.addAppender(appender);
+        logger.setLevel(Level.INFO);
+        try {
+            work.run();
+        } finally {
+            logger.detachAppender(appender);
+            logger.setLevel(null);
+        }
+        return appender.list.stream().map(ILoggingEvent::getFormattedMessage).toList();
     }
 
     @Test

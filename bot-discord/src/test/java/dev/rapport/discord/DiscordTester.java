@@ -26,8 +26,11 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import net.dv8tion.jda.api.events.interaction.ModalInteractionEvent;
 import net.dv8tion.jda.api.events.interaction.command.CommandAutoCompleteInteractionEvent;
+import net.dv8tion.jda.api.events.interaction.command.MessageContextInteractionEvent;
 import net.dv8tion.jda.api.events.interaction.command.SlashCommandInteractionEvent;
+import net.dv8tion.jda.api.events.interaction.command.UserContextInteractionEvent;
 import net.dv8tion.jda.api.events.interaction.component.ButtonInteractionEvent;
+import net.dv8tion.jda.api.requests.GatewayIntent;
 import net.dv8tion.jda.api.requests.Request;
 import net.dv8tion.jda.api.requests.Response;
 import net.dv8tion.jda.api.utils.data.DataArray;
@@ -36,7 +39,9 @@ import net.dv8tion.jda.internal.JDAImpl;
 import net.dv8tion.jda.internal.entities.EntityBuilder;
 import net.dv8tion.jda.internal.entities.SelfUserImpl;
 import net.dv8tion.jda.internal.interactions.command.CommandAutoCompleteInteractionImpl;
+import net.dv8tion.jda.internal.interactions.command.MessageContextInteractionImpl;
 import net.dv8tion.jda.internal.interactions.command.SlashCommandInteractionImpl;
+import net.dv8tion.jda.internal.interactions.command.UserContextInteractionImpl;
 import net.dv8tion.jda.internal.interactions.components.buttons.ButtonInteractionImpl;
 import net.dv8tion.jda.internal.interactions.modal.ModalInteractionImpl;
 import net.dv8tion.jda.internal.requests.Requester;
@@ -180,6 +185,8 @@ final class DiscordTester {
         // The spy's copied fields still point at the original JDAImpl; entities must be built for the spy.
         doReturn(new EntityBuilder(jda)).when(jda).getEntityBuilder();
         doReturn(TIMERS).when(jda).getGatewayPool();
+        // No gateway intents, as Rapport runs: a message command's content comes with the interaction regardless.
+        doReturn(false).when(jda).isIntent(any(GatewayIntent.class));
         doReturn(TIMERS).when(jda).getRateLimitPool();
         // The interaction webhook answers as Discord does: the message it created or edited, or nothing on delete.
         answer("PATCH webhooks/", 200, "webhook-message.json", Map.of());
@@ -277,6 +284,22 @@ final class DiscordTester {
                 jda,
                 0,
                 new SlashCommandInteractionImpl(jda, DataObject.fromJson(fill(read(fixture), withIdentity(values)))));
+    }
+
+    /** A user command ("Open contact" on someone), parsed by JDA as Discord delivers it. */
+    UserContextInteractionEvent userCommand(String fixture, Map<String, String> values) {
+        return new UserContextInteractionEvent(
+                jda,
+                0,
+                new UserContextInteractionImpl(jda, DataObject.fromJson(fill(read(fixture), withIdentity(values)))));
+    }
+
+    /** A message command ("Remember this" on a message), parsed by JDA as Discord delivers it. */
+    MessageContextInteractionEvent messageCommand(String fixture, Map<String, String> values) {
+        return new MessageContextInteractionEvent(
+                jda,
+                0,
+                new MessageContextInteractionImpl(jda, DataObject.fromJson(fill(read(fixture), withIdentity(values)))));
     }
 
     CommandAutoCompleteInteractionEvent autocomplete(String fixture, Map<String, String> values) {

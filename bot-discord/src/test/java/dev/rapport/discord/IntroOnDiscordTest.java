@@ -63,11 +63,12 @@ class IntroOnDiscordTest {
                 .containsExactlyInAnyOrder(MARC.id(), ZOE.id());
         assertThat(allowed.hasKey("roles") ? allowed.getArray("roles").length() : 0)
                 .isZero();
-        // … says who introduces whom and why, the why shown as typed (escaped), the introducer not mentioned
+        // … says who introduces whom and why, the why shown as typed (escaped; a role Discord does not know is
+        // "@role"), the introducer not mentioned
         assertThat(post.embedText())
                 .contains("Ana introduces <@" + MARC.id() + "> and <@" + ZOE.id() + ">: "
-                        + "\\@everyone meet \\<\\@&123\\>: \\*\\*both\\*\\* sail")
-                .doesNotContain("<@&123>")
+                        + "\\@everyone meet \\@role: \\*\\*both\\*\\* sail")
+                .doesNotContain("123")
                 .doesNotContain(" @everyone");
         assertThat(post.body().toString()).doesNotContain(ANA.id());
         // … with a Remember button for each person, asking for text first
@@ -87,6 +88,29 @@ class IntroOnDiscordTest {
         assertThat(post.embedText()).contains(": Ben \\@Ben says you both sail").doesNotContain(BEN.id());
         assertThat(post.message().getObject("allowed_mentions").getArray("users").stream(DataArray::getString))
                 .containsExactlyInAnyOrder(MARC.id(), ZOE.id());
+    }
+
+    @Test
+    void aRoleMentionedInTheWhyShowsAsTheRoleNameAndPingsNoRole() {
+        // GIVEN a why that mentions the server's "Sailing Crew" role, which Discord resolves with the interaction
+        Map<String, Object> options = new LinkedHashMap<>();
+        options.put("a", MARC);
+        options.put("b", ZOE);
+        options.put("why", "you are both in <@&700000000000000001>");
+
+        // WHEN Ana posts the intro
+        DiscordTester.Sent post = bot.slash(ANA, MEMBER_RIGHTS, "intro", List.of("people"), options);
+
+        // THEN the role reads as its name, as text: no id, no mention syntax, and no role may be pinged
+        assertThat(post.embedText())
+                .contains(": you are both in \\@Sailing Crew")
+                .doesNotContain("700000000000000001")
+                .doesNotContain("<@&");
+        DataObject allowed = post.message().getObject("allowed_mentions");
+        assertThat(allowed.getArray("parse").length()).isZero();
+        assertThat(allowed.hasKey("roles") ? allowed.getArray("roles").length() : 0)
+                .isZero();
+        assertThat(post.message().getString("content")).doesNotContain("&");
     }
 
     @Test

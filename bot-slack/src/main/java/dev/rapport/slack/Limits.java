@@ -16,6 +16,9 @@ final class Limits {
     static final int MODAL_TITLE = 24;
     static final int INPUT_LABEL = 2000;
     static final int PLACEHOLDER = 150;
+    static final int OPTION_TEXT = 75;
+    static final int OPTION_VALUE = 150;
+    static final int OPTIONS = 100;
     static final int INPUT_MAX = 3000;
     static final int PRIVATE_METADATA = 3000;
 

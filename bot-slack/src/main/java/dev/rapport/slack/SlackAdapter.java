@@ -81,6 +81,7 @@ public final class SlackAdapter implements AutoCloseable {
         this.channels = new SlackChannels(clients, directory);
         new SlackCommands(inbox).register(app);
         new SlackInteractions(inbox).register(app);
+        new SlackCaptures(rapport, directory, clients, replies, renderer, workers).register(app);
         inbox.channel(new SlackInbox(directory, channels, replies, home, clients, new SlackFiles(tokens, apiBase)));
         app.event(AppHomeOpenedEvent.class, (payload, context) -> {
             AppHomeOpenedEvent event = payload.getEvent();

@@ -43,6 +43,7 @@ final class FakeSlackWebApi implements AutoCloseable {
     private final Map<String, Grant> grants = new HashMap<>();
     private final Map<String, Bot> bots = new HashMap<>();
     private final Map<String, String> refusedTokens = new HashMap<>();
+    private final Map<String, java.util.concurrent.CountDownLatch> held = new HashMap<>();
     private int posted;
 
     /**
@@ -177,6 +178,16 @@ final class FakeSlackWebApi implements AutoCloseable {
         unreachable.add(userId);
     }
 
+    /**
+     * Calls of {@code method} are recorded at once but answered only after the returned release runs (at most the
+     * usual bounded wait), so a test can see what happened before Slack answered.
+     */
+    synchronized Runnable hold(String method) {
+        java.util.concurrent.CountDownLatch latch = new java.util.concurrent.CountDownLatch(1);
+        held.put(method, latch);
+        return latch::countDown;
+    }
+
     /** The next call of {@code method} gets this answer; later calls get the usual one. */
     synchronized void answerOnce(String method, int status, Map<String, String> headers, String body) {
         once.computeIfAbsent(method, m -> new ArrayDeque<>()).add(new Canned(status, headers, body));
@@ -235,11 +246,20 @@ final class FakeSlackWebApi implements AutoCloseable {
                 return;
             }
             Canned answer;
+            java.util.concurrent.CountDownLatch hold;
             synchronized (this) {
                 answer = answer(name, form, headers);
                 // Recorded before it is answered: a caller that has its answer can count on the call being here.
                 calls.add(new Call(name, body, form, Map.copyOf(headers)));
+                hold = held.get(name);
                 notifyAll();
+            }
+            if (hold != null) {
+                try {
+                    hold.await(WAIT.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
             }
             byte[] bytes = answer.body().getBytes(StandardCharsets.UTF_8);
             answer.headers()
@@ -303,6 +323,14 @@ final class FakeSlackWebApi implements AutoCloseable {
             case "users.info" -> usersInfo(form.getOrDefault("user", ""));
             case "conversations.open" -> conversationsOpen(form.getOrDefault("users", ""));
             case "chat.postMessage" -> chatPostMessage(form);
+            case "chat.getPermalink" ->
+                ok(Fixtures.filled(
+                        "web-api/chat.getPermalink.json",
+                        Map.of(
+                                "channel",
+                                form.getOrDefault("channel", ""),
+                                "ts",
+                                form.getOrDefault("message_ts", "").replace(".", ""))));
             case "conversations.info" -> conversationsInfo(form.getOrDefault("channel", ""));
             case "conversations.members" ->
                 conversationsMembers(form.getOrDefault("channel", ""), form.getOrDefault("cursor", ""));

@@ -67,11 +67,32 @@ class SlackManifestTest {
     }
 
     @ParameterizedTest
+    @ValueSource(strings = {"slack-manifest.yml", "slack-manifest-http.yml"})
+    void theManifestDeclaresBothCaptureShortcutsTheAdapterListensFor(String file) throws IOException {
+        String manifest = Files.readString(Path.of("..").resolve(file));
+
+        String shortcuts = manifest.substring(manifest.indexOf("  shortcuts:\n"), manifest.indexOf("\noauth_config:"));
+        assertThat(shortcuts)
+                .contains("- name: Remember this\n      type: message\n      callback_id: "
+                        + SlackCaptures.MESSAGE_CALLBACK + "\n")
+                .contains("- name: Remember someone\n      type: global\n      callback_id: "
+                        + SlackCaptures.GLOBAL_CALLBACK + "\n");
+        // Slack's limits for a shortcut: a name of 25 characters at most, a description of 80.
+        shortcuts
+                .lines()
+                .filter(line -> line.strip().startsWith("description:"))
+                .forEach(line -> assertThat(line.strip().length() - "description: ".length())
+                        .isLessThanOrEqualTo(80));
+    }
+
+    @ParameterizedTest
     @ValueSource(strings = {"slack-manifest-http.yml"})
     void theHttpManifestPointsEverythingAtTheEventsPath(String file) throws IOException {
         String manifest = Files.readString(Path.of("..").resolve(file));
 
         assertThat(manifest).contains("socket_mode_enabled: false");
+        // The free name's suggestions (block_suggestion) come to the same path.
+        assertThat(manifest).contains("message_menu_options_url: https://YOUR-HOST" + SlackEvents.PATH + "\n");
         long urls = manifest.lines()
                 .filter(line -> line.strip().matches("(url|request_url): https://YOUR-HOST" + SlackEvents.PATH))
                 .count();

@@ -260,7 +260,8 @@ final class SlackTestBed implements AutoCloseable {
         return "13345224609.738474920." + String.format("%019d", triggers.get());
     }
 
-    private HttpResponse<String> postPayload(JsonObject payload) {
+    /** Posts an interaction payload as Slack would, with ids of its own (see {@link #postExactly} for a replay). */
+    HttpResponse<String> postPayload(JsonObject payload) {
         // Each request Slack sends has its own ids: the trigger, the click's action_ts, the modal's view id.
         payload.addProperty("trigger_id", nextTrigger());
         if (payload.has("actions")) {

@@ -43,18 +43,23 @@ public final class NoticeBoard {
                             .orElse(account))
                     .orElse(user);
             for (Notices source : sources) {
-                for (Section notice : source.forFirstRequest(afterCommand)) {
-                    result = result.withNotice(notice);
-                }
+                result = withNotices(result, source.forFirstRequest(afterCommand));
             }
         }
         for (int i = arrivalNotices.size() - 1; i >= 0; i--) {
             result = result.withNotice(arrivalNotices.get(i));
         }
         for (Notices source : sources) {
-            for (Section notice : source.forUser(user, invocation)) {
-                result = result.withNotice(notice);
-            }
+            result = withNotices(result, source.forUser(user, invocation));
+        }
+        return result;
+    }
+
+    /** The notices above the reply, in the order their source gave them. */
+    private static Reply withNotices(Reply reply, List<Section> notices) {
+        Reply result = reply;
+        for (int i = notices.size() - 1; i >= 0; i--) {
+            result = result.withNotice(notices.get(i));
         }
         return result;
     }

@@ -8,6 +8,7 @@ import dev.rapport.core.port.ContactStore;
 import dev.rapport.core.port.Telemetry;
 import dev.rapport.core.port.Transactor;
 import dev.rapport.core.port.UserStore;
+import dev.rapport.core.reply.CaptureForm;
 import dev.rapport.core.reply.FilePrompt;
 import dev.rapport.core.reply.Prompt;
 import dev.rapport.core.reply.Reply;
@@ -24,6 +25,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -46,6 +48,7 @@ public final class Rapport {
     private final Onboarding onboarding;
     private final NoticeBoard notices;
     private final Telemetry telemetry;
+    private final Optional<CaptureHandler> capture;
 
     public Rapport(
             Clock clock,
@@ -56,7 +59,18 @@ public final class Rapport {
             List<ActionHandler> actions,
             Onboarding onboarding,
             NoticeBoard notices) {
-        this(clock, users, contacts, transactor, commands, actions, List.of(), onboarding, notices, Telemetry.NONE);
+        this(
+                clock,
+                users,
+                contacts,
+                transactor,
+                commands,
+                actions,
+                List.of(),
+                onboarding,
+                notices,
+                Telemetry.NONE,
+                Optional.empty());
     }
 
     public Rapport(
@@ -69,7 +83,8 @@ public final class Rapport {
             List<UploadHandler> uploads,
             Onboarding onboarding,
             NoticeBoard notices,
-            Telemetry telemetry) {
+            Telemetry telemetry,
+            Optional<CaptureHandler> capture) {
         uploads.forEach(handler -> this.uploads.put(handler.name(), handler));
         this.clock = clock;
         this.users = users;
@@ -80,6 +95,7 @@ public final class Rapport {
         this.onboarding = onboarding;
         this.notices = notices;
         this.telemetry = telemetry;
+        this.capture = capture;
     }
 
     public Reply handle(CommandRequest request) {
@@ -257,6 +273,58 @@ public final class Rapport {
                 })
                 .limit(limit)
                 .toList();
+    }
+
+    /**
+     * The form "Remember this" (on a message) or "Remember someone" opens, worded by core, or why it opens none (a
+     * bot's message, say). Nothing is written.
+     */
+    public CaptureOpening openCapture(Requester from, CaptureStart start) {
+        try (LogContext context = LogContext.of(from.key())) {
+            try {
+                return capture.map(handler -> handler.open(start))
+                        .orElseGet(() -> new CaptureOpening.Refused(Reply.error(Wording.OOPS)));
+            } catch (RuntimeException e) {
+                log.error("Opening a capture form failed", e);
+                return new CaptureOpening.Refused(Reply.error(Wording.OOPS));
+            }
+        }
+    }
+
+    /**
+     * Saves a submitted capture form as one transaction (contact, note with its source, follow-up), or refuses it
+     * with a reason per part of the form, changing nothing.
+     */
+    public Captured capture(Requester from, Place place, Capture submitted) {
+        AtomicReference<Map<CaptureForm.Field, String>> problems = new AtomicReference<>(Map.of());
+        Reply reply = guardedInOne(from, "capture", () -> {
+            Onboarding.Arrived arrived = onboarding.arrive(from);
+            Invocation invocation = invocation(
+                    arrived.user(), from, place, submitted.note(), Map.of(), ChannelRights.NONE, Progress.NONE);
+            if (capture.isEmpty()) {
+                return Reply.error(Wording.OOPS);
+            }
+            Reply saved = transactional(
+                    () -> {
+                        Captured outcome = capture.get().save(invocation, submitted);
+                        problems.set(outcome.problems());
+                        return outcome.reply();
+                    },
+                    () -> {});
+            return notices.withNotices(arrived, invocation, saved);
+        });
+        return new Captured(reply, problems.get());
+    }
+
+    /**
+     * Names for a capture form's name field: the user's own contacts that fit what is typed, then what is typed
+     * itself when it is no contact's name yet (someone new).
+     */
+    public List<String> captureNames(Requester from, String typed, int limit) {
+        if (capture.isEmpty() || limit <= 0) {
+            return List.of();
+        }
+        return capture.get().names(suggestContacts(from, typed, limit), typed == null ? "" : typed, limit);
     }
 
     /** Time zones that fit what someone has typed so far ("berl", "new york", "CET"), for autocomplete. */

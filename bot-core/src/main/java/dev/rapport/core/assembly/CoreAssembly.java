@@ -4,6 +4,7 @@ import dev.rapport.core.api.CommandHandler;
 import dev.rapport.core.api.NoticeBoard;
 import dev.rapport.core.api.Onboarding;
 import dev.rapport.core.api.Rapport;
+import dev.rapport.core.capture.Captures;
 import dev.rapport.core.command.ChosenContact;
 import dev.rapport.core.command.CircleCommand;
 import dev.rapport.core.command.ContactCommand;
@@ -11,6 +12,7 @@ import dev.rapport.core.command.ExportCommand;
 import dev.rapport.core.command.FollowUpCommand;
 import dev.rapport.core.command.ForgetCommand;
 import dev.rapport.core.command.HelpCommand;
+import dev.rapport.core.command.OpenContactCommand;
 import dev.rapport.core.command.RememberCommand;
 import dev.rapport.core.command.SettingsCommand;
 import dev.rapport.core.command.TodayCommand;
@@ -50,6 +52,7 @@ import dev.rapport.core.port.PlatformPauses;
 import dev.rapport.core.port.Storage;
 import dev.rapport.core.port.Telemetry;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.random.RandomGenerator;
@@ -64,13 +67,20 @@ public final class CoreAssembly {
     private final Telemetry telemetry;
     private final Rapport rapport;
     private final String instance;
+    private final Duration lease;
 
     private final CalendarFeed calendarFeed;
 
     private CoreAssembly(
-            Clock clock, Storage storage, Optional<String> publicUrl, Telemetry telemetry, String instance) {
+            Clock clock,
+            Storage storage,
+            Optional<String> publicUrl,
+            Telemetry telemetry,
+            String instance,
+            Duration lease) {
         this.clock = clock;
         this.instance = instance;
+        this.lease = lease;
         this.storage = storage;
         this.telemetry = telemetry;
         People people = new People(storage.contacts(), storage.choices());
@@ -88,6 +98,7 @@ public final class CoreAssembly {
                         .yearlyDates(java.util.Set.of(owner))
                         .getOrDefault(owner, List.of()));
 
+        UndeliveredDigestNotice undelivered = new UndeliveredDigestNotice(storage.users(), planner);
         NoteDates noteDates = new NoteDates(storage.contacts(), storage.yearlyDates(), storage.followUps());
         RememberCommand remember =
                 new RememberCommand(people, storage.contacts(), storage.notes(), corrections, Optional.of(noteDates));
@@ -108,12 +119,15 @@ public final class CoreAssembly {
                 storage.users(),
                 Optional.of(new CalendarSettings(calendarFeed, storage.yearlyDates(), publicUrl)),
                 Optional.of(new AccountLinking(storage.users(), storage.contacts(), storage.links())));
+        ContactCommand contact =
+                new ContactCommand(people, storage.notes(), storage.followUps(), corrections, storage.yearlyDates());
         List<CommandHandler> commands = List.of(
                 remember,
                 followUp,
-                new ContactCommand(people, storage.notes(), storage.followUps(), corrections),
+                contact,
+                new OpenContactCommand(people, contact),
                 new CircleCommand(storage.contacts(), storage.notes(), storage.followUps()),
-                new TodayCommand(planner),
+                new TodayCommand(planner, undelivered),
                 settings,
                 forget,
                 new ExportCommand(
@@ -152,11 +166,9 @@ public final class CoreAssembly {
                 new NoticeBoard(
                         storage.users(),
                         Optional.of(storage.links()),
-                        List.of(
-                                new Welcome(),
-                                new UndeliveredDigestNotice(storage.users()),
-                                new UnfinishedRequests(clock, storage.inbox()))),
-                telemetry);
+                        List.of(new Welcome(), undelivered, new UnfinishedRequests(clock, storage.inbox()))),
+                telemetry,
+                Optional.of(new Captures(people, storage.contacts(), storage.notes(), storage.followUps())));
     }
 
     /** The instance name of a Rapport that runs alone on its database. */
@@ -164,17 +176,17 @@ public final class CoreAssembly {
 
     /** Core over one storage: the front door at once, the schedulers on demand. */
     public static CoreAssembly over(Clock clock, Storage storage) {
-        return new CoreAssembly(clock, storage, Optional.empty(), Telemetry.NONE, ALONE);
+        return new CoreAssembly(clock, storage, Optional.empty(), Telemetry.NONE, ALONE, OutboxDelivery.LEASE);
     }
 
     /** Core over one storage, at a public address (RAPPORT_PUBLIC_URL) that private calendar links are made on. */
     public static CoreAssembly over(Clock clock, Storage storage, Optional<String> publicUrl) {
-        return new CoreAssembly(clock, storage, publicUrl, Telemetry.NONE, ALONE);
+        return new CoreAssembly(clock, storage, publicUrl, Telemetry.NONE, ALONE, OutboxDelivery.LEASE);
     }
 
     /** Core telling {@code telemetry} about every command and message. */
     public static CoreAssembly over(Clock clock, Storage storage, Telemetry telemetry) {
-        return new CoreAssembly(clock, storage, Optional.empty(), telemetry, ALONE);
+        return new CoreAssembly(clock, storage, Optional.empty(), telemetry, ALONE, OutboxDelivery.LEASE);
     }
 
     /**
@@ -182,13 +194,27 @@ public final class CoreAssembly {
      * rows, inbox rows and jobs it takes, and must differ from every other instance's name.
      */
     public static CoreAssembly over(Clock clock, Storage storage, String instance) {
-        return new CoreAssembly(clock, storage, Optional.empty(), Telemetry.NONE, instance);
+        return new CoreAssembly(clock, storage, Optional.empty(), Telemetry.NONE, instance, OutboxDelivery.LEASE);
     }
 
     /** Everything: a public address, an operator's metrics, and this instance's name among others on the database. */
     public static CoreAssembly over(
             Clock clock, Storage storage, Optional<String> publicUrl, Telemetry telemetry, String instance) {
-        return new CoreAssembly(clock, storage, publicUrl, telemetry, instance);
+        return new CoreAssembly(clock, storage, publicUrl, telemetry, instance, OutboxDelivery.LEASE);
+    }
+
+    /**
+     * As above, with how long this instance holds the outbox rows, inbox rows and jobs it takes
+     * (RAPPORT_LEASE_SECONDS): a dead instance's are taken over by another once that long has passed.
+     */
+    public static CoreAssembly over(
+            Clock clock,
+            Storage storage,
+            Optional<String> publicUrl,
+            Telemetry telemetry,
+            String instance,
+            Duration lease) {
+        return new CoreAssembly(clock, storage, publicUrl, telemetry, instance, lease);
     }
 
     /** The private calendar feeds, for the HTTP route that serves {@code /calendar/<token>.ics}. */
@@ -207,7 +233,7 @@ public final class CoreAssembly {
      * claim rows under this instance's name, so instances sharing the inbox never run one row twice.
      */
     public InboxWorkers inbox(int threads) {
-        return new InboxWorkers(clock, storage.inbox(), rapport, instance, threads);
+        return new InboxWorkers(clock, storage.inbox(), rapport, instance, threads, lease);
     }
 
     /**
@@ -219,7 +245,7 @@ public final class CoreAssembly {
     }
 
     public OutboxDelivery delivery(List<DirectMessenger> messengers, PlatformPauses pauses) {
-        return new OutboxDelivery(clock, messengers, pauses, storage.transactor(), instance, telemetry);
+        return new OutboxDelivery(clock, messengers, pauses, storage.transactor(), instance, telemetry, lease);
     }
 
     /** The daily digest, sent through {@code delivery} with up to {@code parallelSends} in flight. */

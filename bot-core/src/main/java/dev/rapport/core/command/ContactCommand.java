@@ -13,6 +13,7 @@ import dev.rapport.core.people.Corrections;
 import dev.rapport.core.people.People;
 import dev.rapport.core.port.FollowUpStore;
 import dev.rapport.core.port.NoteStore;
+import dev.rapport.core.port.YearlyDateStore;
 import dev.rapport.core.reply.Reply;
 import dev.rapport.core.reply.Section;
 import dev.rapport.core.reply.Text;
@@ -46,12 +47,19 @@ public final class ContactCommand implements CommandHandler {
     private final NoteStore notes;
     private final FollowUpStore followUps;
     private final Corrections corrections;
+    private final YearlyDateStore yearlyDates;
 
-    public ContactCommand(People people, NoteStore notes, FollowUpStore followUps, Corrections corrections) {
+    public ContactCommand(
+            People people,
+            NoteStore notes,
+            FollowUpStore followUps,
+            Corrections corrections,
+            YearlyDateStore yearlyDates) {
         this.people = people;
         this.notes = notes;
         this.followUps = followUps;
         this.corrections = corrections;
+        this.yearlyDates = yearlyDates;
     }
 
     @Override
@@ -112,12 +120,14 @@ public final class ContactCommand implements CommandHandler {
                 "/contact " + contact.reference() + " rename Marc Kelly-Smith");
     }
 
-    private Reply page(Invocation invocation, Contact contact) {
+    /** The person's page: what you know, open questions, last and next contact, and what to do next. */
+    Reply page(Invocation invocation, Contact contact) {
         LocalDate today = invocation.today();
         ZoneId zone = invocation.user().settings().zone();
         List<Note> all = notes.forContact(invocation.userId(), contact.id());
         List<Note> questions = all.stream().filter(Note::isOpenQuestion).toList();
         List<Note> known = all.stream().filter(note -> !note.isOpenQuestion()).toList();
+        Map<Long, String> sources = notes.sources(invocation.userId(), contact.id());
 
         Map<Long, Integer> numbers = new HashMap<>();
         for (int i = 0; i < all.size(); i++) {
@@ -144,6 +154,12 @@ public final class ContactCommand implements CommandHandler {
                                         .orElse(""))
                         .orElse("none")));
         contact.howMet().ifPresent(how -> fields.add(new Section.Field("How you met", how)));
+        List<String> dates = yearlyDates.forContact(invocation.userId(), contact.id()).stream()
+                .map(date -> date.describe() + " (next " + DateText.date(date.nextOn(today), today) + ")")
+                .toList();
+        if (!dates.isEmpty()) {
+            fields.add(new Section.Field("Dates", String.join("; ", dates)));
+        }
 
         List<Section> sections = new ArrayList<>();
         sections.add(new Section(Optional.of(contact.name()), Text.plain(""), fields, List.of()));
@@ -153,7 +169,7 @@ public final class ContactCommand implements CommandHandler {
                     String.join(
                             "\n",
                             questions.stream()
-                                    .map(q -> numbers.get(q.id()) + ". Ask: " + q.body())
+                                    .map(q -> numbers.get(q.id()) + ". Ask: " + q.body() + source(sources, q))
                                     .toList())));
         }
         if (known.isEmpty()) {
@@ -164,7 +180,8 @@ public final class ContactCommand implements CommandHandler {
                 LocalDate written = LocalDate.ofInstant(note.createdAt(), zone);
                 lines.add(
                         numbers.get(note.id()) + ". " + DateText.shortDate(written) + " — " + prefix(note) + note.body()
-                                + note.answer().map(a -> " — answer: " + a).orElse(""));
+                                + note.answer().map(a -> " — answer: " + a).orElse("")
+                                + source(sources, note));
             }
             if (known.size() > SHOWN_NOTES) {
                 lines.add("+" + (known.size() - SHOWN_NOTES) + " older — /export has them all");
@@ -181,6 +198,13 @@ public final class ContactCommand implements CommandHandler {
                         Buttons.snoozeAsking(contact)));
         sections.add(actions);
         return Reply.of(sections.toArray(Section[]::new));
+    }
+
+    /** Where a note filed from a message came from: its link. */
+    private static String source(Map<Long, String> sources, Note note) {
+        return Optional.ofNullable(sources.get(note.id()))
+                .map(url -> " — from " + url)
+                .orElse("");
     }
 
     private static String prefix(Note note) {

@@ -54,6 +54,7 @@ public final class ExportCommand implements CommandHandler {
         int noteCount = 0;
         for (Contact contact : contacts.all(owner)) {
             List<Note> all = notes.forContact(owner, contact.id());
+            Map<Long, String> sources = notes.sources(owner, contact.id());
             noteCount += all.size();
             Map<String, Object> person = new LinkedHashMap<>();
             person.put("name", contact.name());
@@ -71,7 +72,11 @@ public final class ExportCommand implements CommandHandler {
                 followUp.put("reason", f.reason());
                 return followUp;
             }));
-            person.put("notes", all.stream().map(ExportCommand::note).toList());
+            person.put(
+                    "notes",
+                    all.stream()
+                            .map(note -> note(note, Optional.ofNullable(sources.get(note.id()))))
+                            .toList());
             people.add(person);
         }
         Map<String, Object> export = new LinkedHashMap<>();
@@ -87,13 +92,15 @@ public final class ExportCommand implements CommandHandler {
                 .withAttachment(new Attachment(fileName, "application/json", Json.write(export)));
     }
 
-    private static Map<String, Object> note(Note note) {
+    /** One note; {@code source} is the link of the message it was filed from ("Remember this"). */
+    private static Map<String, Object> note(Note note, Optional<String> source) {
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("kind", note.kind().name().toLowerCase());
         json.put("text", note.body());
         json.put("tags", note.tags());
         json.put("writtenAt", note.createdAt());
         json.put("answeredAt", note.answeredAt());
+        json.put("source", source);
         return json;
     }
 }

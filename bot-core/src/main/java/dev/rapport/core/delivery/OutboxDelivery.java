@@ -34,7 +34,8 @@ public final class OutboxDelivery {
     static final Duration LONGEST_RETRY = Duration.ofHours(1);
     /**
      * How long an instance holds the messages it took: far longer than a batch takes to send, so a live instance
-     * never loses its messages, and short enough that a dead one's are taken over within minutes.
+     * never loses its messages, and short enough that a dead one's are taken over within minutes. The default of
+     * RAPPORT_LEASE_SECONDS.
      */
     public static final Duration LEASE = Duration.ofMinutes(2);
 
@@ -46,12 +47,13 @@ public final class OutboxDelivery {
     private final Transactor transactor;
     private final Telemetry telemetry;
     private final String instance;
+    private final Duration lease;
+
+    private volatile Optional<String> halted = Optional.empty();
 
     /**
      * @param instance this Rapport instance's name as a lease holder: unique among the instances sharing a database
      */
-    private volatile Optional<String> halted = Optional.empty();
-
     public OutboxDelivery(
             Clock clock,
             Collection<DirectMessenger> messengers,
@@ -59,8 +61,24 @@ public final class OutboxDelivery {
             Transactor transactor,
             String instance,
             Telemetry telemetry) {
+        this(clock, messengers, pauses, transactor, instance, telemetry, LEASE);
+    }
+
+    /** @param lease how long this instance holds the messages (and jobs) it takes; see {@link #LEASE} */
+    public OutboxDelivery(
+            Clock clock,
+            Collection<DirectMessenger> messengers,
+            PlatformPauses pauses,
+            Transactor transactor,
+            String instance,
+            Telemetry telemetry,
+            Duration lease) {
+        if (lease.isNegative() || lease.isZero()) {
+            throw new IllegalArgumentException("A lease must be positive, was " + lease);
+        }
         this.clock = clock;
         this.instance = instance;
+        this.lease = lease;
         this.messengers = messengers.stream()
                 .collect(Collectors.toUnmodifiableMap(DirectMessenger::platform, Function.identity()));
         this.pauses = pauses;
@@ -91,7 +109,12 @@ public final class OutboxDelivery {
 
     /** A lease for messages this instance takes now. */
     public Lease lease() {
-        return new Lease(instance, clock.instant().plus(LEASE));
+        return new Lease(instance, clock.instant().plus(lease));
+    }
+
+    /** How long this instance holds what it takes. */
+    public Duration leaseLength() {
+        return lease;
     }
 
     /** This instance's name as a lease holder. */

@@ -36,12 +36,43 @@ public final class CsvFormat {
 
     private CsvFormat() {}
 
+    /**
+     * Reads with commas, or, when no header with a name turns up that way, with the semicolons a spreadsheet set to a
+     * European locale writes (or tabs), so the same contacts read the same whichever way they were saved.
+     */
     static Read read(String text) {
+        ImportProblem firstProblem = null;
+        for (char delimiter : new char[] {',', ';', '\t'}) {
+            try {
+                Read read = read(text, delimiter);
+                if (read != null) {
+                    return read;
+                }
+            } catch (ImportProblem problem) {
+                firstProblem = firstProblem == null ? problem : firstProblem;
+            }
+        }
+        if (firstProblem != null) {
+            throw firstProblem;
+        }
+        String first = text.lines().findFirst().orElse("");
+        throw new ImportProblem("That CSV has no name column: its first line is \""
+                + (first.length() > 80 ? first.substring(0, 80) + "…" : first)
+                + "\". Add a header line with a column called name (or First Name and Last Name).");
+    }
+
+    /** The people read with this delimiter, or null when no header names a name column. */
+    private static Read read(String text, char delimiter) {
         List<ImportedPerson> people = new ArrayList<>();
         List<Skipped> skipped = new ArrayList<>();
         Columns columns = null;
         String format = "CSV";
-        try (CSVParser parser = CSVFormat.DEFAULT.builder().setTrim(true).get().parse(new StringReader(text))) {
+        try (CSVParser parser = CSVFormat.DEFAULT
+                .builder()
+                .setDelimiter(delimiter)
+                .setTrim(true)
+                .get()
+                .parse(new StringReader(text))) {
             long lineBefore = 1;
             for (CSVRecord record : parser) {
                 int line = (int) lineBefore;
@@ -69,13 +100,7 @@ public final class CsvFormat {
         } catch (IllegalStateException | IllegalArgumentException e) {
             throw new ImportProblem("That CSV cannot be read: " + reason(e) + ". Nothing was imported.");
         }
-        if (columns == null) {
-            String first = text.lines().findFirst().orElse("");
-            throw new ImportProblem("That CSV has no name column: its first line is \""
-                    + (first.length() > 80 ? first.substring(0, 80) + "…" : first)
-                    + "\". Add a header line with a column called name (or First Name and Last Name).");
-        }
-        return new Read(format, people, skipped);
+        return columns == null ? null : new Read(format, people, skipped);
     }
 
     private static String reason(Exception e) {

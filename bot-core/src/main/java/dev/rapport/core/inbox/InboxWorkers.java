@@ -44,7 +44,7 @@ public final class InboxWorkers implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(InboxWorkers.class);
     /**
      * Longer than any request takes; a row whose worker died runs again once it is over (or at the next start of an
-     * instance of the same name).
+     * instance of the same name). The default of RAPPORT_LEASE_SECONDS.
      */
     static final Duration LEASE = Duration.ofMinutes(2);
     /** The answer to a command whose file its platform could not hand over. */
@@ -59,6 +59,7 @@ public final class InboxWorkers implements AutoCloseable {
     private final String holder;
     private final Map<String, InboxChannel> channels = new ConcurrentHashMap<>();
     private final int threads;
+    private final Duration lease;
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition work = lock.newCondition();
     private final Condition idle = lock.newCondition();
@@ -69,6 +70,15 @@ public final class InboxWorkers implements AutoCloseable {
 
     /** Workers that claim rows as {@code holder}, this instance's name among those sharing the inbox. */
     public InboxWorkers(Clock clock, Inbox inbox, Rapport rapport, String holder, int threads) {
+        this(clock, inbox, rapport, holder, threads, LEASE);
+    }
+
+    /** As above, holding each row it takes for {@code lease} (renewed before the request runs). */
+    public InboxWorkers(Clock clock, Inbox inbox, Rapport rapport, String holder, int threads, Duration lease) {
+        if (lease.isNegative() || lease.isZero()) {
+            throw new IllegalArgumentException("A lease must be positive, was " + lease);
+        }
+        this.lease = lease;
         this.clock = clock;
         this.inbox = inbox;
         this.rapport = rapport;
@@ -149,7 +159,7 @@ public final class InboxWorkers implements AutoCloseable {
 
     private List<Inbox.Row> claim() {
         Instant now = clock.instant();
-        return inbox.claim(now, new Lease(holder, now.plus(LEASE)), 1);
+        return inbox.claim(now, new Lease(holder, now.plus(lease)), 1);
     }
 
     /** Tells a worker that something may be waiting. */
@@ -329,7 +339,7 @@ public final class InboxWorkers implements AutoCloseable {
 
     /** Renews the claim before the request runs; false when another worker took the row over meanwhile. */
     private boolean holding(Inbox.Row row) {
-        if (inbox.renew(row, clock.instant().plus(LEASE))) {
+        if (inbox.renew(row, clock.instant().plus(lease))) {
             return true;
         }
         log.warn("Inbox row {} was taken over by another worker before it ran here; it is left to that one", row.id());

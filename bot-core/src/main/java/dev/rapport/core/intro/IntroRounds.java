@@ -90,7 +90,7 @@ public final class IntroRounds {
     public synchronized Tick tick(Instant now) {
         int started = 0;
         // Rounds start on one instance at a time; the others only send messages (each taking its own).
-        boolean starter = jobs.hold(JOB, new Lease(delivery.instance(), now.plus(OutboxDelivery.LEASE)), now);
+        boolean starter = jobs.hold(JOB, new Lease(delivery.instance(), now.plus(delivery.leaseLength())), now);
         for (RoundChannel due : starter ? rounds.dueBy(now) : List.<RoundChannel>of()) {
             Optional<List<ChannelMembers.Member>> listed = listMembers(due.key());
             if (listed.isPresent()) {

@@ -89,6 +89,59 @@ public final class People {
         return known(invocation, command, who);
     }
 
+    /**
+     * The contact for a platform user (a form's person): the one linked to them, else the one contact of their name
+     * that is linked to no one (linked now), else someone new, named as their platform's directory names them.
+     */
+    public Found platformUser(Invocation invocation, String platformUserId, String directoryName) {
+        List<Contact> known = contacts.all(invocation.userId());
+        Optional<Contact> linked = known.stream()
+                .filter(c -> c.platformUserId().filter(platformUserId::equals).isPresent())
+                .findFirst();
+        if (linked.isPresent()) {
+            return new Found(linked.get(), "", false);
+        }
+        String name = fitting(Names.clean(directoryName));
+        String wanted = name.isEmpty() ? platformUserId : name;
+        Optional<Contact> sameName = known.stream()
+                .filter(c ->
+                        c.platformUserId().isEmpty() && Names.fold(c.name()).equals(Names.fold(wanted)))
+                .findFirst();
+        if (sameName.isPresent()) {
+            Contact now = sameName.get().withPlatformUserId(platformUserId);
+            contacts.update(now);
+            return new Found(now, "", false);
+        }
+        Contact contact = contacts.create(Contact.newContact(
+                invocation.userId(),
+                freeName(invocation.userId(), wanted),
+                Optional.of(platformUserId),
+                Optional.empty(),
+                invocation.now()));
+        return new Found(contact, "", true);
+    }
+
+    /** The contact of exactly this name (ignoring case and accents), or someone new of that name (a form's name). */
+    public Found named(Invocation invocation, String name) {
+        String wanted = Names.clean(name);
+        Optional<Contact> same = contacts.all(invocation.userId()).stream()
+                .filter(c -> Names.fold(c.name()).equals(Names.fold(wanted)))
+                .findFirst();
+        if (same.isPresent()) {
+            return new Found(same.get(), "", false);
+        }
+        Contact contact = contacts.create(
+                Contact.newContact(invocation.userId(), wanted, Optional.empty(), Optional.empty(), invocation.now()));
+        return new Found(contact, "", true);
+    }
+
+    /** A directory's name cut to the longest name a contact may have. */
+    private static String fitting(String name) {
+        return name.length() <= PersonParser.MAX_NAME_LENGTH
+                ? name
+                : name.substring(0, PersonParser.MAX_NAME_LENGTH).strip();
+    }
+
     private Lookup closest(Invocation invocation, String command, Who.Unknown unknown, List<Contact> known) {
         for (Map.Entry<String, String> typed : PersonParser.leadingNames(invocation.text())) {
             List<Contact> best = NameMatch.best(typed.getKey(), known);

@@ -40,6 +40,21 @@ public interface NoteStore {
     /** Moves every note of one contact to another (a merge); returns how many. */
     int moveAll(long ownerId, long fromContactId, long toContactId);
 
+    /**
+     * Keeps where one of the owner's notes came from (the link of the message it was filed from), replacing any
+     * source it had; nothing happens when the note is not the owner's.
+     */
+    void setSource(long ownerId, long noteId, String url);
+
+    /** The sources of the owner's notes about one contact, by note id; notes without a source are not in it. */
+    Map<Long, String> sources(long ownerId, long contactId);
+
+    /** Records that a form submission (a platform's id for it) was saved as this note of the owner's. */
+    void markSubmitted(long ownerId, String submission, long noteId, Instant at);
+
+    /** The note a form submission of the owner's was saved as, if it was saved before. */
+    Optional<Long> submitted(long ownerId, String submission);
+
     /** How many notes and open questions one contact has. */
     NoteCounts countsFor(long ownerId, long contactId);
 

@@ -8,6 +8,7 @@ import dev.rapport.core.delivery.OutboxDelivery;
 import dev.rapport.core.domain.User;
 import dev.rapport.core.port.DigestOutbox.State;
 import dev.rapport.core.port.DirectMessenger.RetryLater;
+import dev.rapport.core.port.Telemetry;
 import dev.rapport.core.testing.StorageSuite;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -15,6 +16,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -71,6 +73,30 @@ class DigestAcrossInstancesTest {
                 .get()
                 .extracting(e -> e.state())
                 .isEqualTo(State.SENT);
+        assertThat(fixture.outbox.takeovers()).isEqualTo(2);
+    }
+
+    @Test
+    void aShorterLeaseSettingIsTakenOverOnceThatShorterTimeHasPassed() {
+        // GIVEN an instance that holds what it takes for 15 s (RAPPORT_LEASE_SECONDS=15) handed ada's digest to the
+        // platform and was killed before marking it
+        CoreAssembly brief = CoreAssembly.over(
+                fixture.clock, fixture.storage, Optional.empty(), Telemetry.NONE, "brief", Duration.ofSeconds(15));
+        try (DigestScheduler killed = brief.digests(brief.delivery(List.of(fixture.messenger)), 1)) {
+            fixture.messenger.dyingAfterTheNextDelivery();
+            assertThatThrownBy(killed::tick).isInstanceOf(FakeMessenger.Crash.class);
+        }
+
+        // WHEN the other instance ticks 14 s later, and again 2 s after that
+        fixture.clock.advance(Duration.ofSeconds(14));
+        DigestScheduler.Tick during = other.tick();
+        fixture.clock.advance(Duration.ofSeconds(2));
+        DigestScheduler.Tick after = other.tick();
+
+        // THEN the 15 s lease held, then ran out: both digests taken over, ada's found on the platform, not resent
+        assertThat(during.sent()).isZero();
+        assertThat(after.sent()).isEqualTo(2);
+        assertThat(fixture.messenger.delivered()).hasSize(2);
         assertThat(fixture.outbox.takeovers()).isEqualTo(2);
     }
 

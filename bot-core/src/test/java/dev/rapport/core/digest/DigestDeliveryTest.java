@@ -279,15 +279,46 @@ class DigestDeliveryTest {
         Reply next = fixture.run(ada, "help", "");
         Reply after = fixture.run(ada, "help", "");
 
-        // THEN the first reply starts by saying why no digest came; the second does not repeat it
+        // THEN the first reply starts by saying why no digest came, then shows the digest itself with its buttons;
+        // the second repeats neither
         assertThat(next.sections().get(0).body().plainText())
-                .startsWith("Your digest couldn't be delivered: they do not accept direct messages.");
-        assertThat(after.plainText()).doesNotContain("couldn't be delivered");
+                .startsWith("Your digest couldn't be delivered: they do not accept direct messages.")
+                .contains("Here it is");
+        assertThat(next.sections().get(1).body().plainText()).isEqualTo("One person to get back to today.");
+        assertThat(next.sections().get(2).heading()).contains("Marc Kelly");
+        assertThat(next.sections().get(2).buttons()).extracting(b -> b.label()).contains("Done");
+        assertThat(next.plainText()).contains("/forget <who>"); // the command's own answer follows
+        assertThat(after.plainText())
+                .doesNotContain("couldn't be delivered")
+                .doesNotContain("One person to get back to today.");
 
         // AND once they have been told, the next digest is tried again (here: Friday's, delivered)
         fixture.clock.set(at(WEDNESDAY.plusDays(2), 9, 0));
         fixture.tick();
         assertThat(fixture.messenger.delivered()).hasSize(1);
+        assertThat(fixture.reload(ada).unreachableReason()).isEmpty();
+    }
+
+    @Test
+    void todayAfterAnUndeliveredDigestSaysSoOnceAndShowsTheDigestOnce() {
+        // GIVEN today's digest could not be sent as a direct message
+        fixture.messenger.answering(new Unreachable("Cannot send messages to this user"));
+        fixture.tickUntil(at(WEDNESDAY, 9, 30), Duration.ofMinutes(5));
+        assertThat(fixture.reload(ada).unreachableReason()).contains("Cannot send messages to this user");
+
+        // WHEN the user next runs /today, and then /today again
+        Reply today = fixture.run(ada, "today", "");
+        Reply again = fixture.run(ada, "today", "");
+
+        // THEN the first says once that the digest did not come and that this is it, with the digest shown once
+        assertThat(today.sections().get(0).body().plainText())
+                .startsWith("Your digest couldn't be delivered: Cannot send messages to this user.")
+                .contains("This is it");
+        assertThat(today.plainText().split("couldn't be delivered", -1)).hasSize(2);
+        assertThat(today.sections().stream().filter(s -> s.heading().equals(java.util.Optional.of("Marc Kelly"))))
+                .hasSize(1);
+        // AND the second is the digest alone; the mark is cleared, so the next digest tries a direct message again
+        assertThat(again.plainText()).doesNotContain("couldn't be delivered").contains("Marc Kelly");
         assertThat(fixture.reload(ada).unreachableReason()).isEmpty();
     }
 

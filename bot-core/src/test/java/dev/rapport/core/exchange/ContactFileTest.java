@@ -100,6 +100,25 @@ class ContactFileTest {
     }
 
     @Test
+    void aCsvSavedWithSemicolonsOrTabsReadsAsWithCommas() {
+        String semicolons =
+                "Name;E-mail;Notes\r\n\"Berg; Karl\";karl@example.se;\"Sails, every summer\"\r\nJuni Aho;;\r\n";
+        String tabs = "name\temail\nTeo Ruiz\tteo@example.es\n";
+
+        ContactFile.Read bySemicolons = ContactFile.read("contacts.csv", semicolons);
+        ContactFile.Read byTabs = ContactFile.read("contacts.csv", tabs);
+
+        assertThat(bySemicolons.people()).extracting(ImportedPerson::name).containsExactly("Berg; Karl", "Juni Aho");
+        assertThat(person(bySemicolons, "Berg; Karl").emails()).containsExactly("karl@example.se");
+        assertThat(person(bySemicolons, "Berg; Karl").notes()).containsExactly("Sails, every summer");
+        assertThat(byTabs.people()).extracting(ImportedPerson::name).containsExactly("Teo Ruiz");
+        assertThatThrownBy(() -> ContactFile.read("contacts.csv", "email;phone\na@b.c;1\n"))
+                .isInstanceOf(ImportProblem.class)
+                .hasMessageContaining("no name column")
+                .hasMessageContaining("\"email;phone\"");
+    }
+
+    @Test
     void aBrokenVcardLineIsNamedAndNothingIsRead() {
         assertThatThrownBy(() -> read("broken.vcf"))
                 .isInstanceOf(ImportProblem.class)

@@ -78,6 +78,23 @@ class DatesAndExportTest {
     }
 
     @Test
+    void theContactPageShowsEachYearlyDateWithItsNextDayAndOnlyTheOwners() {
+        say(alice, "/remember Lena Park: climbs");
+        say(alice, "/remember lena birthday: 9 January 1988");
+        say(alice, "/remember lena's anniversary is 30 August");
+        say(bob, "/remember Lena Park birthday: 1 May");
+
+        assertThat(say(alice, "/contact lena"))
+                .contains("Dates")
+                .contains("anniversary, 30 August (next")
+                .contains("birthday, 9 January 1988 (next")
+                .doesNotContain("1 May");
+        assertThat(say(bob, "/contact lena")).contains("birthday, 1 May (next").doesNotContain("January");
+        say(alice, "/remember Omar Haddad: new job");
+        assertThat(say(alice, "/contact omar")).doesNotContain("Dates");
+    }
+
+    @Test
     void aBirthdayForSomeoneNewCreatesThemAndABadDateWritesNothing() {
         assertThat(say(alice, "/remember Ana Lima birthday: 2 Feb 1990"))
                 .contains("Ana Lima's birthday, 2 February 1990");

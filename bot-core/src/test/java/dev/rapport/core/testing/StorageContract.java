@@ -226,6 +226,53 @@ public abstract class StorageContract {
     }
 
     @Test
+    void aNoteKeepsItsSourceForItsOwnerOnlyAndLosesItWithTheNote() {
+        Contact marc = contact(alice, "Marc Kelly");
+        long filed = storage.notes()
+                .add(alice.id(), marc.id(), NoteKind.NOTE, "moving to Lisbon", List.of(), NOW)
+                .id();
+        long typed = storage.notes()
+                .add(alice.id(), marc.id(), NoteKind.NOTE, "sails", List.of(), NOW)
+                .id();
+
+        storage.notes().setSource(alice.id(), filed, "https://example.slack.com/archives/C1/p1");
+        storage.notes().setSource(bob.id(), filed, "https://evil.example/planted");
+        storage.notes().setSource(bob.id(), typed, "https://evil.example/planted");
+
+        assertThat(storage.notes().sources(alice.id(), marc.id()))
+                .containsExactly(java.util.Map.entry(filed, "https://example.slack.com/archives/C1/p1"));
+        assertThat(storage.notes().sources(bob.id(), marc.id())).isEmpty();
+
+        storage.notes().setSource(alice.id(), filed, "https://example.slack.com/archives/C1/p2");
+        assertThat(storage.notes().sources(alice.id(), marc.id()))
+                .containsExactly(java.util.Map.entry(filed, "https://example.slack.com/archives/C1/p2"));
+
+        storage.notes().delete(alice.id(), filed);
+        assertThat(storage.notes().sources(alice.id(), marc.id())).isEmpty();
+        assertThat(count("note_sources")).isZero();
+    }
+
+    @Test
+    void aSubmissionIsRememberedForItsOwnerOnlyAndOutlivesItsNote() {
+        Contact marc = contact(alice, "Marc Kelly");
+        long note = storage.notes()
+                .add(alice.id(), marc.id(), NoteKind.NOTE, "moving to Lisbon", List.of(), NOW)
+                .id();
+
+        storage.notes().markSubmitted(alice.id(), "view:V0MODAL1", note, NOW);
+
+        assertThat(storage.notes().submitted(alice.id(), "view:V0MODAL1")).contains(note);
+        assertThat(storage.notes().submitted(bob.id(), "view:V0MODAL1")).isEmpty();
+        assertThat(storage.notes().submitted(alice.id(), "view:V0MODAL2")).isEmpty();
+        // Bob's form of the same id is his own.
+        storage.notes().markSubmitted(bob.id(), "view:V0MODAL1", 0, NOW);
+        assertThatThrownBy(() -> storage.notes().markSubmitted(alice.id(), "view:V0MODAL1", note, NOW))
+                .isInstanceOf(StorageException.class);
+        storage.notes().delete(alice.id(), note);
+        assertThat(storage.notes().submitted(alice.id(), "view:V0MODAL1")).contains(note);
+    }
+
+    @Test
     void mergingMovesNotesAndClosedFollowUpsWithinOneOwner() {
         Contact marc = contact(alice, "Marc Kelly");
         Contact mk = contact(alice, "M Kelly");

@@ -7,7 +7,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import net.dv8tion.jda.api.entities.Guild;
 import net.dv8tion.jda.api.entities.Member;
+import net.dv8tion.jda.api.entities.Role;
 import net.dv8tion.jda.api.entities.User;
 import net.dv8tion.jda.api.interactions.commands.CommandInteractionPayload;
 import net.dv8tion.jda.api.interactions.commands.OptionMapping;
@@ -117,7 +119,31 @@ public final class CommandText {
             return Optional.empty();
         }
         namesOfMentions(option);
-        return Optional.of(option.getAsString().strip()).filter(value -> !value.isEmpty());
+        return Optional.of(rolesAsText(option, option.getAsString().strip())).filter(value -> !value.isEmpty());
+    }
+
+    /** Role mentions typed in the text as the roles' names (as Discord resolved them, else the server's). */
+    private String rolesAsText(OptionMapping option, String value) {
+        if (!value.contains("<@&")) {
+            return value;
+        }
+        Map<String, String> names = new HashMap<>();
+        try {
+            option.getMentions().getRoles().forEach(known -> names.put(known.getId(), known.getName()));
+        } catch (RuntimeException e) {
+            // Outside a server there are no roles to resolve.
+        }
+        return RoleMentions.asText(
+                value, id -> Optional.ofNullable(names.get(id)).or(() -> serverRole(id)));
+    }
+
+    /** A role the bot sees in its own copy of the server (a server Rapport is installed in). */
+    private Optional<String> serverRole(String id) {
+        Guild guild = interaction.getGuild();
+        if (guild == null || guild.isDetached()) {
+            return Optional.empty();
+        }
+        return Optional.ofNullable(guild.getRoleById(id)).map(Role::getName);
     }
 
     /**

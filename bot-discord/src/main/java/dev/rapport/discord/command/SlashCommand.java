@@ -4,7 +4,6 @@ import dev.rapport.core.api.CommandRequest;
 import dev.rapport.core.api.Requester;
 import java.util.List;
 import java.util.Optional;
-import net.dv8tion.jda.api.interactions.InteractionContextType;
 import net.dv8tion.jda.api.interactions.commands.CommandInteractionPayload;
 import net.dv8tion.jda.api.interactions.commands.build.Commands;
 import net.dv8tion.jda.api.interactions.commands.build.SlashCommandData;
@@ -28,10 +27,9 @@ public abstract class SlashCommand {
         return name;
     }
 
-    /** The command as registered with Discord: usable in servers and in the bot's DMs. */
+    /** The command as registered with Discord: from a server or a personal install, in servers and in DMs. */
     public final SlashCommandData data() {
-        SlashCommandData data = Commands.slash(name, description)
-                .setContexts(InteractionContextType.GUILD, InteractionContextType.BOT_DM);
+        SlashCommandData data = Installs.everywhere(Commands.slash(name, description));
         declare(data);
         return data;
     }

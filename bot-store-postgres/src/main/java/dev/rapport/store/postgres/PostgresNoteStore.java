@@ -138,6 +138,55 @@ public final class PostgresNoteStore implements NoteStore {
     }
 
     @Override
+    public void setSource(long ownerId, long noteId, String url) {
+        db.write(c -> Rows.update(
+                c,
+                "INSERT INTO note_sources (note_id, owner_id, url) SELECT id, owner_id, ? FROM notes"
+                        + " WHERE owner_id = ? AND id = ? ON CONFLICT (note_id) DO UPDATE SET url = excluded.url",
+                url,
+                ownerId,
+                noteId));
+    }
+
+    @Override
+    public Map<Long, String> sources(long ownerId, long contactId) {
+        return db.read(c -> {
+            Map<Long, String> sources = new HashMap<>();
+            Rows.list(
+                            c,
+                            "SELECT s.note_id, s.url FROM note_sources s JOIN notes n ON n.id = s.note_id"
+                                    + " WHERE s.owner_id = ? AND n.owner_id = ? AND n.contact_id = ?",
+                            rs -> Map.entry(rs.getLong("note_id"), rs.getString("url")),
+                            ownerId,
+                            ownerId,
+                            contactId)
+                    .forEach(entry -> sources.put(entry.getKey(), entry.getValue()));
+            return sources;
+        });
+    }
+
+    @Override
+    public void markSubmitted(long ownerId, String submission, long noteId, Instant at) {
+        db.write(c -> Rows.update(
+                c,
+                "INSERT INTO capture_submissions (owner_id, submission, note_id, created_at) VALUES (?, ?, ?, ?)",
+                ownerId,
+                submission,
+                noteId,
+                at.toString()));
+    }
+
+    @Override
+    public Optional<Long> submitted(long ownerId, String submission) {
+        return db.read(c -> Rows.one(
+                c,
+                "SELECT note_id FROM capture_submissions WHERE owner_id = ? AND submission = ?",
+                rs -> rs.getLong("note_id"),
+                ownerId,
+                submission));
+    }
+
+    @Override
     public NoteCounts countsFor(long ownerId, long contactId) {
         return db.read(c -> Rows.one(
                         c,

@@ -83,6 +83,20 @@ public final class PostgresTestStorage implements TestStorageProvider {
         return server.getJdbcUrl("postgres", name);
     }
 
+    /**
+     * Drops a test's database once its store is closed: the server's folder then stays small, and stopping the server
+     * at the JVM's exit (which deletes that folder) takes a moment instead of outlasting surefire's 30-second grace.
+     */
+    private static void drop(String url) {
+        String name = url.substring(url.lastIndexOf('/') + 1).split("\\?")[0];
+        try (Connection c = server().getPostgresDatabase().getConnection();
+                var statement = c.createStatement()) {
+            statement.execute("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
+        } catch (SQLException e) {
+            // Left for the server's folder to take with it at exit.
+        }
+    }
+
     static Database open(String url) {
         return Database.open(url, Optional.empty(), Optional.empty(), 8);
     }
@@ -122,6 +136,7 @@ public final class PostgresTestStorage implements TestStorageProvider {
         @Override
         public void close() {
             db.close();
+            drop(url);
         }
     }
 }

@@ -1,0 +1,11 @@
+-- PostgreSQL mirror of SQLite's migration of the same version; TEXT is COLLATE "C" so it compares as SQLite's.
+-- Forms of "Remember this" already saved (issue 12), by the platform's id of the submission (a Slack view id), so a
+-- submission sent again (a replay, a retry) is recognised and not saved twice. note_id is the note it was saved as;
+-- the row stays when that note is deleted, so an undone capture is not brought back by a replay either.
+CREATE TABLE capture_submissions (
+    owner_id   BIGINT NOT NULL REFERENCES users (id) ON DELETE CASCADE,
+    submission TEXT COLLATE "C" NOT NULL,
+    note_id    BIGINT NOT NULL,
+    created_at TEXT COLLATE "C" NOT NULL,
+    PRIMARY KEY (owner_id, submission)
+);
