@@ -44,7 +44,11 @@ final class DiscordDeliveryBench {
     private final double dmOpens = Double.parseDouble(System.getProperty("dmopens", "50"));
     private final double faults = Double.parseDouble(System.getProperty("faults", "0.10"));
     private final long limitSeconds = Long.getLong("limit", 900);
-    /** Off only to compare: the shipped bot paces every REST request to its global budget. */
+    /**
+     * Off only to compare: the shipped bot paces every REST request to its global budget. Without the pacer a global
+     * 429 reaches the messenger like a route's (JDA leaves a 429 it is told not to wait out to the caller, and does
+     * not pause itself), so the run then shows how many requests Discord would refuse.
+     */
     private final boolean paced = !"false".equals(System.getProperty("paced"));
 
     DiscordDeliveryBench(Path folder) {
@@ -90,7 +94,8 @@ final class DiscordDeliveryBench {
                         limitSeconds,
                         paced
                                 ? "; every request paced to " + rate + "/s (DISCORD_REQUESTS_PER_SECOND)"
-                                : "; -Dpaced=false: JDA's own limiter only (for comparison)");
+                                : "; -Dpaced=false: NOT paced (for comparison only: JDA does not see a 429 the"
+                                        + " messenger asks it not to wait out, so a global 429 holds nothing)");
                 discord.begin();
                 long start = System.nanoTime();
                 long deadline = start + limitSeconds * 1_000_000_000L;
