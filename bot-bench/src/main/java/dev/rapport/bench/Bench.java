@@ -31,6 +31,7 @@ public final class Bench {
                 case "delivery" -> new DeliveryBench(folder).run();
                 case "import" -> new ImportBench(folder).run();
                 case "calendar" -> new CalendarTimingBench(folder).run();
+                case "sweep" -> new DigestSweepBenchmark(folder).run();
                 case "crash" -> {
                     Path jar = Path.of(System.getProperty("rapport.jar", "bot-app/target/rapport.jar"));
                     String part = System.getProperty("crash", "all");
@@ -44,7 +45,7 @@ public final class Bench {
                 }
                 default ->
                     throw new IllegalArgumentException("unknown benchmark " + name
-                            + "; try: commands, startup, delivery, crash, import, calendar");
+                            + "; try: commands, startup, delivery, crash, import, calendar, sweep");
             }
         }
     }

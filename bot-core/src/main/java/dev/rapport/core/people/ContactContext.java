@@ -35,19 +35,30 @@ public final class ContactContext {
     public static Optional<String> lineFrom(List<Note> recent) {
         Optional<Note> question = recent.stream().filter(Note::isOpenQuestion).findFirst();
         if (question.isPresent()) {
-            return Optional.of("Ask: " + shorten(question.get().body()));
+            return Optional.of(lineOf(NoteKind.QUESTION, question.get().body()));
         }
         Optional<String> written = recent.stream()
                 .filter(note -> note.writtenByUser() && note.kind() != NoteKind.QUESTION)
                 .findFirst()
-                .map(note -> "Last noted: " + shorten(note.body()));
+                .map(note -> lineOf(note.kind(), note.body()));
         if (written.isPresent()) {
             return written;
         }
         return recent.stream()
                 .filter(note -> !note.writtenByUser())
                 .findFirst()
-                .map(note -> shorten(note.kind().label() + note.body()));
+                .map(note -> lineOf(note.kind(), note.body()));
+    }
+
+    /**
+     * The line of the note {@link #lineFrom} chooses, when a store chose it: a question (always an open one) is
+     * "Ask: …", another note the user wrote "Last noted: …", a note Rapport kept is labelled.
+     */
+    public static String lineOf(NoteKind kind, String body) {
+        if (kind == NoteKind.QUESTION) {
+            return "Ask: " + shorten(body);
+        }
+        return kind.writtenByUser() ? "Last noted: " + shorten(body) : shorten(kind.label() + body);
     }
 
     /** "last contact 23 days ago (they reached out)" or "no contact logged yet". */
