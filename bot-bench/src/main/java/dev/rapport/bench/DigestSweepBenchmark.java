@@ -89,8 +89,10 @@ public final class DigestSweepBenchmark {
         if (postgres) {
             runPostgres(users, contactsPerUser);
         } else {
-            Path file = Path.of(
-                    System.getProperty("file", folder.resolve("sweep-" + users + "x" + contactsPerUser + ".db").toString()));
+            Path file = Path.of(System.getProperty(
+                    "file",
+                    folder.resolve("sweep-" + users + "x" + contactsPerUser + ".db")
+                            .toString()));
             runSqlite(file, users, contactsPerUser);
         }
     }
@@ -268,29 +270,38 @@ public final class DigestSweepBenchmark {
         long rows = 0;
         for (int from = 0; from < ids.size(); from += BATCH) {
             List<Long> chunk = ids.subList(from, Math.min(ids.size(), from + BATCH));
-            List<Object> args = new ArrayList<>();
+            // The owners go in as the choice's query takes them: one JSON array (SQLite), or arrays (PostgreSQL).
+            StringBuilder pairs = new StringBuilder("[");
+            StringBuilder owners = new StringBuilder("{");
+            StringBuilder days = new StringBuilder("{");
             for (long id : chunk) {
-                args.add(id);
-                args.add(LocalDate.ofInstant(NOW, users.byId(id).orElseThrow().settings().zone()).toString());
+                String day = LocalDate.ofInstant(NOW, users.byId(id).orElseThrow().settings().zone()).toString();
+                String comma = owners.length() == 1 ? "" : ",";
+                pairs.append(comma).append('[').append(id).append(",\"").append(day).append("\"]");
+                owners.append(comma).append(id);
+                days.append(comma).append(day);
             }
-            String values = String.join(", ", java.util.Collections.nCopies(chunk.size(), sqlite ? "(?, ?)" : "(?::bigint, ?::text)"));
-            String query = "WITH wanted (owner_id, day) AS (VALUES " + values + ") SELECT"
-                    + " (SELECT count(*) FROM wanted w JOIN follow_ups f" + (sqlite ? " INDEXED BY follow_ups_open_due" : "")
+            String first = sqlite ? pairs.append(']').toString() : owners.append('}').toString();
+            String second = days.append('}').toString();
+            String wanted = sqlite
+                    ? "wanted AS MATERIALIZED (SELECT value ->> 0 AS owner_id, value ->> 1 AS day FROM json_each(?))"
+                    : "wanted AS (SELECT * FROM unnest(?::text::bigint[], ?::text::text[]) AS v (owner_id, day))";
+            String query = "WITH " + wanted + " SELECT"
+                    + " (SELECT count(*) FROM wanted w JOIN follow_ups f"
+                    + (sqlite ? " INDEXED BY follow_ups_open_due" : "")
                     + " ON f.owner_id = w.owner_id AND f.status = 'OPEN' AND f.due_on <= w.day)"
-                    + " + (SELECT count(*) FROM wanted w JOIN contacts c" + (sqlite ? " INDEXED BY contacts_owner_rhythm_due" : "")
+                    + " + (SELECT count(*) FROM wanted w JOIN contacts c"
+                    + (sqlite ? " INDEXED BY contacts_owner_rhythm_due" : "")
                     + " ON c.owner_id = w.owner_id AND c.rhythm_next <= w.day)"
                     + " + (SELECT count(*) FROM wanted w JOIN intros i ON i.introducer_id = w.owner_id"
                     + " AND i.check_in = 'OPEN' AND i.check_in_on <= w.day)";
             long start = System.nanoTime();
             rows += sql.read(c -> {
                 try (PreparedStatement statement = c.prepareStatement(query)) {
-                    for (int i = 0; i < args.size(); i++) {
-                        if (args.get(i) instanceof Long id) {
-                            statement.setLong(i + 1, id);
-                        } else {
-                            statement.setString(i + 1, (String) args.get(i));
-                        }
-                    }
+                    statement.setString(
+                            1, sqlite ? ownerList : ownerList.replace('[', '{').replace(']', '}'));
+                    statement.setString(
+                            2, sqlite ? dayList : dayList.replace('[', '{').replace(']', '}'));
                     try (var rs = statement.executeQuery()) {
                         rs.next();
                         return rs.getLong(1);

@@ -80,7 +80,33 @@ public final class ContactContext {
     }
 
     public static String shorten(String text) {
-        String oneLine = text.replaceAll("\\s+", " ").strip();
+        String oneLine = oneLine(text).strip();
         return oneLine.length() <= MAX_LINE ? oneLine : oneLine.substring(0, MAX_LINE - 1) + "…";
+    }
+
+    // What replaceAll("\\s+", " ") does, without a regular expression: the sweep shortens hundreds of thousands.
+    private static String oneLine(String text) {
+        StringBuilder line = null;
+        int length = text.length();
+        for (int i = 0; i < length; i++) {
+            char c = text.charAt(i);
+            boolean space = isSpace(c);
+            if (space && (c != ' ' || (i + 1 < length && isSpace(text.charAt(i + 1))))) {
+                if (line == null) {
+                    line = new StringBuilder(length).append(text, 0, i);
+                }
+                line.append(' ');
+                while (i + 1 < length && isSpace(text.charAt(i + 1))) {
+                    i++;
+                }
+            } else if (line != null) {
+                line.append(c);
+            }
+        }
+        return line == null ? text : line.toString();
+    }
+
+    private static boolean isSpace(char c) {
+        return c == ' ' || c == '\t' || c == '\n' || c == '\u000B' || c == '\f' || c == '\r';
     }
 }

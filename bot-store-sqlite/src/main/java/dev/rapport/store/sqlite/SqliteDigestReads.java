@@ -18,7 +18,6 @@ import java.time.LocalDate;
 import java.time.MonthDay;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -47,15 +46,23 @@ public final class SqliteDigestReads implements DigestReads {
         Map<Long, Choice> choices = new HashMap<>();
         for (int from = 0; from < wanted.size(); from += OWNERS_PER_QUERY) {
             List<Wanted> chunk = wanted.subList(from, Math.min(wanted.size(), from + OWNERS_PER_QUERY));
+            // The owners go in as one JSON array, so that the statement is the same, and small, for every batch.
+            StringBuilder json = new StringBuilder(chunk.size() * 40).append('[');
+            for (Wanted one : chunk) {
+                json.append(json.length() == 1 ? "[" : ",[")
+                        .append(one.ownerId())
+                        .append(",\"")
+                        .append(one.date())
+                        .append("\",")
+                        .append(julianDay(one.date()))
+                        .append(',')
+                        .append(Math.max(1, one.max()))
+                        .append(']');
+            }
+            String owners = json.append(']').toString();
             db.read(c -> {
-                try (PreparedStatement statement = c.prepareStatement(chooseSql(chunk.size()))) {
-                    int i = 1;
-                    for (Wanted one : chunk) {
-                        statement.setLong(i++, one.ownerId());
-                        statement.setString(i++, one.date().toString());
-                        statement.setDouble(i++, julianDay(one.date()));
-                        statement.setInt(i++, Math.max(1, one.max()));
-                    }
+                try (PreparedStatement statement = c.prepareStatement(CHOOSE)) {
+                    statement.setString(1, owners);
                     try (ResultSet rs = statement.executeQuery()) {
                         readChoices(rs, choices);
                     }
@@ -69,9 +76,11 @@ public final class SqliteDigestReads implements DigestReads {
     // The window ranks, per owner, every due item in digest order; only the first max of them are read back, joined
     // to their rows, with the count of the rest. The rhythm and follow-up ranges and the context note's newest notes
     // are read through covering indexes (V30), so ranking touches no table row but the follow-up's contact name.
-    private static String chooseSql(int owners) {
-        String wanted = "wanted (owner_id, day, jday, max_items) AS (VALUES "
-                + String.join(", ", Collections.nCopies(owners, "(?, ?, ?, ?)")) + ")";
+    private static final String CHOOSE = chooseSql();
+
+    private static String chooseSql() {
+        String wanted = "wanted AS MATERIALIZED (SELECT value ->> 0 AS owner_id, value ->> 1 AS day,"
+                + " value ->> 2 AS jday, value ->> 3 AS max_items FROM json_each(?))";
         String dueFollowUp = "SELECT 1 FROM follow_ups f2 WHERE f2.owner_id = c.owner_id AND f2.contact_id = c.id"
                 + " AND f2.status = 'OPEN' AND f2.due_on <= w.day";
         String yearlyInWindow = "SELECT 1 FROM yearly_dates y2 LEFT JOIN yearly_date_leads l2 ON l2.owner_id ="
@@ -100,9 +109,11 @@ public final class SqliteDigestReads implements DigestReads {
                 + " JOIN contacts c INDEXED BY contacts_owner_rhythm_due ON c.owner_id = w.owner_id"
                 + " AND c.rhythm_next <= w.day"
                 + " WHERE NOT EXISTS (" + dueFollowUp + ") AND NOT EXISTS (" + yearlyInWindow + "))";
-        String ranked = "ranked AS (SELECT d.*, ROW_NUMBER() OVER (PARTITION BY d.owner_id"
-                + " ORDER BY d.kind, d.late DESC, d.due_on, d.name, d.ref) AS place,"
-                + " COUNT(*) OVER (PARTITION BY d.owner_id) AS total FROM due d)";
+        // One window, so one sort: the count spans the whole partition.
+        String ranked = "ranked AS (SELECT d.*, ROW_NUMBER() OVER byowner AS place,"
+                + " COUNT(*) OVER (byowner ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING) AS total"
+                + " FROM due d WINDOW byowner AS (PARTITION BY d.owner_id"
+                + " ORDER BY d.kind, d.late DESC, d.due_on, d.name, d.ref))";
         // Among the contact's newest notes: the newest open question, else the newest the user wrote, else Rapport's.
         String contextNote = "(SELECT m.id FROM (SELECT id, kind, answered_at FROM notes"
                 + " WHERE owner_id = r.owner_id AND contact_id = r.ref ORDER BY id DESC LIMIT "
