@@ -52,8 +52,11 @@ public final class Database implements Transactor, AutoCloseable {
         this.url = "jdbc:sqlite:" + file.toAbsolutePath();
         this.writer = connect(false);
         this.writer.setAutoCommit(true);
+        StatementCache.attach(writer);
         for (int i = 0; i < READERS; i++) {
-            readers.add(connect(true));
+            Connection reader = connect(true);
+            StatementCache.attach(reader);
+            readers.add(reader);
         }
     }
 
@@ -366,6 +369,7 @@ public final class Database implements Transactor, AutoCloseable {
     }
 
     private static void closeQuietly(Connection connection) {
+        StatementCache.detach(connection);
         try {
             connection.close();
         } catch (SQLException e) {
