@@ -4,13 +4,20 @@ import dev.rapport.core.api.CommandRequest;
 import dev.rapport.core.api.Rapport;
 import dev.rapport.core.api.Requester;
 import dev.rapport.core.assembly.CoreAssembly;
+import dev.rapport.core.inbox.InboxChannel;
+import dev.rapport.core.inbox.InboxWorkers;
+import dev.rapport.core.reply.Prompt;
 import dev.rapport.core.reply.Reply;
 import dev.rapport.store.sqlite.Database;
 import dev.rapport.store.sqlite.SqliteStorage;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.ZoneId;
 import java.util.Random;
 import java.util.function.IntConsumer;
@@ -18,7 +25,8 @@ import org.sqlite.SQLiteConfig;
 
 /**
  * p50/p99 of /remember, /followup, /contact and name autocomplete on 10,000 users, 100,000 contacts and 1,000,000
- * notes; and /remember throughput against bare-JDBC single-row committed inserts with the same pragmas.
+ * notes; and /remember throughput, called directly and through the inbox, against bare-JDBC single-row committed
+ * inserts on a connection with the same pragmas as the store's (checked and printed).
  */
 final class CommandLatencyBench {
     private static final int WARMUP = 5_000;
@@ -33,8 +41,8 @@ final class CommandLatencyBench {
 
     void run() throws Exception {
         try (Database db = dataset.open()) {
-            Rapport rapport =
-                    CoreAssembly.over(Clock.systemUTC(), SqliteStorage.over(db)).rapport();
+            CoreAssembly core = CoreAssembly.over(Clock.systemUTC(), SqliteStorage.over(db));
+            Rapport rapport = core.rapport();
             measure("/remember", i -> check(rapport.handle(command(i, "remember", "\"%s\" met again, note " + i))));
             measure("/followup", i -> check(rapport.handle(command(i, "followup", "\"%s\" in 3 days about x"))));
             measure("/contact", i -> check(rapport.handle(command(i, "contact", "\"%s\""))));
@@ -45,7 +53,26 @@ final class CommandLatencyBench {
                     throw new IllegalStateException("no suggestions");
                 }
             });
-            throughput(rapport, db);
+            throughput(rapport, core.inbox(1).channel(new Answered()), db);
+        }
+    }
+
+    /** A platform that takes every answer at once, so the inbox's own cost is what is measured. */
+    private static final class Answered implements InboxChannel {
+        @Override
+        public String platform() {
+            return Dataset.PLATFORM;
+        }
+
+        @Override
+        public boolean answer(String replyTo, Reply reply) {
+            check(reply);
+            return true;
+        }
+
+        @Override
+        public boolean prompt(String replyTo, String actionId, Prompt prompt) {
+            throw new IllegalStateException("benchmark command asked for input");
         }
     }
 
@@ -79,7 +106,7 @@ final class CommandLatencyBench {
         System.out.printf("%-13s %s%n", what, stats.summary());
     }
 
-    private void throughput(Rapport rapport, Database db) throws Exception {
+    private void throughput(Rapport rapport, InboxWorkers inbox, Database db) throws Exception {
         int n = 10_000;
         long start = System.nanoTime();
         for (int i = 0; i < n; i++) {
@@ -87,6 +114,21 @@ final class CommandLatencyBench {
         }
         double remember = n / ((System.nanoTime() - start) / 1e9);
 
+        // The whole way a platform's command goes: written down before the ack, claimed, run with its row marked in
+        // the command's own commit, answered.
+        start = System.nanoTime();
+        for (int i = 0; i < n; i++) {
+            if (!inbox.accept("bench-" + System.nanoTime() + "-" + i, command(i, "remember", "\"%s\" inbox note " + i),
+                    "reply-" + i, Duration.ofMinutes(30))) {
+                throw new IllegalStateException("a new request was taken for a replay");
+            }
+            if (inbox.drain() != 1) {
+                throw new IllegalStateException("the inbox did not run the request");
+            }
+        }
+        double throughInbox = n / ((System.nanoTime() - start) / 1e9);
+
+        String storePragmas = db.read(CommandLatencyBench::pragmas);
         SQLiteConfig config = new SQLiteConfig();
         config.setJournalMode(SQLiteConfig.JournalMode.WAL);
         config.setSynchronous(SQLiteConfig.SynchronousMode.NORMAL);
@@ -96,6 +138,11 @@ final class CommandLatencyBench {
         try (Connection c = config.createConnection("jdbc:sqlite:" + db.file().toAbsolutePath());
                 PreparedStatement insert = c.prepareStatement("INSERT INTO notes (owner_id, contact_id, kind, body,"
                         + " tags, created_at) VALUES (?, ?, 'NOTE', ?, '', '2026-11-25T10:00:00Z')")) {
+            String floorPragmas = pragmas(c);
+            if (!floorPragmas.equals(storePragmas)) {
+                throw new IllegalStateException(
+                        "the floor's connection differs from the store's: " + floorPragmas + " vs " + storePragmas);
+            }
             c.setAutoCommit(true);
             start = System.nanoTime();
             for (int i = 0; i < n; i++) {
@@ -107,8 +154,28 @@ final class CommandLatencyBench {
             }
             raw = n / ((System.nanoTime() - start) / 1e9);
         }
+        System.out.printf("floor pragmas (same on the store's connections) %s%n", storePragmas);
         System.out.printf(
                 "throughput    /remember %.0f/s, bare JDBC single-row committed insert %.0f/s, ratio %.2f%n",
                 remember, raw, remember / raw);
+        System.out.printf(
+                "throughput    /remember through the inbox (accept, claim, run, answer) %.0f/s, ratio %.2f%n",
+                throughInbox, throughInbox / raw);
+    }
+
+    /** The settings of a connection that decide what a commit costs. */
+    private static String pragmas(Connection c) throws SQLException {
+        StringBuilder line = new StringBuilder();
+        for (String pragma : new String[] {
+            "journal_mode", "synchronous", "foreign_keys", "busy_timeout", "cache_size", "temp_store", "mmap_size",
+            "locking_mode", "wal_autocheckpoint", "page_size"
+        }) {
+            try (Statement s = c.createStatement();
+                    ResultSet rs = s.executeQuery("PRAGMA " + pragma)) {
+                rs.next();
+                line.append(line.length() == 0 ? "" : " ").append(pragma).append('=').append(rs.getString(1));
+            }
+        }
+        return line.toString();
     }
 }

@@ -298,6 +298,8 @@ public final class Database implements Transactor, AutoCloseable {
                 result = work.get();
             } catch (RuntimeException e) {
                 connection.rollback(savepoint);
+                // What the part wrote is gone: caches drop it now, not only when the whole transaction ends.
+                List.copyOf(afterTransaction).forEach(Runnable::run);
                 throw e;
             }
             connection.releaseSavepoint(savepoint);
