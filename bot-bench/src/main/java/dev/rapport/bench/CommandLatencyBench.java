@@ -106,35 +106,22 @@ final class CommandLatencyBench {
         System.out.printf("%-13s %s%n", what, stats.summary());
     }
 
+    /**
+     * /remember called directly, /remember through the inbox, and the floor, in interleaved rounds on the same file,
+     * so that a machine whose load changes during the run weighs on all three alike.
+     */
     private void throughput(Rapport rapport, InboxWorkers inbox, Database db) throws Exception {
-        int n = 10_000;
-        long start = System.nanoTime();
-        for (int i = 0; i < n; i++) {
-            check(rapport.handle(command(i, "remember", "\"%s\" throughput note " + i)));
-        }
-        double remember = n / ((System.nanoTime() - start) / 1e9);
-
-        // The whole way a platform's command goes: written down before the ack, claimed, run with its row marked in
-        // the command's own commit, answered.
-        start = System.nanoTime();
-        for (int i = 0; i < n; i++) {
-            if (!inbox.accept("bench-" + System.nanoTime() + "-" + i, command(i, "remember", "\"%s\" inbox note " + i),
-                    "reply-" + i, Duration.ofMinutes(30))) {
-                throw new IllegalStateException("a new request was taken for a replay");
-            }
-            if (inbox.drain() != 1) {
-                throw new IllegalStateException("the inbox did not run the request");
-            }
-        }
-        double throughInbox = n / ((System.nanoTime() - start) / 1e9);
-
+        int rounds = 10;
+        int perRound = 1_000;
         String storePragmas = db.read(CommandLatencyBench::pragmas);
         SQLiteConfig config = new SQLiteConfig();
         config.setJournalMode(SQLiteConfig.JournalMode.WAL);
         config.setSynchronous(SQLiteConfig.SynchronousMode.NORMAL);
         config.enforceForeignKeys(true);
         config.setBusyTimeout(5_000);
-        double raw;
+        long rememberNanos = 0;
+        long inboxNanos = 0;
+        long rawNanos = 0;
         try (Connection c = config.createConnection("jdbc:sqlite:" + db.file().toAbsolutePath());
                 PreparedStatement insert = c.prepareStatement("INSERT INTO notes (owner_id, contact_id, kind, body,"
                         + " tags, created_at) VALUES (?, ?, 'NOTE', ?, '', '2026-11-25T10:00:00Z')")) {
@@ -144,20 +131,49 @@ final class CommandLatencyBench {
                         "the floor's connection differs from the store's: " + floorPragmas + " vs " + storePragmas);
             }
             c.setAutoCommit(true);
-            start = System.nanoTime();
-            for (int i = 0; i < n; i++) {
-                int user = random.nextInt(dataset.users);
-                insert.setLong(1, user + 1);
-                insert.setLong(2, (long) user * dataset.contactsPerUser + 1 + random.nextInt(dataset.contactsPerUser));
-                insert.setString(3, "raw note " + i);
-                insert.executeUpdate();
+            for (int round = 0; round < rounds; round++) {
+                long start = System.nanoTime();
+                for (int i = 0; i < perRound; i++) {
+                    check(rapport.handle(command(i, "remember", "\"%s\" throughput note " + i)));
+                }
+                rememberNanos += System.nanoTime() - start;
+
+                // The whole way a platform's command goes: written down before the ack, claimed, run with its row
+                // marked in the command's own commit, answered.
+                start = System.nanoTime();
+                for (int i = 0; i < perRound; i++) {
+                    String key = "bench-" + System.nanoTime() + "-" + i;
+                    if (!inbox.accept(
+                            key, command(i, "remember", "\"%s\" inbox note " + i), key, Duration.ofMinutes(30))) {
+                        throw new IllegalStateException("a new request was taken for a replay");
+                    }
+                    if (inbox.drain() != 1) {
+                        throw new IllegalStateException("the inbox did not run the request");
+                    }
+                }
+                inboxNanos += System.nanoTime() - start;
+
+                start = System.nanoTime();
+                for (int i = 0; i < perRound; i++) {
+                    int user = random.nextInt(dataset.users);
+                    insert.setLong(1, user + 1);
+                    insert.setLong(
+                            2, (long) user * dataset.contactsPerUser + 1 + random.nextInt(dataset.contactsPerUser));
+                    insert.setString(3, "raw note " + i);
+                    insert.executeUpdate();
+                }
+                rawNanos += System.nanoTime() - start;
             }
-            raw = n / ((System.nanoTime() - start) / 1e9);
         }
+        int n = rounds * perRound;
+        double remember = n / (rememberNanos / 1e9);
+        double throughInbox = n / (inboxNanos / 1e9);
+        double raw = n / (rawNanos / 1e9);
         System.out.printf("floor pragmas (same on the store's connections) %s%n", storePragmas);
         System.out.printf(
-                "throughput    /remember %.0f/s, bare JDBC single-row committed insert %.0f/s, ratio %.2f%n",
-                remember, raw, remember / raw);
+                "throughput    /remember %.0f/s, bare JDBC single-row committed insert %.0f/s, ratio %.2f"
+                        + " (%d interleaved rounds of %d)%n",
+                remember, raw, remember / raw, rounds, perRound);
         System.out.printf(
                 "throughput    /remember through the inbox (accept, claim, run, answer) %.0f/s, ratio %.2f%n",
                 throughInbox, throughInbox / raw);
@@ -167,13 +183,24 @@ final class CommandLatencyBench {
     private static String pragmas(Connection c) throws SQLException {
         StringBuilder line = new StringBuilder();
         for (String pragma : new String[] {
-            "journal_mode", "synchronous", "foreign_keys", "busy_timeout", "cache_size", "temp_store", "mmap_size",
-            "locking_mode", "wal_autocheckpoint", "page_size"
+            "journal_mode",
+            "synchronous",
+            "foreign_keys",
+            "busy_timeout",
+            "cache_size",
+            "temp_store",
+            "mmap_size",
+            "locking_mode",
+            "wal_autocheckpoint",
+            "page_size"
         }) {
             try (Statement s = c.createStatement();
                     ResultSet rs = s.executeQuery("PRAGMA " + pragma)) {
                 rs.next();
-                line.append(line.length() == 0 ? "" : " ").append(pragma).append('=').append(rs.getString(1));
+                line.append(line.length() == 0 ? "" : " ")
+                        .append(pragma)
+                        .append('=')
+                        .append(rs.getString(1));
             }
         }
         return line.toString();

@@ -79,8 +79,8 @@ final class StartupBench {
             }
         }
         System.out.printf(
-                "start-to-ready (java -jar, console, 10,000-user database of %d MB, integrity check included):"
-                        + " best %.2f s, mean %.2f s over %d runs%n",
+                "start-to-ready (java -jar, console, 10,000-user database of %d MB, the start's checks included;"
+                        + " the full integrity check runs after ready): best %.2f s, mean %.2f s over %d runs%n",
                 Files.size(copy) / (1024 * 1024), best, total / runs, runs);
     }
 
