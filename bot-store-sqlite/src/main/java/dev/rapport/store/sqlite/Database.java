@@ -236,9 +236,20 @@ public final class Database implements Transactor, AutoCloseable {
 
     /** Brings the schema up to date; returns the version it is at, the newest migration Rapport has. */
     private static String migrate(Path file) {
+        if (Files.exists(file)) {
+            try (Connection connection = DatabaseFile.inspect(file)) {
+                // Every bundled migration applied, unchanged, and nothing else: Flyway would find nothing to do.
+                if (SchemaCheck.upToDate(connection, Database.class.getClassLoader())) {
+                    return appliedVersion(connection)
+                            .orElseThrow(() -> new StorageException("No migration applied", null));
+                }
+            } catch (SQLException e) {
+                // Flyway looks, and says what is wrong.
+            }
+        }
         Flyway flyway = Flyway.configure(Database.class.getClassLoader())
                 .dataSource("jdbc:sqlite:" + file.toAbsolutePath(), null, null)
-                .locations("classpath:db/sqlite/migration")
+                .locations("classpath:" + SchemaCheck.LOCATION)
                 // Migrations are numbered in ranges, so one added later may carry a number below the newest applied.
                 .outOfOrder(true)
                 .loggers("slf4j")
