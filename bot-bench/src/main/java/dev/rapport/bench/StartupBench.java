@@ -68,8 +68,8 @@ final class StartupBench {
             floorBest = Math.min(floorBest, floor);
             floorTotal += floor;
 
-            ProcessBuilder builder = new ProcessBuilder(java, "-jar", jar.toString())
-                    .redirectError(ProcessBuilder.Redirect.DISCARD);
+            ProcessBuilder builder =
+                    new ProcessBuilder(java, "-jar", jar.toString()).redirectError(ProcessBuilder.Redirect.DISCARD);
             builder.environment().put("RAPPORT_DB", copy.toString());
             builder.environment().put("RAPPORT_USER", "u1");
             builder.environment().keySet().removeIf(k -> k.startsWith("SLACK_") || k.startsWith("DISCORD_"));
