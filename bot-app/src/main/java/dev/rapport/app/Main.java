@@ -36,7 +36,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
-import java.util.function.Consumer;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -207,7 +207,15 @@ public final class Main {
                         : db.migrationsCurrent()
                                 ? Optional.empty()
                                 : Optional.of("the schema is not at this Rapport's version");
-                run(config, clock, core, storage, null, Urls.withoutSecrets(url), metrics, problem, delivery -> {});
+                run(
+                        config,
+                        clock,
+                        core,
+                        storage,
+                        Urls.withoutSecrets(url),
+                        metrics,
+                        problem,
+                        delivery -> Optional.empty());
             }
             return;
         }
@@ -215,31 +223,33 @@ public final class Main {
             Storage storage = SqliteStorage.over(db);
             CoreAssembly core =
                     CoreAssembly.over(clock, storage, publicUrl, telemetry, CoreAssembly.ALONE, config.lease());
+            Backups backups = new Backups(db, config.backupDirectory(), clock);
             run(
                     config,
                     clock,
                     core,
                     storage,
-                    new Backups(db, config.backupDirectory(), clock),
                     config.database().toString(),
                     metrics,
                     db::problem,
-                    delivery ->
-                            IntegrityWatch.start(config.database().toString(), db::fullCheck, db::damaged, delivery));
+                    delivery -> Optional.of(new IntegrityWatch(
+                            config.database().toString(), db::fullCheck, db::damaged, delivery, backups)));
         }
     }
 
-    /** @param backups SQLite's daily backups; null on PostgreSQL */
+    /**
+     * @param integrity SQLite's full check after start and before each daily backup, once sends can be stopped; empty
+     *     on PostgreSQL, whose checks and backups are its operator's
+     */
     private static void run(
             Config config,
             Clock clock,
             CoreAssembly core,
             Storage storage,
-            Backups backups,
             String where,
             Optional<Metrics> metrics,
             Supplier<Optional<String>> databaseProblem,
-            Consumer<OutboxDelivery> watchIntegrity)
+            Function<OutboxDelivery, Optional<IntegrityWatch>> integrity)
             throws Exception {
         {
             Rapport rapport = core.rapport();
@@ -263,7 +273,7 @@ public final class Main {
             DiscordLauncher.start(config, rapport, inbox, core.dmChannels(), clock)
                     .ifPresent(adapters::add);
             if (adapters.isEmpty()) {
-                runConsole(config, clock, core, backups);
+                runConsole(config, clock, core, integrity);
                 return;
             }
             // Rows a crashed run left run first, while their reply channel still works; then new ones as they come.
@@ -277,12 +287,13 @@ public final class Main {
             adapters.forEach(adapter -> members.put(adapter.messenger().platform(), adapter.members()));
             OutboxDelivery delivery = core.delivery(messengers);
             // SQLite's full integrity check, now that sends can be stopped if it fails.
-            watchIntegrity.accept(delivery);
+            Optional<IntegrityWatch> watch = integrity.apply(delivery);
+            watch.ifPresent(IntegrityWatch::start);
             DigestScheduler digests = core.digests(delivery, PARALLEL_SENDS);
             Maintenance maintenance = new Maintenance(
                     clock,
                     core.rounds(delivery, new PlatformMembers(members), new SecureRandom()),
-                    () -> backupQuietly(backups));
+                    () -> watch.ifPresent(IntegrityWatch::backupIfDue));
             digests.start();
             maintenance.start();
             log.info("Rapport is running with {} adapter(s) on {}", adapters.size(), where);
@@ -324,7 +335,9 @@ public final class Main {
         return AdminServer.start(config.adminHost(), config.adminPort().orElseThrow(), readiness, metrics);
     }
 
-    private static void runConsole(Config config, Clock clock, CoreAssembly core, Backups backups) throws IOException {
+    private static void runConsole(
+            Config config, Clock clock, CoreAssembly core, Function<OutboxDelivery, Optional<IntegrityWatch>> integrity)
+            throws IOException {
         PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
         String user = config.consoleUser();
         Requester me =
@@ -333,8 +346,10 @@ public final class Main {
                 core.rapport(), me, config.database().toAbsolutePath().getParent(), clock, out);
         boolean interactive = System.console() != null;
         ConsoleMessenger messenger = new ConsoleMessenger(me.key(), out, interactive);
-        backupQuietly(backups);
-        try (DigestScheduler digests = core.digests(core.delivery(List.of(messenger)), 1)) {
+        OutboxDelivery delivery = core.delivery(List.of(messenger));
+        // The full check and the day's backup after start, as with the platforms, so the console is ready at once.
+        integrity.apply(delivery).ifPresent(IntegrityWatch::start);
+        try (DigestScheduler digests = core.digests(delivery, 1)) {
             // A digest already due when the console opens comes first, on this thread, so that a piped session's
             // output does not depend on when the scheduler thread wakes up; later ones arrive as they fall due.
             digests.tick();
@@ -348,17 +363,6 @@ public final class Main {
     private static void warnIfOpenToOthers(Path file) {
         if (PrivateFiles.openToOthers(file).orElse(false)) {
             log.warn("{} is readable by other users of this machine; run: chmod 600 {}", file, file);
-        }
-    }
-
-    private static void backupQuietly(Backups backups) {
-        if (backups == null) {
-            return;
-        }
-        try {
-            backups.backupIfDue();
-        } catch (RuntimeException e) {
-            log.warn("The daily backup failed: {}", e.getMessage());
         }
     }
 

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.rapport.core.assembly.CoreAssembly;
 import dev.rapport.core.delivery.OutboxDelivery;
 import dev.rapport.core.domain.UserKey;
+import dev.rapport.store.sqlite.Backups;
 import dev.rapport.store.sqlite.Database;
 import dev.rapport.store.sqlite.SqliteStorage;
 import java.io.ByteArrayOutputStream;
@@ -55,6 +56,49 @@ class IntegrityWatchTest {
             // WHEN its full check runs THEN it passes, and every platform is still served
             assertThat(IntegrityWatch.check("rapport.db", db::fullCheck, db::damaged, delivery))
                     .isTrue();
+            assertThat(delivery.platforms()).containsExactly("console");
+            assertThat(db.problem()).isEmpty();
+        }
+    }
+
+    @Test
+    void aDamagedDatabaseIsNotBackedUpAndItsCheckBeforeTheBackupStopsEverySend() throws SQLException {
+        // GIVEN a database whose indexes disagree with their tables, and today's backup not made yet
+        Path file = folder.resolve("rapport.db");
+        Database.open(file).close();
+        swapIndexes(file);
+        try (Database db = Database.open(file)) {
+            OutboxDelivery delivery = delivery(db);
+            Backups backups = new Backups(db, folder.resolve("backups"), Clock.systemUTC());
+            IntegrityWatch watch = new IntegrityWatch(file.toString(), db::fullCheck, db::damaged, delivery, backups);
+
+            // WHEN the day's backup falls due
+            boolean made = watch.backupIfDue();
+
+            // THEN the check before it found the damage: no backup (the sound ones stay), sends stop, readiness says
+            // why
+            assertThat(made).isFalse();
+            assertThat(backups.list()).isEmpty();
+            assertThat(delivery.halted()).contains("the database failed its integrity check");
+            assertThat(db.problem()).get().asString().contains("integrity check", "restore");
+        }
+    }
+
+    @Test
+    void aSoundDatabaseIsCheckedAfterStartThenBackedUpOnceADay() throws InterruptedException {
+        // GIVEN a sound database with no backup of today
+        try (Database db = Database.open(folder.resolve("rapport.db"))) {
+            OutboxDelivery delivery = delivery(db);
+            Backups backups = new Backups(db, folder.resolve("backups"), Clock.systemUTC());
+            IntegrityWatch watch = new IntegrityWatch("rapport.db", db::fullCheck, db::damaged, delivery, backups);
+
+            // WHEN the check after start has run, and the maintenance asks for the day's backup again
+            watch.start().join();
+            boolean again = watch.backupIfDue();
+
+            // THEN the check passed and made the day's one backup; sends go on
+            assertThat(backups.list()).hasSize(1);
+            assertThat(again).isFalse();
             assertThat(delivery.platforms()).containsExactly("console");
             assertThat(db.problem()).isEmpty();
         }

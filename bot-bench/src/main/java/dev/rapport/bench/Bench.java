@@ -35,6 +35,7 @@ public final class Bench {
                 case "cluster" ->
                     new ClusterBench(folder, Path.of(System.getProperty("rapport.jar", "bot-app/target/rapport.jar")))
                             .run();
+                case "sweep" -> new DigestSweepBenchmark(folder).run();
                 case "crash" -> {
                     Path jar = Path.of(System.getProperty("rapport.jar", "bot-app/target/rapport.jar"));
                     String part = System.getProperty("crash", "all");
@@ -48,7 +49,7 @@ public final class Bench {
                 }
                 default ->
                     throw new IllegalArgumentException("unknown benchmark " + name
-                            + "; try: commands, startup, delivery, crash, import, calendar, cluster");
+                            + "; try: commands, startup, delivery, crash, import, calendar, cluster, sweep");
             }
         }
     }

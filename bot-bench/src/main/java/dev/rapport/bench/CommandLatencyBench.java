@@ -4,6 +4,9 @@ import dev.rapport.core.api.CommandRequest;
 import dev.rapport.core.api.Rapport;
 import dev.rapport.core.api.Requester;
 import dev.rapport.core.assembly.CoreAssembly;
+import dev.rapport.core.inbox.InboxChannel;
+import dev.rapport.core.inbox.InboxWorkers;
+import dev.rapport.core.reply.Prompt;
 import dev.rapport.core.reply.Reply;
 import dev.rapport.store.postgres.PostgresStorage;
 import dev.rapport.store.sqlite.Database;
@@ -13,8 +16,11 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.ZoneId;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -25,7 +31,9 @@ import org.sqlite.SQLiteConfig;
 
 /**
  * p50/p99 of /remember, /followup, /contact and name autocomplete on 10,000 users, 100,000 contacts and 1,000,000
- * notes; and /remember throughput against bare-JDBC single-row committed inserts into the same database.
+ * notes; and /remember throughput against bare-JDBC single-row committed inserts into the same database (on SQLite:
+ * called directly and through the inbox, in interleaved rounds, the floor on a connection with the store's pragmas,
+ * checked and printed).
  * {@code -Dstore=sqlite} (the default), {@code postgres} (an embedded PostgreSQL 17 with its default, durable
  * settings, over the store's pool, on the same machine) or {@code both}, printed side by side. {@code -DbenchUsers}
  * sizes the dataset (10 contacts a user, 10 notes a contact); {@code -Dwarmup} and {@code -Dsamples} the runs (5,000
@@ -66,19 +74,132 @@ final class CommandLatencyBench {
     private Result sqlite() throws Exception {
         System.out.println("-- SQLite (" + dataset.file + ")");
         try (Database db = dataset.open()) {
-            Rapport rapport =
-                    CoreAssembly.over(Clock.systemUTC(), SqliteStorage.over(db)).rapport();
+            CoreAssembly core = CoreAssembly.over(Clock.systemUTC(), SqliteStorage.over(db));
+            Rapport rapport = core.rapport();
             Map<String, Stats> latency = latencies(rapport);
-            SQLiteConfig config = new SQLiteConfig();
-            config.setJournalMode(SQLiteConfig.JournalMode.WAL);
-            config.setSynchronous(SQLiteConfig.SynchronousMode.NORMAL);
-            config.enforceForeignKeys(true);
-            config.setBusyTimeout(5_000);
-            try (Connection c =
-                    config.createConnection("jdbc:sqlite:" + db.file().toAbsolutePath())) {
-                return throughput(rapport, c, latency, "same pragmas");
+            return sqliteThroughput(rapport, core.inbox(1).channel(new Answered()), db, latency);
+        }
+    }
+
+    /** A platform that takes every answer at once, so the inbox's own cost is what is measured. */
+    private static final class Answered implements InboxChannel {
+        @Override
+        public String platform() {
+            return Dataset.PLATFORM;
+        }
+
+        @Override
+        public boolean answer(String replyTo, Reply reply) {
+            check(reply);
+            return true;
+        }
+
+        @Override
+        public boolean prompt(String replyTo, String actionId, Prompt prompt) {
+            throw new IllegalStateException("benchmark command asked for input");
+        }
+    }
+
+    /**
+     * /remember called directly, /remember through the inbox, and the floor, in interleaved rounds on the same file,
+     * so that a machine whose load changes during the run weighs on all three alike.
+     */
+    private Result sqliteThroughput(Rapport rapport, InboxWorkers inbox, Database db, Map<String, Stats> latency)
+            throws Exception {
+        int rounds = 10;
+        int perRound = 1_000;
+        String storePragmas = db.read(CommandLatencyBench::pragmas);
+        SQLiteConfig config = new SQLiteConfig();
+        config.setJournalMode(SQLiteConfig.JournalMode.WAL);
+        config.setSynchronous(SQLiteConfig.SynchronousMode.NORMAL);
+        config.enforceForeignKeys(true);
+        config.setBusyTimeout(5_000);
+        long rememberNanos = 0;
+        long inboxNanos = 0;
+        long rawNanos = 0;
+        try (Connection c = config.createConnection("jdbc:sqlite:" + db.file().toAbsolutePath());
+                PreparedStatement insert = c.prepareStatement("INSERT INTO notes (owner_id, contact_id, kind, body,"
+                        + " tags, created_at) VALUES (?, ?, 'NOTE', ?, '', '2026-11-25T10:00:00Z')")) {
+            String floorPragmas = pragmas(c);
+            if (!floorPragmas.equals(storePragmas)) {
+                throw new IllegalStateException(
+                        "the floor's connection differs from the store's: " + floorPragmas + " vs " + storePragmas);
+            }
+            c.setAutoCommit(true);
+            for (int round = 0; round < rounds; round++) {
+                long start = System.nanoTime();
+                for (int i = 0; i < perRound; i++) {
+                    check(rapport.handle(command(i, "remember", "\"%s\" throughput note " + i)));
+                }
+                rememberNanos += System.nanoTime() - start;
+
+                // The whole way a platform's command goes: written down before the ack, claimed, run with its row
+                // marked in the command's own commit, answered.
+                start = System.nanoTime();
+                for (int i = 0; i < perRound; i++) {
+                    String key = "bench-" + System.nanoTime() + "-" + i;
+                    if (!inbox.accept(
+                            key, command(i, "remember", "\"%s\" inbox note " + i), key, Duration.ofMinutes(30))) {
+                        throw new IllegalStateException("a new request was taken for a replay");
+                    }
+                    if (inbox.drain() != 1) {
+                        throw new IllegalStateException("the inbox did not run the request");
+                    }
+                }
+                inboxNanos += System.nanoTime() - start;
+
+                start = System.nanoTime();
+                for (int i = 0; i < perRound; i++) {
+                    int user = random.nextInt(dataset.users);
+                    insert.setLong(1, user + 1);
+                    insert.setLong(
+                            2, (long) user * dataset.contactsPerUser + 1 + random.nextInt(dataset.contactsPerUser));
+                    insert.setString(3, "raw note " + i);
+                    insert.executeUpdate();
+                }
+                rawNanos += System.nanoTime() - start;
             }
         }
+        int n = rounds * perRound;
+        double remember = n / (rememberNanos / 1e9);
+        double throughInbox = n / (inboxNanos / 1e9);
+        double raw = n / (rawNanos / 1e9);
+        System.out.printf("floor pragmas (same on the store's connections) %s%n", storePragmas);
+        System.out.printf(
+                "throughput    /remember %.0f/s, bare JDBC single-row committed insert %.0f/s, ratio %.2f"
+                        + " (%d interleaved rounds of %d)%n",
+                remember, raw, remember / raw, rounds, perRound);
+        System.out.printf(
+                "throughput    /remember through the inbox (accept, claim, run, answer) %.0f/s, ratio %.2f%n",
+                throughInbox, throughInbox / raw);
+        return new Result(latency, remember, raw);
+    }
+
+    /** The settings of a connection that decide what a commit costs. */
+    private static String pragmas(Connection c) throws SQLException {
+        StringBuilder line = new StringBuilder();
+        for (String pragma : new String[] {
+            "journal_mode",
+            "synchronous",
+            "foreign_keys",
+            "busy_timeout",
+            "cache_size",
+            "temp_store",
+            "mmap_size",
+            "locking_mode",
+            "wal_autocheckpoint",
+            "page_size"
+        }) {
+            try (Statement s = c.createStatement();
+                    ResultSet rs = s.executeQuery("PRAGMA " + pragma)) {
+                rs.next();
+                line.append(line.length() == 0 ? "" : " ")
+                        .append(pragma)
+                        .append('=')
+                        .append(rs.getString(1));
+            }
+        }
+        return line.toString();
     }
 
     private Result postgres() throws Exception {

@@ -4,13 +4,16 @@ import dev.rapport.core.assembly.CoreAssembly;
 import dev.rapport.core.digest.Digest;
 import dev.rapport.core.digest.DigestPlanner;
 import dev.rapport.core.digest.DigestScheduler;
+import dev.rapport.core.domain.User;
 import dev.rapport.core.domain.UserKey;
+import dev.rapport.core.port.DigestReads;
 import dev.rapport.core.port.DirectMessenger;
+import dev.rapport.core.port.Storage;
 import dev.rapport.core.reply.Reply;
+import dev.rapport.store.postgres.PostgresStorage;
 import dev.rapport.store.sqlite.Database;
-import dev.rapport.store.sqlite.SqliteDigestReads;
 import dev.rapport.store.sqlite.SqliteStorage;
-import java.io.IOException;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
@@ -21,28 +24,35 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.Comparator;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
 
 /**
- * A benchmark, not a test: the digest sweep over 100,000 users with 50 contacts each in a real SQLite file. Prints
- * the data set, the sweep's wall time and heap. Run from the repository root:
+ * A benchmark, not a test: the digest sweep over many users in a real database (SQLite, or an embedded PostgreSQL
+ * with {@code -Dstore=postgres}). Prints the data set; the planning sweep (every user's digest chosen by the store's
+ * window query and made into a digest, in the scheduler's batches of 500) next to its floor, the time the database
+ * takes merely to scan the same index ranges (due follow-ups, lapsed rhythms, intro check-ins), measured in the same
+ * run, and their ratio; peak heap; and the full tick (claim, plan, render, hand every digest to a no-op messenger,
+ * one commit each). Run from the repository root:
  *
  * <pre>
- * ./mvnw -q -o -pl bot-core test-compile exec:java -Dexec.classpathScope=test \
- *     -Dexec.mainClass=dev.rapport.core.digest.DigestSweepBenchmark [-Dexec.args="100000 50 /tmp/bench/rapport.db"]
+ * java -Xmx256m -Dusers=100000 -Dcontacts=50 -jar bot-bench/target/rapport-bench.jar sweep
+ * java -Xmx256m -Dstore=postgres -Dusers=10000 -jar bot-bench/target/rapport-bench.jar sweep
  * </pre>
  *
- * <p>Arguments: users (100,000), contacts per user (50), and optionally a file to keep and reuse, so that a second
- * run skips the minute or two of generating data.
+ * <p>{@code -Dtick=false} leaves out the full tick (it writes an outbox row per user). SQLite keeps the generated file ({@code -Dfile}, by default in the bench folder, named by the size) and reuses
+ * it, its outbox emptied, so that a second run skips generating. PostgreSQL generates into a fresh server each run.
  */
 public final class DigestSweepBenchmark {
     private static final LocalDate TODAY = LocalDate.of(2026, 11, 25);
     // 20:00 UTC is past 09:00 on 25 November in every one of these zones.
     private static final Instant NOW = Instant.parse("2026-11-25T20:00:00Z");
+    private static final int BATCH = 500;
     private static final String[] ZONES = {
         "UTC",
         "Europe/London",
@@ -54,90 +64,116 @@ public final class DigestSweepBenchmark {
         "Africa/Lagos"
     };
 
-    private DigestSweepBenchmark() {}
+    private final Path folder;
 
-    public static void main(String[] args) throws Exception {
-        int users = args.length > 0 ? Integer.parseInt(args[0]) : 100_000;
-        int contactsPerUser = args.length > 1 ? Integer.parseInt(args[1]) : 50;
-        // A third argument keeps the generated file there and reuses it on the next run (its outbox emptied).
-        Optional<Path> kept = args.length > 2 ? Optional.of(Path.of(args[2])) : Optional.empty();
-        Path folder = kept.map(Path::getParent).orElse(null);
-        if (folder == null) {
-            folder = Files.createTempDirectory("rapport-digest-benchmark");
+    public DigestSweepBenchmark(Path folder) {
+        this.folder = folder;
+    }
+
+    /** JDBC work against the store under test, whichever it is. */
+    private interface Sql {
+        <T> T read(Work<T> work);
+
+        <T> T write(Work<T> work);
+    }
+
+    @FunctionalInterface
+    private interface Work<T> {
+        T run(Connection c) throws SQLException;
+    }
+
+    public void run() throws Exception {
+        boolean postgres = System.getProperty("store", "sqlite").equals("postgres");
+        int users = Integer.getInteger("users", postgres ? 10_000 : 100_000);
+        int contactsPerUser = Integer.getInteger("contacts", 50);
+        if (postgres) {
+            runPostgres(users, contactsPerUser);
+        } else {
+            Path file = Path.of(System.getProperty(
+                    "file",
+                    folder.resolve("sweep-" + users + "x" + contactsPerUser + ".db")
+                            .toString()));
+            runSqlite(file, users, contactsPerUser);
         }
-        Path file = kept.orElse(folder.resolve("rapport.db"));
+    }
+
+    private void runSqlite(Path file, int users, int contactsPerUser) throws Exception {
         boolean reuse = Files.exists(file);
         try (Database db = Database.open(file)) {
+            Sql sql = new Sql() {
+                @Override
+                public <T> T read(Work<T> work) {
+                    return db.read(work::run);
+                }
+
+                @Override
+                public <T> T write(Work<T> work) {
+                    return db.write(work::run);
+                }
+            };
             long generateStart = System.nanoTime();
             long rows = reuse
-                    ? db.write(c -> (long) c.createStatement().executeUpdate("DELETE FROM digest_outbox"))
-                    : db.write(c -> generate(c, users, contactsPerUser));
+                    ? sql.write(c -> (long) c.createStatement().executeUpdate("DELETE FROM digest_outbox"))
+                    : sql.write(c -> generate(c, users, contactsPerUser));
             // A database that grew over months has long been checkpointed; one bulk load leaves a 1 GB WAL behind.
-            db.write(c -> {
+            sql.write(c -> {
                 try (var statement = c.createStatement()) {
                     return statement.execute("PRAGMA wal_checkpoint(TRUNCATE)");
                 }
             });
-            double generateSeconds = seconds(System.nanoTime() - generateStart);
             System.out.printf(
                     Locale.ROOT,
-                    "data: %,d users × %d contacts, %s in %.1f s; file %,d MB%n",
+                    "data: SQLite, %,d users × %d contacts, %s in %.1f s; file %,d MB%n",
                     users,
                     contactsPerUser,
                     reuse ? "reused (outbox emptied)" : String.format(Locale.ROOT, "%,d rows generated", rows),
-                    generateSeconds,
+                    seconds(System.nanoTime() - generateStart),
                     Files.size(file) / 1_000_000);
-
-            planOnly(db);
-
-            CountingMessenger messenger = new CountingMessenger();
-            CoreAssembly core =
-                    CoreAssembly.over(java.time.Clock.fixed(NOW, java.time.ZoneOffset.UTC), SqliteStorage.over(db));
-            DigestScheduler scheduler = core.digests(core.delivery(List.of(messenger)), 1);
-
-            long heapBefore = usedHeapAfterGc();
-            resetPeaks();
-            long sweepStart = System.nanoTime();
-            DigestScheduler.Tick sweep = scheduler.tick();
-            double sweepSeconds = seconds(System.nanoTime() - sweepStart);
-            long peak = peakHeap();
-            long heapAfter = usedHeapAfterGc();
-
-            long idleStart = System.nanoTime();
-            DigestScheduler.Tick idle = scheduler.tick();
-            double idleSeconds = seconds(System.nanoTime() - idleStart);
-
-            System.out.printf(Locale.ROOT, "sweep: %s%n", sweep);
-            System.out.printf(
-                    Locale.ROOT,
-                    "sweep wall time: %.2f s (%.0f users/s); messages rendered and sent: %,d (%,d items)%n",
-                    sweepSeconds,
-                    users / sweepSeconds,
-                    messenger.messages,
-                    messenger.sections);
-            System.out.printf(
-                    Locale.ROOT,
-                    "heap: used before %d MB, peak during sweep %d MB, used after (after GC) %d MB; max heap %d MB%n",
-                    heapBefore / 1_000_000,
-                    peak / 1_000_000,
-                    heapAfter / 1_000_000,
-                    Runtime.getRuntime().maxMemory() / 1_000_000);
-            System.out.printf(Locale.ROOT, "next tick with everything done: %.3f s, %s%n", idleSeconds, idle);
-        } finally {
-            if (kept.isEmpty()) {
-                deleteAll(folder);
-            }
+            measure(sql, SqliteStorage.over(db), true);
         }
     }
 
-    /**
-     * The planning sweep alone: every user's digest for today decided (follow-ups, check-ins, lapsed rhythms, the
-     * context line) in batches of 500, as the scheduler plans them, without writing the outbox or sending.
-     */
-    private static void planOnly(Database db) {
-        var users = SqliteStorage.over(db).users();
-        List<Long> ids = db.read(c -> {
-            List<Long> all = new java.util.ArrayList<>();
+    private void runPostgres(int users, int contactsPerUser) throws Exception {
+        try (EmbeddedPostgres server = EmbeddedPostgres.builder()
+                        .setServerConfig("fsync", "off")
+                        .setServerConfig("synchronous_commit", "off")
+                        .setServerConfig("full_page_writes", "off")
+                        .start();
+                dev.rapport.store.postgres.Database db = dev.rapport.store.postgres.Database.open(
+                        server.getJdbcUrl("postgres", "postgres"), Optional.empty(), Optional.empty(), 4)) {
+            Sql sql = new Sql() {
+                @Override
+                public <T> T read(Work<T> work) {
+                    return db.read(work::run);
+                }
+
+                @Override
+                public <T> T write(Work<T> work) {
+                    return db.write(work::run);
+                }
+            };
+            long generateStart = System.nanoTime();
+            long rows = sql.write(c -> generate(c, users, contactsPerUser));
+            try (Connection c = server.getPostgresDatabase().getConnection();
+                    var statement = c.createStatement()) {
+                // As autovacuum would have long done on a database that grew over months: statistics and the
+                // visibility map that lets the covering indexes be read without the table.
+                statement.execute("VACUUM ANALYZE");
+            }
+            System.out.printf(
+                    Locale.ROOT,
+                    "data: PostgreSQL (embedded), %,d users × %d contacts, %,d rows generated and vacuumed in %.1f s%n",
+                    users,
+                    contactsPerUser,
+                    rows,
+                    seconds(System.nanoTime() - generateStart));
+            measure(sql, PostgresStorage.over(db), false);
+        }
+    }
+
+    private static void measure(Sql sql, Storage storage, boolean sqlite) {
+        List<Long> ids = sql.read(c -> {
+            List<Long> all = new ArrayList<>();
             try (var statement = c.createStatement();
                     var rs = statement.executeQuery("SELECT id FROM users ORDER BY id")) {
                 while (rs.next()) {
@@ -146,35 +182,147 @@ public final class DigestSweepBenchmark {
             }
             return all;
         });
-        List<dev.rapport.core.domain.User> all =
-                ids.stream().map(id -> users.byId(id).orElseThrow()).toList();
-        SqliteDigestReads reads = new SqliteDigestReads(db);
+        // Twice each, alternating, so that neither profits alone from a warm cache or a compiled loop.
+        for (int round = 1; round <= 2; round++) {
+            double floor = floor(sql, storage, ids, sqlite);
+            Planned planned = planOnly(storage, ids);
+            System.out.printf(
+                    Locale.ROOT,
+                    "round %d: planning %,d users in %.2f s (%.0f users/s; %,d digests with something due, %,d items,"
+                            + " peak heap %d MB); floor (scan of the same index ranges, %,d entries) %.2f s;"
+                            + " ratio %.1f%n",
+                    round,
+                    ids.size(),
+                    planned.seconds,
+                    ids.size() / planned.seconds,
+                    planned.digests,
+                    planned.items,
+                    planned.peakHeap / 1_000_000,
+                    lastFloorRows,
+                    floor,
+                    planned.seconds / floor);
+        }
+
+        if (!Boolean.parseBoolean(System.getProperty("tick", "true"))) {
+            return;
+        }
+        CountingMessenger messenger = new CountingMessenger();
+        CoreAssembly core = CoreAssembly.over(java.time.Clock.fixed(NOW, java.time.ZoneOffset.UTC), storage);
+        DigestScheduler scheduler = core.digests(core.delivery(List.of(messenger)), 1);
+        long heapBefore = usedHeapAfterGc();
+        resetPeaks();
+        long sweepStart = System.nanoTime();
+        DigestScheduler.Tick sweep = scheduler.tick();
+        double sweepSeconds = seconds(System.nanoTime() - sweepStart);
+        long peak = peakHeap();
+        long idleStart = System.nanoTime();
+        DigestScheduler.Tick idle = scheduler.tick();
+        double idleSeconds = seconds(System.nanoTime() - idleStart);
+        System.out.printf(
+                Locale.ROOT,
+                "full tick (claim, plan, render, send to a no-op messenger, one commit each): %.2f s (%.0f users/s),"
+                        + " %,d messages (%,d sections), peak heap %d MB (used before %d MB), %s%n",
+                sweepSeconds,
+                ids.size() / sweepSeconds,
+                messenger.messages,
+                messenger.sections,
+                peak / 1_000_000,
+                heapBefore / 1_000_000,
+                sweep);
+        System.out.printf(Locale.ROOT, "next tick with everything done: %.3f s, %s%n", idleSeconds, idle);
+        System.out.printf(Locale.ROOT, "max heap %d MB%n", Runtime.getRuntime().maxMemory() / 1_000_000);
+    }
+
+    private record Planned(double seconds, long digests, long items, long peakHeap) {}
+
+    /**
+     * The planning sweep alone: every user's digest for today chosen and made, in batches of 500 as the scheduler
+     * plans them, without writing the outbox or sending. Loading the users between batches is not timed.
+     */
+    private static Planned planOnly(Storage storage, List<Long> ids) {
+        var users = storage.users();
+        DigestReads reads = storage.digestReads();
         usedHeapAfterGc();
         resetPeaks();
-        long start = System.nanoTime();
+        long nanos = 0;
         long withItems = 0;
         long items = 0;
-        for (int from = 0; from < all.size(); from += 500) {
-            java.util.Map<dev.rapport.core.domain.User, LocalDate> batch = new java.util.LinkedHashMap<>();
-            for (dev.rapport.core.domain.User user : all.subList(from, Math.min(all.size(), from + 500))) {
+        for (int from = 0; from < ids.size(); from += BATCH) {
+            Map<User, LocalDate> batch = new LinkedHashMap<>();
+            for (long id : ids.subList(from, Math.min(ids.size(), from + BATCH))) {
+                User user = users.byId(id).orElseThrow();
                 batch.put(user, LocalDate.ofInstant(NOW, user.settings().zone()));
             }
-            for (Digest digest : DigestPlanner.planAll(batch, reads).values()) {
+            long start = System.nanoTime();
+            Map<Long, Digest> digests = DigestPlanner.planAll(batch, reads);
+            nanos += System.nanoTime() - start;
+            for (Digest digest : digests.values()) {
                 withItems += digest.isEmpty() ? 0 : 1;
                 items += digest.shown();
             }
         }
-        double planSeconds = seconds(System.nanoTime() - start);
-        System.out.printf(
-                Locale.ROOT,
-                "planning sweep (plan only, no outbox, no sending): %,d users in %.2f s (%.0f users/s);"
-                        + " %,d digests with something due, %,d items; peak heap %d MB%n",
-                all.size(),
-                planSeconds,
-                all.size() / planSeconds,
-                withItems,
-                items,
-                peakHeap() / 1_000_000);
+        return new Planned(seconds(nanos), withItems, items, peakHeap());
+    }
+
+    private static long lastFloorRows;
+
+    /** The time the database takes merely to count the index entries the choice ranks, in the same batches. */
+    private static double floor(Sql sql, Storage storage, List<Long> ids, boolean sqlite) {
+        var users = storage.users();
+        long nanos = 0;
+        long rows = 0;
+        for (int from = 0; from < ids.size(); from += BATCH) {
+            List<Long> chunk = ids.subList(from, Math.min(ids.size(), from + BATCH));
+            // The owners go in as the choice's query takes them: one JSON array (SQLite), or arrays (PostgreSQL).
+            StringBuilder pairs = new StringBuilder("[");
+            StringBuilder owners = new StringBuilder("{");
+            StringBuilder days = new StringBuilder("{");
+            for (long id : chunk) {
+                String day = LocalDate.ofInstant(
+                                NOW, users.byId(id).orElseThrow().settings().zone())
+                        .toString();
+                String comma = owners.length() == 1 ? "" : ",";
+                pairs.append(comma)
+                        .append('[')
+                        .append(id)
+                        .append(",\"")
+                        .append(day)
+                        .append("\"]");
+                owners.append(comma).append(id);
+                days.append(comma).append(day);
+            }
+            String first =
+                    sqlite ? pairs.append(']').toString() : owners.append('}').toString();
+            String second = days.append('}').toString();
+            String wanted = sqlite
+                    ? "wanted AS MATERIALIZED (SELECT value ->> 0 AS owner_id, value ->> 1 AS day FROM json_each(?))"
+                    : "wanted AS (SELECT * FROM unnest(?::text::bigint[], ?::text::text[]) AS v (owner_id, day))";
+            String query = "WITH " + wanted + " SELECT"
+                    + " (SELECT count(*) FROM wanted w JOIN follow_ups f"
+                    + (sqlite ? " INDEXED BY follow_ups_open_due" : "")
+                    + " ON f.owner_id = w.owner_id AND f.status = 'OPEN' AND f.due_on <= w.day)"
+                    + " + (SELECT count(*) FROM wanted w JOIN contacts c"
+                    + (sqlite ? " INDEXED BY contacts_owner_rhythm_due" : "")
+                    + " ON c.owner_id = w.owner_id AND c.rhythm_next <= w.day)"
+                    + " + (SELECT count(*) FROM wanted w JOIN intros i ON i.introducer_id = w.owner_id"
+                    + " AND i.check_in = 'OPEN' AND i.check_in_on <= w.day)";
+            long start = System.nanoTime();
+            rows += sql.read(c -> {
+                try (PreparedStatement statement = c.prepareStatement(query)) {
+                    statement.setString(1, first);
+                    if (!sqlite) {
+                        statement.setString(2, second);
+                    }
+                    try (var rs = statement.executeQuery()) {
+                        rs.next();
+                        return rs.getLong(1);
+                    }
+                }
+            });
+            nanos += System.nanoTime() - start;
+        }
+        lastFloorRows = rows;
+        return seconds(nanos);
     }
 
     /** Bulk inserts: users spread over zones; per user 50 contacts, some rhythms and follow-ups, a note each. */
@@ -288,14 +436,6 @@ public final class DigestSweepBenchmark {
 
     private static double seconds(long nanos) {
         return nanos / 1e9;
-    }
-
-    private static void deleteAll(Path folder) throws IOException {
-        try (Stream<Path> paths = Files.walk(folder)) {
-            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(path);
-            }
-        }
     }
 
     /** A platform that accepts everything and counts. */

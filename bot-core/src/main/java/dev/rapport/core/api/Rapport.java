@@ -103,8 +103,9 @@ public final class Rapport {
     }
 
     /**
-     * Handles the command and runs {@code alsoInTransaction} in the command's own transaction when it succeeds (the
-     * inbox marks its row there, so a command that was committed is never run again).
+     * Handles the command and runs {@code alsoInTransaction} last in the request's one transaction, whether the
+     * command succeeded or was refused (a refusal undoes only the command's own writes): the inbox marks its row
+     * there, so a request that was committed is never run again, in the same commit as the request itself.
      */
     public Reply handle(CommandRequest request, Runnable alsoInTransaction) {
         return handle(request, Progress.NONE, alsoInTransaction);
@@ -127,8 +128,10 @@ public final class Rapport {
             CommandHandler handler = commands.get(name);
             Reply reply = handler == null
                     ? Reply.error("I don't know the command /" + name + ".", "/help")
-                    : transactional(() -> handler.handle(invocation), alsoInTransaction);
-            return notices.withNotices(arrived, invocation, reply);
+                    : transactional(() -> handler.handle(invocation), () -> {});
+            Reply shown = notices.withNotices(arrived, invocation, reply);
+            alsoInTransaction.run();
+            return shown;
         });
     }
 
@@ -137,7 +140,7 @@ public final class Rapport {
         return upload(request, upload, () -> {});
     }
 
-    /** Runs the command with its file, and {@code alsoInTransaction} in its transaction (see {@link #handle}). */
+    /** Runs the command with its file, and {@code alsoInTransaction} in its transaction when it succeeds. */
     public Reply upload(CommandRequest request, Upload upload, Runnable alsoInTransaction) {
         return withUploadHandler(
                 request,
@@ -208,7 +211,7 @@ public final class Rapport {
         return act(request, () -> {});
     }
 
-    /** Runs the action, and {@code alsoInTransaction} in its transaction when it succeeds (see {@link #handle}). */
+    /** Runs the action, and {@code alsoInTransaction} last in its request's transaction (see {@link #handle}). */
     public Reply act(ActionRequest request, Runnable alsoInTransaction) {
         return act(request, Progress.NONE, alsoInTransaction);
     }
@@ -228,10 +231,13 @@ public final class Rapport {
             Optional<Action> action = Action.parse(request.actionId());
             Optional<ActionHandler> handler = action.map(a -> actions.get(a.getClass()));
             if (handler.isEmpty()) {
+                alsoInTransaction.run();
                 return Reply.error("That button is out of date. Try /help.");
             }
-            Reply reply = transactional(() -> handler.get().act(action.get(), invocation), alsoInTransaction);
-            return notices.withNotices(arrived, invocation, reply);
+            Reply reply = transactional(() -> handler.get().act(action.get(), invocation), () -> {});
+            Reply shown = notices.withNotices(arrived, invocation, reply);
+            alsoInTransaction.run();
+            return shown;
         });
     }
 

@@ -4,11 +4,14 @@ import dev.rapport.core.domain.Cadence;
 import dev.rapport.core.domain.Contact;
 import dev.rapport.core.domain.FollowUp;
 import dev.rapport.core.domain.Intro;
-import dev.rapport.core.domain.Note;
 import dev.rapport.core.domain.User;
+import dev.rapport.core.domain.YearlyDate;
 import dev.rapport.core.people.ContactContext;
 import dev.rapport.core.port.ContactStore;
 import dev.rapport.core.port.DigestReads;
+import dev.rapport.core.port.DigestReads.Choice;
+import dev.rapport.core.port.DigestReads.Chosen;
+import dev.rapport.core.port.DigestReads.Wanted;
 import dev.rapport.core.port.DigestReads.YearlyDue;
 import dev.rapport.core.port.FollowUpStore;
 import dev.rapport.core.time.DateText;
@@ -16,7 +19,6 @@ import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -29,8 +31,9 @@ import java.util.stream.Collectors;
 /**
  * Decides what a user's digest holds on a date: explicit follow-ups (oldest due first), then intro check-ins, then
  * lapsed rhythms (most overdue relative to the rhythm first), capped at the user's maximum. {@code /today} plans one
- * user through the stores; the scheduler plans hundreds at once through {@link DigestReads}. Both go through the same
- * selection, so the digest and {@code /today} always agree.
+ * user through the stores and chooses here; the scheduler's sweep lets the store choose for hundreds at once in one
+ * query ({@link DigestReads#choose}), which a property test holds to this choice on random data in every store, so
+ * the digest and {@code /today} agree.
  */
 public final class DigestPlanner {
     private final ContactStore contacts;
@@ -80,37 +83,58 @@ public final class DigestPlanner {
                 .digest(context::line);
     }
 
-    /** Many users' digests, each on its own date, in a few bulk reads; keyed by user id. */
+    /**
+     * Many users' digests, each on its own date, chosen by the store in one read (see {@link DigestReads#choose}):
+     * the same choice as {@link #plan}, keyed by user id in the order given.
+     */
     public static Map<Long, Digest> planAll(Map<User, LocalDate> dates, DigestReads reads) {
-        Map<Long, LocalDate> dateByOwner = new HashMap<>();
-        dates.forEach((user, date) -> dateByOwner.put(user.id(), date));
-        Map<Long, List<FollowUp>> due = reads.openFollowUpsDue(dateByOwner);
-        Map<Long, List<Contact>> contactsDue = reads.contactsDue(dateByOwner);
-        Map<Long, List<Intro>> checkInsDue = reads.introCheckInsDue(dateByOwner);
-        Map<Long, List<YearlyDue>> yearly = reads.yearlyDates(dateByOwner.keySet());
-        List<Selection> selections = new ArrayList<>();
-        dates.forEach((user, date) -> selections.add(select(
-                user,
-                date,
-                contactsDue.getOrDefault(user.id(), List.of()),
-                due.getOrDefault(user.id(), List.of()),
-                checkInsDue.getOrDefault(user.id(), List.of()),
-                yearly.getOrDefault(user.id(), List.of()))));
-        Map<Long, Set<Long>> chosen = new HashMap<>();
-        for (Selection selection : selections) {
-            Set<Long> ids = selection.chosen.stream().map(c -> c.contact.id()).collect(Collectors.toSet());
-            if (!ids.isEmpty()) {
-                chosen.put(selection.user.id(), ids);
-            }
-        }
-        Map<Long, List<Note>> notes = reads.recentNotes(chosen, ContactContext.RECENT_NOTES);
+        List<Wanted> wanted = new ArrayList<>(dates.size());
+        dates.forEach((user, date) -> wanted.add(
+                new Wanted(user.id(), date, Math.max(1, user.settings().maxItems()))));
+        Map<Long, Choice> choices = reads.choose(wanted);
         Map<Long, Digest> digests = new LinkedHashMap<>();
-        for (Selection selection : selections) {
-            digests.put(
-                    selection.user.id(),
-                    selection.digest(contact -> ContactContext.lineFrom(notes.getOrDefault(contact.id(), List.of()))));
-        }
+        dates.forEach((user, date) -> digests.put(user.id(), digest(user, date, choices.get(user.id()))));
         return digests;
+    }
+
+    private static Digest digest(User user, LocalDate date, Choice choice) {
+        if (choice == null) {
+            return new Digest(user.id(), date, user.settings().zone(), List.of(), List.of(), 0);
+        }
+        List<DigestItem> items = new ArrayList<>(choice.people().size());
+        for (Chosen chosen : choice.people()) {
+            Contact contact = chosen.contact();
+            Optional<String> context = chosen.context().map(note -> ContactContext.lineOf(note.kind(), note.body()));
+            items.add(
+                    switch (chosen.reason()) {
+                        case FOLLOW_UP ->
+                            new DigestItem(
+                                    contact,
+                                    DigestItem.Kind.FOLLOW_UP,
+                                    chosen.dueOn(),
+                                    followUpWhy(chosen.dueOn(), chosen.followUpReason(), date),
+                                    context);
+                        case YEARLY_DATE -> {
+                            YearlyDate yearly = chosen.yearlyDate().orElseThrow();
+                            yield new DigestItem(
+                                    contact,
+                                    DigestItem.Kind.YEARLY_DATE,
+                                    chosen.dueOn(),
+                                    yearlyWhy(yearly, chosen.dueOn(), date),
+                                    context);
+                        }
+                        case RHYTHM ->
+                            new DigestItem(
+                                    contact, DigestItem.Kind.RHYTHM, chosen.dueOn(), rhythmWhy(contact, date), context);
+                    });
+        }
+        return new Digest(
+                user.id(),
+                date,
+                user.settings().zone(),
+                items,
+                choice.checkIns().stream().map(IntroCheckIn::new).toList(),
+                choice.more());
     }
 
     /**
@@ -130,10 +154,7 @@ public final class DigestPlanner {
         for (FollowUp followUp : dueFollowUps) {
             Contact contact = byId.get(followUp.contactId());
             if (contact != null && included.add(contact.id())) {
-                String why = (followUp.dueOn().isBefore(date)
-                                ? "Follow-up overdue since " + DateText.ago(followUp.dueOn(), date)
-                                : "Follow-up due today")
-                        + followUp.reason().map(r -> " — about " + r).orElse("");
+                String why = followUpWhy(followUp.dueOn(), followUp.reason(), date);
                 found.add(new Candidate(contact, DigestItem.Kind.FOLLOW_UP, followUp.dueOn(), why, 0));
             }
         }
@@ -142,8 +163,8 @@ public final class DigestPlanner {
             long days = ChronoUnit.DAYS.between(date, next);
             if (days <= Math.max(0, due.daysBefore())
                     && included.add(due.contact().id())) {
-                found.add(
-                        new Candidate(due.contact(), DigestItem.Kind.YEARLY_DATE, next, yearlyWhy(due, next, date), 0));
+                found.add(new Candidate(
+                        due.contact(), DigestItem.Kind.YEARLY_DATE, next, yearlyWhy(due.date(), next, date), 0));
             }
         }
         for (Contact contact : candidates) {
@@ -151,8 +172,7 @@ public final class DigestPlanner {
                 LocalDate next = contact.rhythmNext().orElseThrow();
                 Cadence cadence = contact.rhythm().orElseThrow();
                 double lateness = (double) ChronoUnit.DAYS.between(next, date) / cadence.approximateDays();
-                String why = "Keep in touch " + cadence.describe() + " — " + ContactContext.lastContact(contact, date);
-                found.add(new Candidate(contact, DigestItem.Kind.RHYTHM, next, why, lateness));
+                found.add(new Candidate(contact, DigestItem.Kind.RHYTHM, next, rhythmWhy(contact, date), lateness));
             }
         }
         found.sort(Comparator.comparing((Candidate c) -> c.kind)
@@ -183,13 +203,22 @@ public final class DigestPlanner {
                 user, date, chosen, chosenCheckIns, Math.max(0, total - chosen.size() - chosenCheckIns.size()));
     }
 
-    private static String yearlyWhy(YearlyDue due, LocalDate next, LocalDate date) {
-        String label = due.date().label();
+    private static String followUpWhy(LocalDate dueOn, Optional<String> reason, LocalDate date) {
+        return (dueOn.isBefore(date) ? "Follow-up overdue since " + DateText.ago(dueOn, date) : "Follow-up due today")
+                + reason.map(r -> " — about " + r).orElse("");
+    }
+
+    private static String rhythmWhy(Contact contact, LocalDate date) {
+        return "Keep in touch " + contact.rhythm().orElseThrow().describe() + " — "
+                + ContactContext.lastContact(contact, date);
+    }
+
+    private static String yearlyWhy(YearlyDate yearly, LocalDate next, LocalDate date) {
+        String label = yearly.label();
         String what = Character.toUpperCase(label.charAt(0)) + label.substring(1);
         String when =
                 next.equals(date) ? " today" : " " + DateText.ago(next, date) + " (" + DateText.shortDate(next) + ")";
-        String years = due.date()
-                .year()
+        String years = yearly.year()
                 .map(y -> next.getYear() - y)
                 .filter(n -> n > 0)
                 .map(n -> label.equals("birthday") ? " — turns " + n : " — " + n + (n == 1 ? " year" : " years"))

@@ -19,9 +19,10 @@ import dev.rapport.core.time.When;
 import java.time.LocalDate;
 import java.time.Month;
 import java.time.format.TextStyle;
-import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.MatchResult;
@@ -43,6 +44,8 @@ public final class NoteDates implements ActionHandler {
     private static final Pattern WORD = Pattern.compile("(?U)[^\\s,.;:!?()]+");
     private static final Set<String> MONTH_LEAD = Set.of("in", "by", "until", "till", "from", "early", "late", "mid");
     private static final int MAX_WORDS = 80;
+    /** Month names, their three-letter abbreviations and "sept", as a note may write them. */
+    private static final Map<String, Month> MONTHS = months();
 
     private final ContactStore contacts;
     private final YearlyDateStore yearlyDates;
@@ -145,19 +148,18 @@ public final class NoteDates implements ActionHandler {
     }
 
     private static Optional<Month> month(String word) {
-        String w = word.toLowerCase(Locale.ROOT);
-        if (w.length() < 3) {
-            return Optional.empty();
+        return Optional.ofNullable(MONTHS.get(word.toLowerCase(Locale.ROOT)));
+    }
+
+    private static Map<String, Month> months() {
+        Map<String, Month> months = new HashMap<>();
+        for (Month month : Month.values()) {
+            String name = month.getDisplayName(TextStyle.FULL, Locale.ENGLISH).toLowerCase(Locale.ROOT);
+            months.put(name, month);
+            months.put(name.substring(0, 3), month);
         }
-        return Arrays.stream(Month.values())
-                .filter(m -> {
-                    String name =
-                            m.getDisplayName(TextStyle.FULL, Locale.ENGLISH).toLowerCase(Locale.ROOT);
-                    return name.equals(w)
-                            || (w.length() == 3 && name.startsWith(w))
-                            || (w.equals("sept") && m == Month.SEPTEMBER);
-                })
-                .findFirst();
+        months.put("sept", Month.SEPTEMBER);
+        return Map.copyOf(months);
     }
 
     private static String label(String typed) {

@@ -149,17 +149,24 @@ public final class InboxWorkers implements AutoCloseable {
      */
     public int drain() {
         int taken = 0;
-        List<Inbox.Row> rows;
-        while (!(rows = claim()).isEmpty()) {
-            rows.forEach(this::run);
-            taken += rows.size();
+        Claimed claimed;
+        while (!(claimed = claim()).rows().isEmpty()) {
+            claimed.runAll(this);
+            taken += claimed.rows().size();
         }
         return taken;
     }
 
-    private List<Inbox.Row> claim() {
+    /** Rows taken at one moment, under one lease. */
+    private record Claimed(Instant at, List<Inbox.Row> rows) {
+        void runAll(InboxWorkers workers) {
+            rows.forEach(row -> workers.run(row, at));
+        }
+    }
+
+    private Claimed claim() {
         Instant now = clock.instant();
-        return inbox.claim(now, new Lease(holder, now.plus(lease)), 1);
+        return new Claimed(now, inbox.claim(now, new Lease(holder, now.plus(lease)), 1));
     }
 
     /** Tells a worker that something may be waiting. */
@@ -186,8 +193,9 @@ public final class InboxWorkers implements AutoCloseable {
             inFlight.incrementAndGet();
             try {
                 if (running) {
-                    rows = claim();
-                    rows.forEach(this::run);
+                    Claimed claimed = claim();
+                    rows = claimed.rows();
+                    claimed.runAll(this);
                 }
             } catch (RuntimeException e) {
                 log.error("An inbox worker failed; it carries on", e);
@@ -224,8 +232,13 @@ public final class InboxWorkers implements AutoCloseable {
         }
     }
 
-    /** Runs one claimed row: its request through core, then its reply to the platform. */
+    /** Runs one row claimed at a time not known here: its claim is renewed before the request runs. */
     void run(Inbox.Row row) {
+        run(row, Instant.MIN);
+    }
+
+    /** Runs one row claimed at {@code claimedAt}: its request through core, then its reply to the platform. */
+    void run(Inbox.Row row, Instant claimedAt) {
         Instant now = clock.instant();
         Optional<InboxChannel> channel =
                 Optional.ofNullable(channels.get(row.user().platform()));
@@ -246,16 +259,19 @@ public final class InboxWorkers implements AutoCloseable {
             return;
         }
         AtomicBoolean takenOver = new AtomicBoolean();
+        AtomicBoolean marked = new AtomicBoolean();
         Runnable ran = () -> {
             if (!inbox.ran(row, clock.instant())) {
                 takenOver.set(true);
                 throw new TakenOver(row.id());
             }
+            // The last write of the request's transaction, which commits next: no second write is needed.
+            marked.set(true);
         };
         boolean answered;
         if (payload instanceof InboxPayload.Command command) {
             CommandRequest request = channel.get().complete(command.request(), row.replyTo());
-            if (!holding(row)) {
+            if (!holding(row, claimedAt)) {
                 return;
             }
             Optional<Upload> file = Optional.empty();
@@ -272,12 +288,12 @@ public final class InboxWorkers implements AutoCloseable {
             }
             Optional<FilePrompt> askForFile = file.isPresent() ? Optional.empty() : rapport.filePromptFor(request);
             if (unavailable) {
-                if (!ranHere(row, takenOver)) {
+                if (!ranHere(row, takenOver, marked)) {
                     return;
                 }
                 answered = channel.get().answer(row.replyTo(), Reply.error(FILE_UNAVAILABLE));
             } else if (askForFile.isPresent()) {
-                if (!ranHere(row, takenOver)) {
+                if (!ranHere(row, takenOver, marked)) {
                     return;
                 }
                 answered = channel.get().askForFile(row.replyTo(), request.command(), askForFile.get())
@@ -286,38 +302,38 @@ public final class InboxWorkers implements AutoCloseable {
                 Reply reply = file.isPresent()
                         ? rapport.upload(request, file.get(), ran)
                         : rapport.handle(request, progress(channel.get(), row), ran);
-                if (!ranHere(row, takenOver)) {
+                if (!ranHere(row, takenOver, marked)) {
                     return;
                 }
                 answered = channel.get().answer(row.replyTo(), reply);
             }
         } else if (payload instanceof InboxPayload.Upload upload) {
             InboxChannel platform = channel.get();
-            if (!holding(row)) {
+            if (!holding(row, claimedAt)) {
                 return;
             }
             CommandRequest request = platform.complete(upload.request(), row.replyTo());
             Reply reply = rapport.upload(request, upload.file(), platform::fetch, ran);
-            if (!ranHere(row, takenOver)) {
+            if (!ranHere(row, takenOver, marked)) {
                 return;
             }
             answered = platform.answer(row.replyTo(), reply);
         } else {
             ActionRequest request = channel.get().complete(((InboxPayload.Action) payload).request(), row.replyTo());
-            if (!holding(row)) {
+            if (!holding(row, claimedAt)) {
                 return;
             }
             Optional<Prompt> prompt = request.input().isPresent()
                     ? Optional.empty()
                     : rapport.promptFor(request.from(), request.actionId());
             if (prompt.isPresent()) {
-                if (!ranHere(row, takenOver)) {
+                if (!ranHere(row, takenOver, marked)) {
                     return;
                 }
                 answered = channel.get().prompt(row.replyTo(), request.actionId(), prompt.get());
             } else {
                 Reply reply = rapport.act(request, progress(channel.get(), row), ran);
-                if (!ranHere(row, takenOver)) {
+                if (!ranHere(row, takenOver, marked)) {
                     return;
                 }
                 answered = channel.get().answer(row.replyTo(), reply);
@@ -337,9 +353,14 @@ public final class InboxWorkers implements AutoCloseable {
         };
     }
 
-    /** Renews the claim before the request runs; false when another worker took the row over meanwhile. */
-    private boolean holding(Inbox.Row row) {
-        if (inbox.renew(row, clock.instant().plus(lease))) {
+    /**
+     * Renews the claim before the request runs, unless it is younger than a quarter of the lease (then nobody can have
+     * taken it over, nothing is written, and the request's transaction checks the claim again when it marks the row as
+     * run); false when another worker took the row over meanwhile.
+     */
+    private boolean holding(Inbox.Row row, Instant claimedAt) {
+        Instant now = clock.instant();
+        if (now.isBefore(claimedAt.plus(lease.dividedBy(4))) || inbox.renew(row, now.plus(lease))) {
             return true;
         }
         log.warn("Inbox row {} was taken over by another worker before it ran here; it is left to that one", row.id());
@@ -347,11 +368,11 @@ public final class InboxWorkers implements AutoCloseable {
     }
 
     /**
-     * Whether the request counts as run by this claim: marked in its transaction, or now (a refused request rolled its
+     * Whether the request counts as run by this claim: marked in its transaction, or now (a refused upload rolled its
      * transaction back, and a prompt has none); false when the row was taken over, and this worker must not answer.
      */
-    private boolean ranHere(Inbox.Row row, AtomicBoolean takenOver) {
-        if (!takenOver.get() && inbox.ran(row, clock.instant())) {
+    private boolean ranHere(Inbox.Row row, AtomicBoolean takenOver, AtomicBoolean marked) {
+        if (!takenOver.get() && (marked.get() || inbox.ran(row, clock.instant()))) {
             return true;
         }
         log.warn(

@@ -35,19 +35,30 @@ public final class ContactContext {
     public static Optional<String> lineFrom(List<Note> recent) {
         Optional<Note> question = recent.stream().filter(Note::isOpenQuestion).findFirst();
         if (question.isPresent()) {
-            return Optional.of("Ask: " + shorten(question.get().body()));
+            return Optional.of(lineOf(NoteKind.QUESTION, question.get().body()));
         }
         Optional<String> written = recent.stream()
                 .filter(note -> note.writtenByUser() && note.kind() != NoteKind.QUESTION)
                 .findFirst()
-                .map(note -> "Last noted: " + shorten(note.body()));
+                .map(note -> lineOf(note.kind(), note.body()));
         if (written.isPresent()) {
             return written;
         }
         return recent.stream()
                 .filter(note -> !note.writtenByUser())
                 .findFirst()
-                .map(note -> shorten(note.kind().label() + note.body()));
+                .map(note -> lineOf(note.kind(), note.body()));
+    }
+
+    /**
+     * The line of the note {@link #lineFrom} chooses, when a store chose it: a question (always an open one) is
+     * "Ask: …", another note the user wrote "Last noted: …", a note Rapport kept is labelled.
+     */
+    public static String lineOf(NoteKind kind, String body) {
+        if (kind == NoteKind.QUESTION) {
+            return "Ask: " + shorten(body);
+        }
+        return kind.writtenByUser() ? "Last noted: " + shorten(body) : shorten(kind.label() + body);
     }
 
     /** "last contact 23 days ago (they reached out)" or "no contact logged yet". */
@@ -69,7 +80,33 @@ public final class ContactContext {
     }
 
     public static String shorten(String text) {
-        String oneLine = text.replaceAll("\\s+", " ").strip();
+        String oneLine = oneLine(text).strip();
         return oneLine.length() <= MAX_LINE ? oneLine : oneLine.substring(0, MAX_LINE - 1) + "…";
+    }
+
+    // What replaceAll("\\s+", " ") does, without a regular expression: the sweep shortens hundreds of thousands.
+    private static String oneLine(String text) {
+        StringBuilder line = null;
+        int length = text.length();
+        for (int i = 0; i < length; i++) {
+            char c = text.charAt(i);
+            boolean space = isSpace(c);
+            if (space && (c != ' ' || (i + 1 < length && isSpace(text.charAt(i + 1))))) {
+                if (line == null) {
+                    line = new StringBuilder(length).append(text, 0, i);
+                }
+                line.append(' ');
+                while (i + 1 < length && isSpace(text.charAt(i + 1))) {
+                    i++;
+                }
+            } else if (line != null) {
+                line.append(c);
+            }
+        }
+        return line == null ? text : line.toString();
+    }
+
+    private static boolean isSpace(char c) {
+        return c == ' ' || c == '\t' || c == '\n' || c == '\u000B' || c == '\f' || c == '\r';
     }
 }

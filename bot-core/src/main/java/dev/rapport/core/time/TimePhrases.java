@@ -162,15 +162,33 @@ public final class TimePhrases {
         }
         List<MatchResult> words =
                 WORD.matcher(text).results().limit(MAX_PHRASE_WORDS).toList();
-        for (int count = words.size(); count > 0; count--) {
+        Optional<Leading> longest = Optional.empty();
+        // Shortest first, stopping once no rule could match a longer run: a phrase of more words is this one, a
+        // space and more, so a rule that failed here before the end of the input fails on every longer run too.
+        // Most words of a note start no phrase at all, and cost one look at each rule.
+        for (int count = 1; count <= words.size(); count++) {
             int end = words.get(count - 1).end();
             String phrase = text.substring(words.get(0).start(), end);
-            if (parse(phrase, today) instanceof Parse.Ok ok) {
+            String normalised = normalise(phrase);
+            boolean longerMayMatch = false;
+            Parse read = null;
+            for (Rule rule : RULES) {
+                Matcher m = rule.pattern().matcher(normalised);
+                // Every rule runs, for its hitEnd; the first that matches decides, as in parse.
+                if (m.matches() && read == null) {
+                    read = rule.read().apply(m, today);
+                }
+                longerMayMatch |= m.hitEnd();
+            }
+            if (read instanceof Parse.Ok ok) {
                 String rest = EDGES.matcher(text.substring(end)).replaceAll("");
-                return Optional.of(new Leading(ok.when(), phrase, rest));
+                longest = Optional.of(new Leading(ok.when(), phrase, rest));
+            }
+            if (!longerMayMatch) {
+                break;
             }
         }
-        return Optional.empty();
+        return longest;
     }
 
     /** Short examples of phrases, for error messages and help. */

@@ -234,6 +234,38 @@ class InboxTest {
     }
 
     @Test
+    void aRequestWritesItsRowOnceBetweenClaimAndAnswerInItsOwnCommit() {
+        // GIVEN ann's command and a refused one of hers, run by a worker whose inbox counts renewals and marks
+        Requester ann = slackUser("U1");
+        AtomicInteger renewals = new AtomicInteger();
+        AtomicInteger marks = new AtomicInteger();
+        Inbox counting = new StallingAfterRenew(inbox, renewals::incrementAndGet) {
+            @Override
+            public boolean ran(Row claimed, Instant at) {
+                marks.incrementAndGet();
+                return super.ran(claimed, at);
+            }
+        };
+        InboxWorkers workers =
+                new InboxWorkers(world.clock, counting, world.rapport, CoreAssembly.ALONE, 1).channel(channel);
+        workers.accept("t-1", command(ann, "remember Marc Kelly: met at the mixer"), "url-1", SLACK_REPLY);
+        workers.accept("t-2", command(ann, "remember Marc Kelly:"), "url-2", SLACK_REPLY);
+
+        // WHEN the worker runs them, each just claimed
+        assertThat(workers.drain()).isEqualTo(2);
+
+        // THEN both were answered (the second with its refusal), the first saved, and each row was marked as run once,
+        // in its request's transaction; a claim that young is not renewed
+        assertThat(channel.answers).containsOnlyKeys("url-1", "url-2");
+        assertThat(channel.answers.get("url-2").isError()).isTrue();
+        assertThat(contacts(ann)).containsExactly("Marc Kelly");
+        assertThat(marks).hasValue(2);
+        assertThat(renewals).hasValue(0);
+        assertThat(inbox.find("slack:t-1").orElseThrow().state()).isEqualTo(Inbox.State.ANSWERED);
+        assertThat(inbox.find("slack:t-2").orElseThrow().state()).isEqualTo(Inbox.State.ANSWERED);
+    }
+
+    @Test
     void aStaleWorkerRunsNothingOfARowTakenOverBeforeItStarted() {
         // GIVEN A's worker claimed a command and stalled past its lease, and B took the row over
         Requester ann = slackUser("U1");
@@ -591,7 +623,7 @@ class InboxTest {
     }
 
     /** The real inbox, with something happening right after a claim is renewed (a worker stalling, say). */
-    static final class StallingAfterRenew implements Inbox {
+    static class StallingAfterRenew implements Inbox {
         private final Inbox inbox;
         private final Runnable stall;
 

@@ -60,7 +60,7 @@ public final class Backups {
      * that name holding another database is left alone (two databases of one name share the folder): no backup then.
      */
     public Optional<Path> backupIfDue() {
-        Path target = directory.resolve(name(db.file(), LocalDate.now(clock.withZone(ZoneOffset.UTC))));
+        Path target = today();
         if (Files.exists(target)) {
             if (!DatabaseFile.idOf(target).equals(Optional.of(db.id()))) {
                 log.warn(
@@ -81,6 +81,15 @@ public final class Backups {
         } catch (IOException e) {
             throw new UncheckedIOException("Backup to " + directory + " failed", e);
         }
+    }
+
+    /** Whether today's (UTC) backup is still to be made. */
+    public boolean due() {
+        return !Files.exists(today());
+    }
+
+    private Path today() {
+        return directory.resolve(name(db.file(), LocalDate.now(clock.withZone(ZoneOffset.UTC))));
     }
 
     /** This database's backups, oldest first. */

@@ -33,10 +33,9 @@ public final class CachingAccountLinks implements AccountLinks {
             return cached;
         }
         Optional<Long> found = store.primaryOf(accountId);
-        // Nothing read inside a transaction is cached: it might still roll back.
-        if (!db.inTransaction()) {
-            primaries.put(accountId, found);
-        }
+        // Read inside a transaction too (every request is one): a link it makes or breaks is written through this
+        // store, which drops the entry again when the transaction ends, committed or rolled back.
+        primaries.put(accountId, found);
         return found;
     }
 

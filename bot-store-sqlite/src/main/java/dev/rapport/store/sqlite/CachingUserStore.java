@@ -32,10 +32,9 @@ public final class CachingUserStore implements UserStore {
             return Optional.of(cached);
         }
         Optional<User> found = store.find(key);
-        // Nothing read inside a transaction is cached: it might still roll back.
-        if (!db.inTransaction()) {
-            found.ifPresent(user -> byKey.put(key, user));
-        }
+        // Read inside a transaction too (every request is one): a user it changes is written through this store,
+        // which drops the entry again when the transaction ends, committed or rolled back.
+        found.ifPresent(user -> byKey.put(key, user));
         return found;
     }
 

@@ -52,8 +52,11 @@ public final class Database implements Transactor, AutoCloseable {
         this.url = "jdbc:sqlite:" + file.toAbsolutePath();
         this.writer = connect(false);
         this.writer.setAutoCommit(true);
+        StatementCache.attach(writer);
         for (int i = 0; i < READERS; i++) {
-            readers.add(connect(true));
+            Connection reader = connect(true);
+            StatementCache.attach(reader);
+            readers.add(reader);
         }
     }
 
@@ -94,17 +97,86 @@ public final class Database implements Transactor, AutoCloseable {
 
     /**
      * Refuses to start on a damaged file, saying what is wrong and how to restore, rather than make it worse. At
-     * start this is SQLite's quick check (every page, not every index against its table), so a large database is
-     * ready at once; the full check runs after start ({@link #fullCheck}) and with every backup.
+     * start this is what can be checked without reading the whole file (see {@link #startProblems}), so a large
+     * database is ready at once; the full check runs after start ({@link #fullCheck}) and with every backup.
      */
-    private static void checkIntegrity(Path file) throws SQLException {
+    private static void checkIntegrity(Path file) throws SQLException, IOException {
         if (!Files.exists(file)) {
             return;
         }
-        List<String> problems = problems(file, "PRAGMA quick_check");
+        List<String> problems = startProblems(file);
         if (!problems.isEmpty()) {
             throw new DamagedDatabaseException(file, problems);
         }
+    }
+
+    /**
+     * The checks at start: the file begins with SQLite's header, its schema reads, it is as long as its header says
+     * (not cut short, when no {@code -wal} holds more of it), and the first page of every table and of every index that a plain scan
+     * can use reads. A few milliseconds where {@code PRAGMA quick_check} reads every page (most of a second for a
+     * 160 MB file); damage deeper in the file is the full check's, run after start.
+     */
+    static List<String> startProblems(Path file) throws IOException {
+        if (Files.size(file) == 0) {
+            return List.of();
+        }
+        if (!DatabaseFile.isSqlite(file)) {
+            return List.of("the file does not start with SQLite's header");
+        }
+        List<String> problems = new ArrayList<>();
+        try (Connection connection = DatabaseFile.inspect(file);
+                var statement = connection.createStatement()) {
+            List<String[]> objects = new ArrayList<>();
+            try (var rs = statement.executeQuery("SELECT type, name, tbl_name, sql FROM sqlite_master")) {
+                while (rs.next()) {
+                    objects.add(new String[] {rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4)});
+                }
+            }
+            Path wal = Path.of(file + "-wal");
+            if (!Files.exists(wal) || Files.size(wal) == 0) {
+                long pages = one(statement, "PRAGMA page_count");
+                long pageSize = one(statement, "PRAGMA page_size");
+                if (pages * pageSize > Files.size(file)) {
+                    problems.add("the file is cut short: " + Files.size(file) + " bytes of the " + pages * pageSize
+                            + " its header says");
+                }
+            }
+            for (String[] object : objects) {
+                String sql = object[3];
+                if (sql == null || sql.startsWith("CREATE VIRTUAL")) {
+                    continue; // SQLite's own indexes are read with their tables; a virtual table has no pages
+                }
+                String query = object[0].equals("table")
+                        ? "SELECT * FROM " + quoted(object[1]) + " LIMIT 1"
+                        : object[0].equals("index") && !sql.contains(" WHERE ")
+                                ? "SELECT 1 FROM " + quoted(object[2]) + " INDEXED BY " + quoted(object[1]) + " LIMIT 1"
+                                : null;
+                if (query == null) {
+                    continue;
+                }
+                try (var rs = statement.executeQuery(query)) {
+                    rs.next();
+                } catch (SQLException e) {
+                    if (!e.getMessage().contains("no query solution")) {
+                        problems.add(object[0] + " " + object[1] + ": " + e.getMessage());
+                    }
+                }
+            }
+        } catch (SQLException e) {
+            problems.add(e.getMessage());
+        }
+        return problems;
+    }
+
+    private static long one(java.sql.Statement statement, String pragma) throws SQLException {
+        try (var rs = statement.executeQuery(pragma)) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
+    private static String quoted(String name) {
+        return "\"" + name.replace("\"", "\"\"") + "\"";
     }
 
     /** What {@code PRAGMA integrity_check} reports for a database file; empty when it is sound. */
@@ -164,15 +236,41 @@ public final class Database implements Transactor, AutoCloseable {
 
     /** Brings the schema up to date; returns the version it is at, the newest migration Rapport has. */
     private static String migrate(Path file) {
+        if (Files.exists(file)) {
+            try (Connection connection = DatabaseFile.inspect(file)) {
+                // Every bundled migration applied, unchanged, and nothing else: Flyway would find nothing to do.
+                if (SchemaCheck.upToDate(connection, Database.class.getClassLoader())) {
+                    return appliedVersion(connection)
+                            .orElseThrow(() -> new StorageException("No migration applied", null));
+                }
+            } catch (SQLException e) {
+                // Flyway looks, and says what is wrong.
+            }
+        }
         Flyway flyway = Flyway.configure(Database.class.getClassLoader())
                 .dataSource("jdbc:sqlite:" + file.toAbsolutePath(), null, null)
-                .locations("classpath:db/sqlite/migration")
+                .locations("classpath:" + SchemaCheck.LOCATION)
                 // Migrations are numbered in ranges, so one added later may carry a number below the newest applied.
                 .outOfOrder(true)
                 .loggers("slf4j")
                 .load();
         flyway.migrate();
-        return flyway.info().current().getVersion().getVersion();
+        // Read from the history table: Flyway's info() would scan and validate every migration a second time.
+        try (Connection connection = DatabaseFile.inspect(file)) {
+            return appliedVersion(connection).orElseThrow(() -> new StorageException("No migration applied", null));
+        } catch (SQLException e) {
+            throw new StorageException("Cannot read the schema version of " + file, e);
+        }
+    }
+
+    /** The highest version applied, which is not the last one applied when a migration ran out of order. */
+    private static Optional<String> appliedVersion(Connection connection) throws SQLException {
+        return Rows.list(
+                        connection,
+                        "SELECT version FROM flyway_schema_history WHERE success = 1 AND version IS NOT NULL",
+                        rs -> rs.getString(1))
+                .stream()
+                .max(Comparator.comparing(MigrationVersion::fromVersion));
     }
 
     /**
@@ -188,13 +286,7 @@ public final class Database implements Transactor, AutoCloseable {
             return Optional.of("the database failed its integrity check (" + found.get(0) + "); restore a backup");
         }
         try {
-            // The highest version applied, which is not the last one applied when a migration ran out of order.
-            Optional<String> version = read(c -> Rows.list(
-                            c,
-                            "SELECT version FROM flyway_schema_history WHERE success = 1 AND version IS NOT NULL",
-                            rs -> rs.getString(1)))
-                    .stream()
-                    .max(Comparator.comparing(MigrationVersion::fromVersion));
+            Optional<String> version = read(Database::appliedVersion);
             if (version.isEmpty() || !version.get().equals(schemaVersion)) {
                 return Optional.of("the schema is at version " + version.orElse("none") + ", not " + schemaVersion);
             }
@@ -295,6 +387,8 @@ public final class Database implements Transactor, AutoCloseable {
                 result = work.get();
             } catch (RuntimeException e) {
                 connection.rollback(savepoint);
+                // What the part wrote is gone: caches drop it now, not only when the whole transaction ends.
+                List.copyOf(afterTransaction).forEach(Runnable::run);
                 throw e;
             }
             connection.releaseSavepoint(savepoint);
@@ -366,6 +460,7 @@ public final class Database implements Transactor, AutoCloseable {
     }
 
     private static void closeQuietly(Connection connection) {
+        StatementCache.detach(connection);
         try {
             connection.close();
         } catch (SQLException e) {

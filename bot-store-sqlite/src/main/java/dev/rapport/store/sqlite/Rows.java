@@ -58,43 +58,56 @@ final class Rows {
 
     static <T> List<T> list(Connection connection, String sql, RowMapper<T> mapper, Object... args)
             throws SQLException {
-        try (PreparedStatement statement = connection.prepareStatement(sql)) {
+        try (StatementCache.Prepared prepared = StatementCache.prepare(connection, sql)) {
+            PreparedStatement statement = prepared.statement();
             bind(statement, args);
+            List<T> rows = new ArrayList<>();
             try (ResultSet rs = statement.executeQuery()) {
-                List<T> rows = new ArrayList<>();
                 while (rs.next()) {
                     rows.add(mapper.map(rs));
                 }
-                return rows;
             }
+            prepared.ran();
+            return rows;
         }
     }
 
     static <T> Optional<T> one(Connection connection, String sql, RowMapper<T> mapper, Object... args)
             throws SQLException {
-        try (PreparedStatement statement = connection.prepareStatement(sql)) {
+        try (StatementCache.Prepared prepared = StatementCache.prepare(connection, sql)) {
+            PreparedStatement statement = prepared.statement();
             bind(statement, args);
+            Optional<T> row;
             try (ResultSet rs = statement.executeQuery()) {
-                return rs.next() ? Optional.of(mapper.map(rs)) : Optional.empty();
+                row = rs.next() ? Optional.of(mapper.map(rs)) : Optional.empty();
             }
+            prepared.ran();
+            return row;
         }
     }
 
     static int update(Connection connection, String sql, Object... args) throws SQLException {
-        try (PreparedStatement statement = connection.prepareStatement(sql)) {
+        try (StatementCache.Prepared prepared = StatementCache.prepare(connection, sql)) {
+            PreparedStatement statement = prepared.statement();
             bind(statement, args);
-            return statement.executeUpdate();
+            int changed = statement.executeUpdate();
+            prepared.ran();
+            return changed;
         }
     }
 
     /** Runs an INSERT … RETURNING id and gives the id. */
     static long insert(Connection connection, String sql, Object... args) throws SQLException {
-        try (PreparedStatement statement = connection.prepareStatement(sql)) {
+        try (StatementCache.Prepared prepared = StatementCache.prepare(connection, sql)) {
+            PreparedStatement statement = prepared.statement();
             bind(statement, args);
+            long id;
             try (ResultSet rs = statement.executeQuery()) {
                 rs.next();
-                return rs.getLong(1);
+                id = rs.getLong(1);
             }
+            prepared.ran();
+            return id;
         }
     }
 }

@@ -1,12 +1,17 @@
 package dev.rapport.store.sqlite;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.sqlite.SQLiteConfig;
 
 class DatabaseTest {
     @TempDir
@@ -26,6 +31,47 @@ class DatabaseTest {
                     "SELECT script FROM flyway_schema_history WHERE success = 1 ORDER BY installed_rank",
                     rs -> rs.getString(1)));
             assertThat(applied).contains("V1__contacts_notes_follow_ups.sql");
+        }
+    }
+
+    @Test
+    void aSchemaWithEveryBundledMigrationUnchangedIsKnownToBeCurrentWithoutFlyway() throws Exception {
+        // GIVEN a database Flyway migrated
+        Path file = folder.resolve("rapport.db");
+        Database.open(file).close();
+
+        // WHEN its history is compared with the bundled scripts THEN they agree, checksum for checksum with Flyway's
+        try (Connection c = DatabaseFile.inspect(file)) {
+            assertThat(SchemaCheck.upToDate(c, Database.class.getClassLoader())).isTrue();
+            Map<String, Integer> flyways = new HashMap<>();
+            Rows.list(
+                    c,
+                    "SELECT script, checksum FROM flyway_schema_history",
+                    rs -> flyways.put(rs.getString(1), rs.getInt(2)));
+            Map<String, Integer> ours = new HashMap<>();
+            SchemaCheck.bundled(Database.class.getClassLoader())
+                    .forEach((name, script) -> ours.put(name, script.checksum()));
+            assertThat(ours).isEqualTo(flyways).isNotEmpty();
+        }
+    }
+
+    @Test
+    void aChangedOrMissingMigrationIsLeftToFlywayWhichRefusesAChangedOne() throws Exception {
+        // GIVEN a database whose history says a script had another checksum when it was applied
+        Path file = folder.resolve("rapport.db");
+        Database.open(file).close();
+        try (Connection c = new SQLiteConfig().createConnection("jdbc:sqlite:" + file)) {
+            Rows.update(c, "UPDATE flyway_schema_history SET checksum = checksum + 1 WHERE version = '1'");
+
+            // THEN it is not taken for current, and the start is Flyway's, whose validation refuses it
+            assertThat(SchemaCheck.upToDate(c, Database.class.getClassLoader())).isFalse();
+        }
+        assertThatThrownBy(() -> Database.open(file)).hasMessageContaining("checksum");
+
+        // AND a history missing a bundled migration is not current either
+        try (Connection c = new SQLiteConfig().createConnection("jdbc:sqlite:" + file)) {
+            Rows.update(c, "DELETE FROM flyway_schema_history WHERE version = '1'");
+            assertThat(SchemaCheck.upToDate(c, Database.class.getClassLoader())).isFalse();
         }
     }
 
