@@ -35,7 +35,7 @@ import java.util.stream.Stream;
 /**
  * A benchmark, not a test: the digest sweep over many users in a real database (SQLite, or an embedded PostgreSQL
  * with {@code -Dstore=postgres}). Prints the data set; the planning sweep (every user's digest chosen by the store's
- * window query and made into a digest, in the scheduler's batches of 500) next to its floor, the time the database
+ * window query and made into a digest, in the scheduler's batches, DigestScheduler.BATCH) next to its floor, the time the database
  * takes merely to scan the same index ranges (due follow-ups, lapsed rhythms, intro check-ins), measured in the same
  * run, and their ratio; peak heap; and the full tick (claim, plan, render, hand every digest to a no-op messenger,
  * one commit each). Run from the repository root:
@@ -52,7 +52,7 @@ public final class DigestSweepBenchmark {
     private static final LocalDate TODAY = LocalDate.of(2026, 11, 25);
     // 20:00 UTC is past 09:00 on 25 November in every one of these zones.
     private static final Instant NOW = Instant.parse("2026-11-25T20:00:00Z");
-    private static final int BATCH = 500;
+    private static final int BATCH = dev.rapport.core.digest.DigestScheduler.BATCH;
     private static final String[] ZONES = {
         "UTC",
         "Europe/London",
@@ -236,8 +236,8 @@ public final class DigestSweepBenchmark {
     private record Planned(double seconds, long digests, long items, long peakHeap) {}
 
     /**
-     * The planning sweep alone: every user's digest for today chosen and made, in batches of 500 as the scheduler
-     * plans them, without writing the outbox or sending. Loading the users between batches is not timed.
+     * The planning sweep alone: every user's digest for today chosen and made, in the scheduler's batches
+     * (DigestScheduler.BATCH), without writing the outbox or sending. Loading the users between batches is not timed.
      */
     private static Planned planOnly(Storage storage, List<Long> ids) {
         var users = storage.users();
