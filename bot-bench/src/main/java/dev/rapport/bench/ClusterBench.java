@@ -7,8 +7,6 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.net.ServerSocket;
-import java.net.Socket;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -41,8 +39,6 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicLongArray;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 
 /**
  * Several Rapport instances on one PostgreSQL database: one embedded PostgreSQL (zonky; as root through
@@ -62,7 +58,6 @@ import javax.crypto.spec.SecretKeySpec;
  */
 final class ClusterBench {
     private static final String TOKEN = "xoxb-0000000000-0000000000000-benchbenchbenchbench";
-    private static final String SECRET = "bench-signing-secret-0000000000";
     private static final String WORKSPACE = "T1";
     /** Far more than the instances keep in flight (four sends each), so the fake is never what limits the rate. */
     private static final int FAKE_THREADS = 64;
@@ -201,12 +196,12 @@ final class ClusterBench {
             Runtime.getRuntime().addShutdownHook(reaper);
             long launched = System.nanoTime();
             for (int i = 0; i < count; i++) {
-                slots[i] = new Slot(i, freePort());
+                slots[i] = new Slot(i, Instances.freePort());
                 slots[i].launch(slack, url, log);
                 front.backends.add(slots[i].port);
             }
             for (Slot slot : slots) {
-                if (!awaitPort(slot.process, slot.port)) {
+                if (!Instances.awaitPort(slot.process, slot.port, Duration.ofSeconds(120))) {
                     throw new IllegalStateException("instance " + slot.name + " did not listen; see " + log);
                 }
             }
@@ -362,7 +357,7 @@ final class ClusterBench {
             Map<String, String> env = builder.environment();
             env.keySet().removeIf(k -> k.startsWith("SLACK_") || k.startsWith("DISCORD_") || k.startsWith("RAPPORT_"));
             env.put("SLACK_BOT_TOKEN", TOKEN);
-            env.put("SLACK_SIGNING_SECRET", SECRET);
+            env.put("SLACK_SIGNING_SECRET", Instances.SIGNING_SECRET);
             env.put("PORT", String.valueOf(port));
             env.put("SLACK_API_URL", slack.apiUrl());
             env.put("SLACK_REQUESTS_PER_SECOND", "100000");
@@ -611,7 +606,7 @@ final class ClusterBench {
                     .timeout(Duration.ofSeconds(15))
                     .header("Content-Type", "application/x-www-form-urlencoded")
                     .header("X-Slack-Request-Timestamp", String.valueOf(timestamp))
-                    .header("X-Slack-Signature", sign(timestamp, body))
+                    .header("X-Slack-Signature", Instances.sign(timestamp, body))
                     .POST(HttpRequest.BodyPublishers.ofString(body))
                     .build();
             try {
@@ -672,36 +667,5 @@ final class ClusterBench {
             }
             return states;
         }
-    }
-
-    private static String sign(long timestamp, String body) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(SECRET.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-            return "v0="
-                    + java.util.HexFormat.of()
-                            .formatHex(mac.doFinal(("v0:" + timestamp + ":" + body).getBytes(StandardCharsets.UTF_8)));
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
-    }
-
-    private static boolean awaitPort(Process child, int port) throws InterruptedException {
-        long until = System.nanoTime() + 120_000_000_000L;
-        while (System.nanoTime() < until && child.isAlive()) {
-            try (Socket socket = new Socket()) {
-                socket.connect(new InetSocketAddress("127.0.0.1", port), 200);
-                return true;
-            } catch (IOException notYet) {
-                Thread.sleep(20);
-            }
-        }
-        return false;
     }
 }

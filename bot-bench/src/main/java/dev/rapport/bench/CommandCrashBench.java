@@ -1,9 +1,6 @@
 package dev.rapport.bench;
 
 import java.io.IOException;
-import java.net.InetSocketAddress;
-import java.net.ServerSocket;
-import java.net.Socket;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -28,8 +25,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 
 /**
  * Crash recovery of commands: the runnable jar as a child process in Slack HTTP mode, a burst of signed slash
@@ -43,7 +38,6 @@ import javax.crypto.spec.SecretKeySpec;
  */
 final class CommandCrashBench {
     private static final String TOKEN = "xoxb-0000000000-0000000000000-benchbenchbenchbench";
-    private static final String SECRET = "bench-signing-secret-0000000000";
 
     private final Path folder;
     private final Path jar;
@@ -88,10 +82,10 @@ final class CommandCrashBench {
             int killed = 0;
             List<Long> startups = new ArrayList<>();
             while (killed < kills) {
-                int port = freePort();
+                int port = Instances.freePort();
                 long launched = System.nanoTime();
                 Process child = launch(slack, file, port, log);
-                if (!awaitPort(child, port)) {
+                if (!Instances.awaitPort(child, port, Duration.ofSeconds(60))) {
                     throw new IllegalStateException("the child did not listen; see " + log);
                 }
                 startups.add((System.nanoTime() - launched) / 1_000_000);
@@ -116,9 +110,9 @@ final class CommandCrashBench {
             double killPhase = (System.nanoTime() - start) / 1e9;
 
             // The last run: until nothing is pending, then SIGTERM, timed.
-            int port = freePort();
+            int port = Instances.freePort();
             Process child = launch(slack, file, port, log);
-            awaitPort(child, port);
+            Instances.awaitPort(child, port, Duration.ofSeconds(60));
             long until = System.nanoTime() + 120_000_000_000L;
             while (System.nanoTime() < until && pending(file) > 0) {
                 Thread.sleep(100);
@@ -186,7 +180,7 @@ final class CommandCrashBench {
                 + URLEncoder.encode(base + "/response/c" + n, StandardCharsets.UTF_8)
                 + "&trigger_id=" + n + ".1111.bench";
         long timestamp = System.currentTimeMillis() / 1000;
-        String signature = sign(timestamp, body);
+        String signature = Instances.sign(timestamp, body);
         sent.incrementAndGet();
         if (post(port, body, timestamp, signature, false)) {
             acked.put(n, user);
@@ -217,18 +211,6 @@ final class CommandCrashBench {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return false;
-        }
-    }
-
-    private static String sign(long timestamp, String body) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(SECRET.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-            return "v0="
-                    + java.util.HexFormat.of()
-                            .formatHex(mac.doFinal(("v0:" + timestamp + ":" + body).getBytes(StandardCharsets.UTF_8)));
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
         }
     }
 
@@ -343,7 +325,7 @@ final class CommandCrashBench {
         Map<String, String> env = builder.environment();
         env.keySet().removeIf(k -> k.startsWith("SLACK_") || k.startsWith("DISCORD_") || k.startsWith("RAPPORT_"));
         env.put("SLACK_BOT_TOKEN", TOKEN);
-        env.put("SLACK_SIGNING_SECRET", SECRET);
+        env.put("SLACK_SIGNING_SECRET", Instances.SIGNING_SECRET);
         env.put("PORT", String.valueOf(port));
         env.put("SLACK_API_URL", slack.apiUrl());
         env.put("RAPPORT_DB", file.toString());
@@ -351,24 +333,5 @@ final class CommandCrashBench {
                 "RAPPORT_BACKUP_DIR",
                 folder.resolve("command-crash-backups").toAbsolutePath().toString());
         return builder.start();
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
-    }
-
-    private static boolean awaitPort(Process child, int port) throws InterruptedException {
-        long until = System.nanoTime() + 60_000_000_000L;
-        while (System.nanoTime() < until && child.isAlive()) {
-            try (Socket socket = new Socket()) {
-                socket.connect(new InetSocketAddress("127.0.0.1", port), 200);
-                return true;
-            } catch (IOException notYet) {
-                Thread.sleep(20);
-            }
-        }
-        return false;
     }
 }

@@ -76,33 +76,14 @@ final class DeliveryBench {
                         paced
                                 ? "; the messenger paces its calls to " + rate + "/s (SLACK_REQUESTS_PER_SECOND)"
                                 : "; -Dpaced=false: the messenger is NOT paced (for comparison only)");
-                long start = System.nanoTime();
-                long deadline = start + limitSeconds * 1_000_000_000L;
-                long nextReport = start + 30_000_000_000L;
-                long sent = 0;
-                long ticks = 0;
-                long idleTicks = 0;
-                while (sent < users && System.nanoTime() < deadline) {
-                    DigestScheduler.Tick tick = scheduler.tick();
-                    ticks++;
-                    sent += tick.sent();
-                    if (tick.sent() + tick.retried() == 0) {
-                        idleTicks++;
-                        Thread.sleep(100);
-                    }
-                    if (System.nanoTime() > nextReport) {
-                        nextReport = System.nanoTime() + 30_000_000_000L;
-                        System.out.printf(
-                                "  %4.0f s: %d sent, %d requests (%d admitted, %d refused by the limiter)%n",
-                                (System.nanoTime() - start) / 1e9,
-                                sent,
-                                slack.total.get(),
-                                slack.admitted.get(),
-                                slack.limited.get());
-                    }
-                }
-                double wall = (System.nanoTime() - start) / 1e9;
-                report(file, slack, wall, ticks, idleTicks, day + " in " + zone);
+                DueDigests.Run run = DueDigests.tickUntilSent(
+                        scheduler,
+                        users,
+                        limitSeconds,
+                        sent -> String.format(
+                                "%d sent, %d requests (%d admitted, %d refused by the limiter)",
+                                sent, slack.total.get(), slack.admitted.get(), slack.limited.get()));
+                report(file, slack, run.wall(), run.ticks(), run.idleTicks(), day + " in " + zone);
             }
         }
     }

@@ -97,33 +97,14 @@ final class DiscordDeliveryBench {
                                 : "; -Dpaced=false: NOT paced (for comparison only: JDA does not see a 429 the"
                                         + " messenger asks it not to wait out, so a global 429 holds nothing)");
                 discord.begin();
-                long start = System.nanoTime();
-                long deadline = start + limitSeconds * 1_000_000_000L;
-                long nextReport = start + 30_000_000_000L;
-                long sent = 0;
-                long ticks = 0;
-                long idleTicks = 0;
-                while (sent < users && System.nanoTime() < deadline) {
-                    DigestScheduler.Tick tick = scheduler.tick();
-                    ticks++;
-                    sent += tick.sent();
-                    if (tick.sent() + tick.retried() == 0) {
-                        idleTicks++;
-                        Thread.sleep(100);
-                    }
-                    if (System.nanoTime() > nextReport) {
-                        nextReport = System.nanoTime() + 30_000_000_000L;
-                        System.out.printf(
-                                "  %4.0f s: %d sent, %d requests (%d admitted, %d refused by the global limit)%n",
-                                (System.nanoTime() - start) / 1e9,
-                                sent,
-                                discord.total.get(),
-                                discord.admitted.get(),
-                                discord.globalLimited.get());
-                    }
-                }
-                double wall = (System.nanoTime() - start) / 1e9;
-                report(file, discord, wall, ticks, idleTicks, day + " in " + zone);
+                DueDigests.Run run = DueDigests.tickUntilSent(
+                        scheduler,
+                        users,
+                        limitSeconds,
+                        sent -> String.format(
+                                "%d sent, %d requests (%d admitted, %d refused by the global limit)",
+                                sent, discord.total.get(), discord.admitted.get(), discord.globalLimited.get()));
+                report(file, discord, run.wall(), run.ticks(), run.idleTicks(), day + " in " + zone);
             } finally {
                 jda.shutdownNow();
             }

@@ -1,5 +1,6 @@
 package dev.rapport.bench;
 
+import dev.rapport.core.digest.DigestScheduler;
 import dev.rapport.store.sqlite.Database;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -128,6 +129,38 @@ final class DueDigests {
     }
 
     /** Users (by platform id) that a fake recorded never, and more than once. */
+    /** What a run of scheduler ticks did: digests sent, ticks, ticks that sent or retried nothing, and seconds. */
+    record Run(long sent, long ticks, long idleTicks, double wall) {}
+
+    /**
+     * Ticks {@code scheduler} until {@code users} digests are sent or {@code limitSeconds} pass, resting 100 ms after a
+     * tick that did nothing, and printing {@code progress} (given the digests sent so far) every 30 seconds.
+     */
+    static Run tickUntilSent(
+            DigestScheduler scheduler, long users, long limitSeconds, java.util.function.LongFunction<String> progress)
+            throws InterruptedException {
+        long start = System.nanoTime();
+        long deadline = start + limitSeconds * 1_000_000_000L;
+        long nextReport = start + 30_000_000_000L;
+        long sent = 0;
+        long ticks = 0;
+        long idleTicks = 0;
+        while (sent < users && System.nanoTime() < deadline) {
+            DigestScheduler.Tick tick = scheduler.tick();
+            ticks++;
+            sent += tick.sent();
+            if (tick.sent() + tick.retried() == 0) {
+                idleTicks++;
+                Thread.sleep(100);
+            }
+            if (System.nanoTime() > nextReport) {
+                nextReport = System.nanoTime() + 30_000_000_000L;
+                System.out.printf("  %4.0f s: %s%n", (System.nanoTime() - start) / 1e9, progress.apply(sent));
+            }
+        }
+        return new Run(sent, ticks, idleTicks, (System.nanoTime() - start) / 1e9);
+    }
+
     record Check(long lost, long duplicates, long delivered) {
         static Check of(int users, Map<String, java.util.concurrent.atomic.AtomicLong> deliveries) {
             return of(users, deliveries, DueDigests::slackId);
