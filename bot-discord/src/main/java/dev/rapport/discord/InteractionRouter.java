@@ -96,7 +96,7 @@ public final class InteractionRouter extends ListenerAdapter {
         SlashCommand command = commands.get(event.getName());
         if (command == null) {
             // A command removed since Discord last heard the list.
-            replyError(event, "That command is gone. Try /help.");
+            replyError(event, Wording.COMMAND_GONE);
             return;
         }
         // Only a server channel ever sees an answer: in a DM or a group DM every answer is the asker's alone.
@@ -113,7 +113,7 @@ public final class InteractionRouter extends ListenerAdapter {
     @Override
     public void onUserContextInteraction(UserContextInteractionEvent event) {
         if (!event.getName().equals(OpenContactCommand.LABEL)) {
-            replyError(event, "That command is gone. Try /help.");
+            replyError(event, Wording.COMMAND_GONE);
             return;
         }
         User target = event.getTarget();
@@ -135,7 +135,7 @@ public final class InteractionRouter extends ListenerAdapter {
     @Override
     public void onMessageContextInteraction(MessageContextInteractionEvent event) {
         if (!event.getName().equals(MenuCommands.REMEMBER_THIS)) {
-            replyError(event, "That command is gone. Try /help.");
+            replyError(event, Wording.COMMAND_GONE);
             return;
         }
         Message message = event.getTarget();
@@ -247,7 +247,7 @@ public final class InteractionRouter extends ListenerAdapter {
     private void capture(ModalInteractionEvent event) {
         Optional<CaptureModal.Id> id = CaptureModal.Id.parse(event.getModalId());
         if (id.isEmpty()) {
-            replyError(event, "That form is out of date. Try “Remember this” on the message again.");
+            replyError(event, Wording.CAPTURE_OUT_OF_DATE);
             return;
         }
         Capture submitted = CaptureModal.submitted(

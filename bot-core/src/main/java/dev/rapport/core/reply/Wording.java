@@ -8,6 +8,13 @@ public final class Wording {
     /** What a user sees when a button's form could no longer be opened (the platform allows it only at once). */
     public static final String PRESS_AGAIN = "That button's form could not be opened in time. Press the button again.";
 
+    /** What a user sees when they use a menu command or slash command this version no longer has. */
+    public static final String COMMAND_GONE = "That command is gone. Try /help.";
+
+    /** What a user sees when a submitted "Remember this" form no longer names its message. */
+    public static final String CAPTURE_OUT_OF_DATE =
+            "That form is out of date. Try “Remember this” on the message again.";
+
     private Wording() {}
 
     /** "1 thing", "3 things". */
